@@ -1,0 +1,250 @@
+// Package catalog is errcodelint's model of an API's error-code catalog: the
+// table of stable error codes an API publishes, each with the HTTP status it
+// is sent with.
+//
+// A catalog is one YAML (or JSON) file, usually errcodes.yaml at the root of
+// a module. Load and Parse read it with positioned errors; the look-ups
+// (Lookup, LookupInt, LookupName, Match, SentWith, Suggest) serve the
+// analyzers. The package has no go/analysis imports.
+package catalog
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A Catalog is a loaded, validated error-code catalog. It is immutable once
+// loaded and safe for concurrent use.
+type Catalog struct {
+	Path    string // file it was loaded from, as given
+	Version int
+	API     string
+	Wire    Wire
+	Go      GoHints
+	Rules   Rules
+	Codes   []*Code // in file order
+
+	exact     map[string]*Code // by Value, for codes that are not templates
+	byName    map[string]*Code
+	templates []*Code
+}
+
+// Wire says where codes travel in error bodies.
+type Wire struct {
+	Code     string    // path of the code field, e.g. "error.code", "errors[].code"
+	CodePath []Segment // Code, parsed
+	Status   string    // optional path of a body field that repeats the HTTP status
+	// StatusPath is Status, parsed; nil when Status is empty.
+	StatusPath []Segment
+	Prefix     string // optional: codes travel with this prefix
+	Format     string // "json" (default) or "xml"
+}
+
+// A Segment is one step of a wire path: a field name, and whether the field
+// holds an array whose elements the path continues into (`errors[]`).
+type Segment struct {
+	Name  string
+	Array bool
+}
+
+// GoHints are optional facts about the Go code that inference cannot find.
+type GoHints struct {
+	CodeType   string // "import/path.TypeName": every constant of it must be cataloged
+	Emitters   []Emitter
+	ErrorTypes []ErrorType
+}
+
+// An Emitter names a function that emits a code with a status, and which of
+// its parameters carry them.
+type Emitter struct {
+	Func   string // types.Func.FullName form: "pkg/path.Func", "(*pkg/path.T).Method"
+	Status Param
+	Code   Param
+	Pos    Pos
+}
+
+// A Param names a parameter by 0-based index or by name.
+type Param struct {
+	Index int    // -1 when Name is set
+	Name  string // "" when Index is set
+}
+
+func (p Param) String() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return strconv.Itoa(p.Index)
+}
+
+// An ErrorType is a client-side error type whose fields hold the status and
+// the code of a response.
+type ErrorType struct {
+	Type   string // "import/path.TypeName"
+	Status string // field holding the HTTP status
+	Code   string // field holding the error code
+	Pos    Pos
+}
+
+// Rules configure the checks.
+type Rules struct {
+	// RetryAfter lists the statuses whose responses must carry Retry-After.
+	RetryAfter []int
+}
+
+// DefaultRetryAfter is rules.retry_after when the catalog does not say.
+var DefaultRetryAfter = []int{429}
+
+// A Code is one row of the catalog.
+type Code struct {
+	Value     string // the code as text: "secret_not_found", "51010", "not_found|{resource}"
+	Numeric   bool   // the code is an integer (Value holds its decimal form)
+	Int       int64  // the code's value when Numeric
+	Status    int
+	Name      string
+	Group     string
+	Summary   string
+	Reported  bool // the status is reported in a payload, not sent as the HTTP status
+	Retryable bool
+	Template  *Template // non-nil when Value has {name} parts
+
+	Pos       Pos // position of the code's value
+	StatusPos Pos // position of the status's value
+}
+
+// Ref is the short reference used in diagnostics: "errcodes.yaml:31".
+func (c *Code) Ref() string { return c.Pos.Ref() }
+
+// Quoted is the code as it reads in Go source and in messages: "secret_not_found"
+// quoted, numeric codes bare.
+func (c *Code) Quoted() string {
+	if c.Numeric {
+		return c.Value
+	}
+	return strconv.Quote(c.Value)
+}
+
+// Pos is a position in a catalog file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Ref is the file's base name and the line: "errcodes.yaml:31".
+func (p Pos) Ref() string {
+	return fmt.Sprintf("%s:%d", filepath.Base(p.File), p.Line)
+}
+
+// RetryAfter reports whether responses with status must carry Retry-After.
+func (c *Catalog) RetryAfter(status int) bool {
+	return slices.Contains(c.Rules.RetryAfter, status)
+}
+
+// Numeric reports whether the catalog's codes are integers.
+func (c *Catalog) Numeric() bool {
+	return len(c.Codes) > 0 && c.Codes[0].Numeric
+}
+
+// Lookup finds the code whose value is s: exactly, with wire.prefix stripped
+// when s carries it, or by a template. It reports false when no code matches.
+func (c *Catalog) Lookup(s string) (*Code, bool) {
+	for _, v := range c.candidates(s) {
+		if code, ok := c.exact[v]; ok {
+			return code, true
+		}
+	}
+	for _, v := range c.candidates(s) {
+		for _, t := range c.templates {
+			if t.Template.Matches(v) {
+				return t, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// LookupInt finds a numeric code.
+func (c *Catalog) LookupInt(n int64) (*Code, bool) {
+	code, ok := c.exact[strconv.FormatInt(n, 10)]
+	if ok && code.Numeric {
+		return code, true
+	}
+	return nil, false
+}
+
+// LookupName finds a code by its name, the second identifier.
+func (c *Catalog) LookupName(name string) (*Code, bool) {
+	code, ok := c.byName[name]
+	return code, ok
+}
+
+// candidates are the forms under which s may be cataloged: s itself and,
+// when the catalog has a wire prefix that s carries, s without it.
+func (c *Catalog) candidates(s string) []string {
+	if p := c.Wire.Prefix; p != "" {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return []string{rest, s}
+		}
+	}
+	return []string{s}
+}
+
+// Match returns the codes a partly known value may be: p is the value's
+// known text with holes where it is unknown (a concatenation with a
+// variable, a Sprintf verb). A value without holes matches as Lookup does.
+// Match returns nil when no code can match, whatever the holes hold.
+func (c *Catalog) Match(p Pattern) []*Code {
+	if !p.HasHoles() {
+		if code, ok := c.Lookup(p.String()); ok {
+			return []*Code{code}
+		}
+		return nil
+	}
+	var out []*Code
+	for _, code := range c.Codes {
+		if p.Intersects(code.pattern()) || (c.Wire.Prefix != "" && p.Intersects(Literal(c.Wire.Prefix).Concat(code.pattern()))) {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+func (c *Code) pattern() Pattern {
+	if c.Template != nil {
+		return c.Template.pattern
+	}
+	return Literal(c.Value)
+}
+
+// SentWith returns the codes the catalog sends with the HTTP status, in file
+// order. Reported codes are not sent with their status and are left out.
+func (c *Catalog) SentWith(status int) []*Code {
+	var out []*Code
+	for _, code := range c.Codes {
+		if code.Status == status && !code.Reported {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// Statuses returns the distinct statuses of the catalog's codes, ascending.
+func (c *Catalog) Statuses() []int {
+	var out []int
+	for _, code := range c.Codes {
+		if !slices.Contains(out, code.Status) {
+			out = append(out, code.Status)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,579 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// An Error is a problem at a position in a catalog file.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// An ErrorList is every problem found in one catalog, in file order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	const most = 10
+	var b strings.Builder
+	for i, e := range l {
+		if i == most {
+			fmt.Fprintf(&b, "\n(and %d more errors)", len(l)-most)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Load reads and validates the catalog in the named file.
+func Load(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// maxSize bounds what Parse accepts: a catalog is a table of codes, not a
+// data set, and a bound keeps hostile input from costing much.
+const maxSize = 16 << 20
+
+// Parse reads and validates a catalog from data; filename is used in
+// positions. On failure the error is an ErrorList.
+func Parse(filename string, data []byte) (*Catalog, error) {
+	p := &parser{file: filename}
+	if len(data) > maxSize {
+		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", maxSize>>20)
+		return nil, p.errs
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p.syntaxError(err)
+		return nil, p.errs
+	}
+	c := p.catalog(&doc)
+	if len(p.errs) > 0 {
+		slices.SortStableFunc(p.errs, func(a, b *Error) int {
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line - b.Pos.Line
+			}
+			return a.Pos.Col - b.Pos.Col
+		})
+		return nil, p.errs
+	}
+	return c, nil
+}
+
+type parser struct {
+	file string
+	errs ErrorList
+}
+
+func (p *parser) pos(n *yaml.Node) Pos { return Pos{File: p.file, Line: n.Line, Col: n.Column} }
+
+func (p *parser) errorf(pos Pos, format string, args ...any) {
+	p.errs = append(p.errs, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxError turns the YAML parser's error into a positioned one.
+func (p *parser) syntaxError(err error) {
+	msg := err.Error()
+	pos := Pos{File: p.file, Line: 1, Col: 1}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			pos.Line, _ = strconv.Atoi(m[1])
+		}
+		msg = m[2]
+	}
+	p.errorf(pos, "syntax error: %s", msg)
+}
+
+// A field is one key of a mapping the schema knows.
+type field struct {
+	key      string
+	required bool
+	decode   func(key, val *yaml.Node)
+}
+
+// mapping decodes a mapping node against the known fields: unknown and
+// repeated keys and missing required ones are errors.
+func (p *parser) mapping(n *yaml.Node, what string, fields ...field) bool {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(p.pos(n), "%s must be a mapping, not %s", what, describe(n))
+		return false
+	}
+	seen := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			p.errorf(p.pos(k), "%s has a key that is not a name", what)
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			p.errorf(p.pos(k), "duplicate key %q (first at %d:%d)", k.Value, first.Line, first.Column)
+			continue
+		}
+		seen[k.Value] = k
+		i := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
+		if i < 0 {
+			var keys []string
+			for _, f := range fields {
+				keys = append(keys, f.key)
+			}
+			if s := closest(k.Value, keys); s != "" {
+				p.errorf(p.pos(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+			} else {
+				p.errorf(p.pos(k), "unknown key %q in %s", k.Value, what)
+			}
+			continue
+		}
+		fields[i].decode(k, resolveAlias(v))
+	}
+	for _, f := range fields {
+		if f.required && seen[f.key] == nil {
+			p.errorf(p.pos(n), "%s is missing %q", what, f.key)
+		}
+	}
+	return true
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// describe names a node's kind for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "null"
+		case "!!str":
+			return fmt.Sprintf("string %q", n.Value)
+		case "!!int":
+			return "integer " + n.Value
+		case "!!float":
+			return "number " + n.Value
+		case "!!bool":
+			return "boolean " + n.Value
+		}
+		return fmt.Sprintf("%s %q", n.Tag, n.Value)
+	}
+	return "nothing"
+}
+
+func (p *parser) str(n *yaml.Node, what string, dst *string) bool {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+		p.errorf(p.pos(n), "%s must be a string, not %s", what, describe(n))
+		return false
+	}
+	*dst = n.Value
+	return true
+}
+
+func (p *parser) integer(n *yaml.Node, what string) (int64, bool) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err == nil {
+			return v, true
+		}
+		p.errorf(p.pos(n), "%s %s is out of range", what, n.Value)
+		return 0, false
+	}
+	p.errorf(p.pos(n), "%s must be an integer, not %s", what, describe(n))
+	return 0, false
+}
+
+func (p *parser) boolean(n *yaml.Node, what string, dst *bool) {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		p.errorf(p.pos(n), "%s must be true or false, not %s", what, describe(n))
+		return
+	}
+	*dst = n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// status decodes an HTTP status of an error code.
+func (p *parser) status(n *yaml.Node, what string) (int, bool) {
+	v, ok := p.integer(n, what)
+	if !ok {
+		return 0, false
+	}
+	if v < 100 || v > 599 {
+		p.errorf(p.pos(n), "%s %d is not an HTTP status", what, v)
+		return 0, false
+	}
+	if v < 400 {
+		p.errorf(p.pos(n), "%s %d is not an error status; error codes take a 4xx or 5xx status", what, v)
+		return 0, false
+	}
+	return int(v), true
+}
+
+func (p *parser) catalog(doc *yaml.Node) *Catalog {
+	c := &Catalog{Path: p.file, exact: make(map[string]*Code), byName: make(map[string]*Code)}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		p.errorf(Pos{File: p.file, Line: 1, Col: 1}, "catalog is empty; it needs version and codes")
+		return c
+	}
+	root := resolveAlias(doc.Content[0])
+	var codes *yaml.Node
+	var retryAfter bool
+	ok := p.mapping(root, "the catalog",
+		field{key: "version", required: true, decode: func(_, v *yaml.Node) {
+			if n, ok := p.integer(v, "version"); ok {
+				if n != 1 {
+					p.errorf(p.pos(v), "unsupported version %d; this errcodelint reads version 1", n)
+				}
+				c.Version = int(n)
+			}
+		}},
+		field{key: "api", decode: func(_, v *yaml.Node) { p.str(v, "api", &c.API) }},
+		field{key: "wire", decode: func(_, v *yaml.Node) { p.wire(v, &c.Wire) }},
+		field{key: "go", decode: func(_, v *yaml.Node) { p.goHints(v, &c.Go) }},
+		field{key: "rules", decode: func(_, v *yaml.Node) { retryAfter = p.rules(v, &c.Rules) }},
+		field{key: "codes", required: true, decode: func(_, v *yaml.Node) { codes = v }},
+	)
+	if !ok {
+		return c
+	}
+	if !retryAfter {
+		c.Rules.RetryAfter = slices.Clone(DefaultRetryAfter)
+	}
+	if c.Wire.Code == "" {
+		c.Wire.Code = "code"
+		c.Wire.CodePath = []Segment{{Name: "code"}}
+	}
+	if c.Wire.Format == "" {
+		c.Wire.Format = "json"
+	}
+	if codes != nil {
+		p.codes(codes, c)
+	}
+	return c
+}
+
+func (p *parser) wire(n *yaml.Node, w *Wire) {
+	p.mapping(n, "wire",
+		field{key: "code", decode: func(_, v *yaml.Node) {
+			if p.str(v, "wire.code", &w.Code) {
+				w.CodePath = p.path(v, "wire.code")
+			}
+		}},
+		field{key: "status", decode: func(_, v *yaml.Node) {
+			if p.str(v, "wire.status", &w.Status) {
+				w.StatusPath = p.path(v, "wire.status")
+			}
+		}},
+		field{key: "prefix", decode: func(_, v *yaml.Node) {
+			if p.str(v, "wire.prefix", &w.Prefix) && w.Prefix == "" {
+				p.errorf(p.pos(v), "wire.prefix is empty; leave it out instead")
+			}
+		}},
+		field{key: "format", decode: func(_, v *yaml.Node) {
+			if p.str(v, "wire.format", &w.Format) && w.Format != "json" && w.Format != "xml" {
+				p.errorf(p.pos(v), "wire.format %q is neither json nor xml", w.Format)
+			}
+		}},
+	)
+}
+
+// ParsePath parses a wire path such as "error.code" or "errors[].code".
+func ParsePath(s string) ([]Segment, error) {
+	if s == "" {
+		return nil, errors.New("empty path")
+	}
+	var out []Segment
+	for name := range strings.SplitSeq(s, ".") {
+		seg := Segment{Name: name}
+		if n, ok := strings.CutSuffix(name, "[]"); ok {
+			seg = Segment{Name: n, Array: true}
+		}
+		if seg.Name == "" || strings.ContainsAny(seg.Name, "[] \t") {
+			return nil, fmt.Errorf("malformed path %q: each step is a field name, optionally followed by []", s)
+		}
+		out = append(out, seg)
+	}
+	if out[len(out)-1].Array {
+		return nil, fmt.Errorf("malformed path %q: it must end at a field, not an array", s)
+	}
+	return out, nil
+}
+
+func (p *parser) path(n *yaml.Node, what string) []Segment {
+	segs, err := ParsePath(n.Value)
+	if err != nil {
+		p.errorf(p.pos(n), "%s: %v", what, err)
+	}
+	return segs
+}
+
+func (p *parser) goHints(n *yaml.Node, g *GoHints) {
+	p.mapping(n, "go",
+		field{key: "code_type", decode: func(_, v *yaml.Node) {
+			if p.str(v, "go.code_type", &g.CodeType) && !isQualified(g.CodeType) {
+				p.errorf(p.pos(v), "go.code_type %q must be an import path and a type name, like example.com/api/apierr.Code", g.CodeType)
+			}
+		}},
+		field{key: "emitters", decode: func(_, v *yaml.Node) { p.emitters(v, g) }},
+		field{key: "error_types", decode: func(_, v *yaml.Node) { p.errorTypes(v, g) }},
+	)
+}
+
+// isQualified reports whether s reads "import/path.Name".
+func isQualified(s string) bool {
+	i := strings.LastIndex(s, ".")
+	return i > 0 && i < len(s)-1 && isIdent(s[i+1:]) && !strings.ContainsAny(s, " \t")
+}
+
+// funcName matches types.Func.FullName: "path.F" or "(path.T).M" or "(*path.T).M".
+var funcName = regexp.MustCompile(`^(?:[^\s()*]+\.[A-Za-z_]\w*|\(\*?[^\s()*]+\.[A-Za-z_]\w*\)\.[A-Za-z_]\w*)$`)
+
+func (p *parser) emitters(n *yaml.Node, g *GoHints) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(n), "go.emitters must be a list, not %s", describe(n))
+		return
+	}
+	for _, item := range n.Content {
+		item = resolveAlias(item)
+		e := Emitter{Pos: p.pos(item), Status: Param{Index: -1}, Code: Param{Index: -1}}
+		p.mapping(item, "an emitter",
+			field{key: "func", required: true, decode: func(_, v *yaml.Node) {
+				if p.str(v, "func", &e.Func) && !funcName.MatchString(e.Func) {
+					p.errorf(p.pos(v), "func %q must name a function as pkg/path.Func or (*pkg/path.Type).Method", e.Func)
+				}
+			}},
+			field{key: "status", required: true, decode: func(_, v *yaml.Node) { e.Status = p.param(v, "status") }},
+			field{key: "code", required: true, decode: func(_, v *yaml.Node) { e.Code = p.param(v, "code") }},
+		)
+		if e.Status != (Param{Index: -1}) && e.Status == e.Code {
+			p.errorf(e.Pos, "an emitter's status and code cannot be the same parameter %s", e.Code)
+		}
+		g.Emitters = append(g.Emitters, e)
+	}
+}
+
+func (p *parser) param(n *yaml.Node, what string) Param {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		v, err := strconv.Atoi(n.Value)
+		if err != nil || v < 0 || v > 255 {
+			p.errorf(p.pos(n), "%s parameter index %s is out of range", what, n.Value)
+			return Param{Index: -1}
+		}
+		return Param{Index: v}
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && isIdent(n.Value) && !strings.Contains(n.Value, ".") {
+		return Param{Index: -1, Name: n.Value}
+	}
+	p.errorf(p.pos(n), "%s must be a parameter index or name, not %s", what, describe(n))
+	return Param{Index: -1}
+}
+
+func (p *parser) errorTypes(n *yaml.Node, g *GoHints) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(n), "go.error_types must be a list, not %s", describe(n))
+		return
+	}
+	for _, item := range n.Content {
+		item = resolveAlias(item)
+		t := ErrorType{Pos: p.pos(item)}
+		fieldName := func(dst *string, what string) func(_, v *yaml.Node) {
+			return func(_, v *yaml.Node) {
+				if p.str(v, what, dst) && (!isIdent(*dst) || strings.Contains(*dst, ".")) {
+					p.errorf(p.pos(v), "%s %q must be a field name", what, *dst)
+				}
+			}
+		}
+		p.mapping(item, "an error type",
+			field{key: "type", required: true, decode: func(_, v *yaml.Node) {
+				if p.str(v, "type", &t.Type) && !isQualified(t.Type) {
+					p.errorf(p.pos(v), "type %q must be an import path and a type name, like example.com/api/client.APIError", t.Type)
+				}
+			}},
+			field{key: "status", decode: fieldName(&t.Status, "status")},
+			field{key: "code", decode: fieldName(&t.Code, "code")},
+		)
+		if t.Status == "" && t.Code == "" {
+			p.errorf(t.Pos, "an error type needs a status field, a code field or both")
+		}
+		g.ErrorTypes = append(g.ErrorTypes, t)
+	}
+}
+
+// rules decodes the rules mapping and reports whether retry_after was given.
+func (p *parser) rules(n *yaml.Node, r *Rules) (retryAfter bool) {
+	p.mapping(n, "rules",
+		field{key: "retry_after", decode: func(_, v *yaml.Node) {
+			retryAfter = true
+			r.RetryAfter = []int{}
+			if v.Kind != yaml.SequenceNode {
+				p.errorf(p.pos(v), "rules.retry_after must be a list of statuses, not %s", describe(v))
+				return
+			}
+			for _, s := range v.Content {
+				st, ok := p.status(resolveAlias(s), "rules.retry_after status")
+				if !ok {
+					continue
+				}
+				if slices.Contains(r.RetryAfter, st) {
+					p.errorf(p.pos(s), "rules.retry_after lists %d twice", st)
+					continue
+				}
+				r.RetryAfter = append(r.RetryAfter, st)
+			}
+		}},
+	)
+	return retryAfter
+}
+
+func (p *parser) codes(n *yaml.Node, c *Catalog) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(n), "codes must be a list, not %s", describe(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		p.errorf(p.pos(n), "codes is empty; a catalog needs at least one code")
+		return
+	}
+	var first *Code                // the first code, which fixes string or integer
+	seen := make(map[string]*Code) // every code value read, valid or not
+	for _, item := range n.Content {
+		item = resolveAlias(item)
+		code, ok := p.code(item, c)
+		if code.Value == "" {
+			continue
+		}
+		if prev, dup := seen[code.Value]; dup {
+			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.Quoted(), prev.Pos.Line, prev.Pos.Col)
+			continue
+		}
+		seen[code.Value] = code
+		if !ok {
+			continue
+		}
+		if first == nil {
+			first = code
+		} else if code.Numeric != first.Numeric {
+			kind := func(numeric bool) string {
+				if numeric {
+					return "an integer"
+				}
+				return "a string"
+			}
+			p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
+				code.Quoted(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
+			continue
+		}
+		if code.Name != "" {
+			if prev, ok := c.byName[code.Name]; ok {
+				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", code.Name, prev.Pos.Line, prev.Pos.Col)
+				continue
+			}
+			c.byName[code.Name] = code
+		}
+		c.exact[code.Value] = code
+		if code.Template != nil {
+			c.templates = append(c.templates, code)
+		}
+		c.Codes = append(c.Codes, code)
+	}
+	// A template's own text is not a code: keep only plain codes exact.
+	for _, t := range c.templates {
+		delete(c.exact, t.Value)
+	}
+}
+
+// code decodes one entry of codes; ok is false when the entry has errors.
+// The code's Value is set whenever it could be read.
+func (p *parser) code(n *yaml.Node, c *Catalog) (code *Code, ok bool) {
+	code = &Code{}
+	before := len(p.errs)
+	var hasCode, hasStatus bool
+	p.mapping(n, "a code",
+		field{key: "code", required: true, decode: func(_, v *yaml.Node) {
+			hasCode = true
+			code.Pos = p.pos(v)
+			p.codeValue(v, code, c)
+		}},
+		field{key: "status", required: true, decode: func(_, v *yaml.Node) {
+			hasStatus = true
+			code.StatusPos = p.pos(v)
+			code.Status, _ = p.status(v, "status")
+		}},
+		field{key: "name", decode: func(_, v *yaml.Node) {
+			if p.str(v, "name", &code.Name) && code.Name == "" {
+				p.errorf(p.pos(v), "name is empty; leave it out instead")
+			}
+		}},
+		field{key: "group", decode: func(_, v *yaml.Node) { p.str(v, "group", &code.Group) }},
+		field{key: "summary", decode: func(_, v *yaml.Node) { p.str(v, "summary", &code.Summary) }},
+		field{key: "reported", decode: func(_, v *yaml.Node) { p.boolean(v, "reported", &code.Reported) }},
+		field{key: "retryable", decode: func(_, v *yaml.Node) { p.boolean(v, "retryable", &code.Retryable) }},
+	)
+	return code, len(p.errs) == before && hasCode && hasStatus
+}
+
+func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!int" {
+		n, ok := p.integer(v, "code")
+		if !ok {
+			return
+		}
+		if n < 0 {
+			p.errorf(p.pos(v), "code %d is negative", n)
+			return
+		}
+		code.Numeric, code.Int, code.Value = true, n, strconv.FormatInt(n, 10)
+		return
+	}
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float" {
+		if f, err := strconv.ParseFloat(v.Value, 64); err == nil && f == math.Trunc(f) {
+			p.errorf(p.pos(v), "code must be a string or an integer, not number %s; quote it if it is text", v.Value)
+			return
+		}
+	}
+	if !p.str(v, "code", &code.Value) {
+		return
+	}
+	s := code.Value
+	switch {
+	case strings.TrimSpace(s) == "":
+		p.errorf(p.pos(v), "code is empty")
+		return
+	case strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\t"):
+		p.errorf(p.pos(v), "code %q has surrounding or inner white space", s)
+		return
+	case c.Wire.Prefix != "" && strings.HasPrefix(s, c.Wire.Prefix):
+		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", s, strings.TrimPrefix(s, c.Wire.Prefix))
+		return
+	}
+	t, err := parseTemplate(s)
+	if err != nil {
+		p.errorf(p.pos(v), "%v", err)
+		return
+	}
+	code.Template = t
+}

@@ -1,0 +1,147 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestParseErrors pins the exact, positioned message for each kind of bad
+// catalog. Each input is written as it would be in a file; positions count
+// from its first line.
+func TestParseErrors(t *testing.T) {
+	const head = "version: 1\ncodes:\n"
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty file", "", "c.yaml:1:1: catalog is empty; it needs version and codes"},
+		{"comment only", "# nothing\n", "c.yaml:1:1: catalog is empty; it needs version and codes"},
+		{"not a mapping", "- a\n- b\n", "c.yaml:1:1: the catalog must be a mapping, not a list"},
+		{"scalar root", "hello\n", `c.yaml:1:1: the catalog must be a mapping, not string "hello"`},
+		{"syntax error", "version: 1\ncodes: [\n", "c.yaml:2:1: syntax error: did not find expected node content"},
+		{"tab indentation", "version: 1\ncodes:\n\t- code: a\n", "c.yaml:3:1: syntax error: found character that cannot start any token"},
+		{"missing version", "codes:\n  - code: a\n    status: 400\n", `c.yaml:1:1: the catalog is missing "version"`},
+		{"missing codes", "version: 1\n", `c.yaml:1:1: the catalog is missing "codes"`},
+		{"version 2", "version: 2\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:1:10: unsupported version 2; this errcodelint reads version 1"},
+		{"version string", "version: one\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:1:10: version must be an integer, not string "one"`},
+		{"unknown top key", "version: 1\ncode:\n  - code: a\n", `c.yaml:1:1: the catalog is missing "codes"` + "\n" + `c.yaml:2:1: unknown key "code" in the catalog; did you mean "codes"?`},
+		{"unknown code key", head + "  - code: a\n    stauts: 404\n", `c.yaml:3:5: a code is missing "status"` + "\n" + `c.yaml:4:5: unknown key "stauts" in a code; did you mean "status"?`},
+		{"duplicate key", head + "  - code: a\n    status: 400\n    status: 404\n", `c.yaml:5:5: duplicate key "status" (first at 4:5)`},
+		{"codes not a list", "version: 1\ncodes: {a: 1}\n", "c.yaml:2:8: codes must be a list, not a mapping"},
+		{"codes empty", "version: 1\ncodes: []\n", "c.yaml:2:8: codes is empty; a catalog needs at least one code"},
+		{"code entry scalar", head + "  - secret_not_found\n", `c.yaml:3:5: a code must be a mapping, not string "secret_not_found"`},
+		{"missing code", head + "  - status: 404\n", `c.yaml:3:5: a code is missing "code"`},
+		{"duplicate code", head + "  - code: secret_not_found\n    status: 404\n  - code: secret_not_found\n    status: 404\n", `c.yaml:5:11: duplicate code "secret_not_found" (first at 3:11)`},
+		{"duplicate numeric code", head + "  - code: 51010\n    status: 403\n  - code: 51010\n    status: 400\n", `c.yaml:5:11: duplicate code 51010 (first at 3:11)`},
+		{"duplicate name", head + "  - code: 1\n    name: A\n    status: 400\n  - code: 2\n    name: A\n    status: 400\n", `c.yaml:6:11: duplicate name "A" (first at 3:11)`},
+		{"status too small", head + "  - code: a\n    status: 99\n", "c.yaml:4:13: status 99 is not an HTTP status"},
+		{"status too large", head + "  - code: a\n    status: 600\n", "c.yaml:4:13: status 600 is not an HTTP status"},
+		{"success status", head + "  - code: a\n    status: 200\n", "c.yaml:4:13: status 200 is not an error status; error codes take a 4xx or 5xx status"},
+		{"redirect status", head + "  - code: a\n    status: 302\n", "c.yaml:4:13: status 302 is not an error status; error codes take a 4xx or 5xx status"},
+		{"status string", head + "  - code: a\n    status: \"404\"\n", `c.yaml:4:13: status must be an integer, not string "404"`},
+		{"status float", head + "  - code: a\n    status: 404.5\n", "c.yaml:4:13: status must be an integer, not number 404.5"},
+		{"status huge", head + "  - code: a\n    status: 99999999999999999999\n", `c.yaml:4:13: status must be an integer, not number 99999999999999999999`},
+		{"empty code", head + "  - code: \"\"\n    status: 400\n", "c.yaml:3:11: code is empty"},
+		{"code with spaces", head + "  - code: \" a\"\n    status: 400\n", `c.yaml:3:11: code " a" has surrounding or inner white space`},
+		{"code null", head + "  - code:\n    status: 400\n", "c.yaml:3:10: code must be a string, not null"},
+		{"code bool", head + "  - code: true\n    status: 400\n", "c.yaml:3:11: code must be a string, not boolean true"},
+		{"code float", head + "  - code: 1.0\n    status: 400\n", "c.yaml:3:11: code must be a string or an integer, not number 1.0; quote it if it is text"},
+		{"negative code", head + "  - code: -5\n    status: 400\n", "c.yaml:3:11: code -5 is negative"},
+		{"mixed code kinds", head + "  - code: 51010\n    status: 403\n  - code: a\n    status: 400\n", `c.yaml:5:11: code "a" is a string but the first code, at 3:11, is an integer; a catalog's codes are all strings or all integers`},
+		{"template unclosed", head + "  - code: \"not_found|{resource\"\n    status: 404\n", `c.yaml:3:11: malformed template "not_found|{resource": "{" without "}"`},
+		{"template stray close", head + "  - code: \"not_found}\"\n    status: 404\n", `c.yaml:3:11: malformed template "not_found}": "}" without "{"`},
+		{"template empty var", head + "  - code: \"not_found|{}\"\n    status: 404\n", `c.yaml:3:11: malformed template "not_found|{}": variable name "" is not an identifier`},
+		{"template nested", head + "  - code: \"a{b{c}}\"\n    status: 404\n", `c.yaml:3:11: malformed template "a{b{c}}": "{" without "}"`},
+		{"template touching vars", head + "  - code: \"a{b}{c}\"\n    status: 404\n", `c.yaml:3:11: malformed template "a{b}{c}": variables {b} and {c} touch; put text between them`},
+		{"template only var", head + "  - code: \"{x}\"\n    status: 404\n", `c.yaml:3:11: malformed template "{x}": a template needs fixed text besides its variables`},
+		{"reported not bool", head + "  - code: a\n    status: 502\n    reported: yes\n", `c.yaml:5:15: reported must be true or false, not string "yes"`},
+		{"summary not string", head + "  - code: a\n    status: 400\n    summary: [x]\n", "c.yaml:5:14: summary must be a string, not a list"},
+		{"prefix repeated", "version: 1\nwire:\n  prefix: \"urn:x:\"\ncodes:\n  - code: \"urn:x:a\"\n    status: 400\n", `c.yaml:5:11: code "urn:x:a" repeats wire.prefix; write "a"`},
+		{"wire unknown key", "version: 1\nwire:\n  cod: error.code\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:3:3: unknown key "cod" in wire; did you mean "code"?`},
+		{"wire bad path", "version: 1\nwire:\n  code: error..code\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:3:9: wire.code: malformed path "error..code": each step is a field name, optionally followed by []`},
+		{"wire path ends in array", "version: 1\nwire:\n  code: errors[]\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:3:9: wire.code: malformed path "errors[]": it must end at a field, not an array`},
+		{"wire format", "version: 1\nwire:\n  format: protobuf\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:3:11: wire.format "protobuf" is neither json nor xml`},
+		{"retry_after not list", "version: 1\nrules:\n  retry_after: 429\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:3:16: rules.retry_after must be a list of statuses, not integer 429"},
+		{"retry_after bad status", "version: 1\nrules:\n  retry_after: [429, 200]\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:3:22: rules.retry_after status 200 is not an error status; error codes take a 4xx or 5xx status"},
+		{"retry_after twice", "version: 1\nrules:\n  retry_after: [429, 429]\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:3:22: rules.retry_after lists 429 twice"},
+		{"code_type unqualified", "version: 1\ngo:\n  code_type: Code\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:3:14: go.code_type "Code" must be an import path and a type name, like example.com/api/apierr.Code`},
+		{"emitter bad func", "version: 1\ngo:\n  emitters:\n    - func: WriteError\n      status: 1\n      code: 2\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:13: func "WriteError" must name a function as pkg/path.Func or (*pkg/path.Type).Method`},
+		{"emitter missing code", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:7: an emitter is missing "code"`},
+		{"emitter same param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\n      code: 1\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an emitter's status and code cannot be the same parameter 1"},
+		{"emitter bad param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: -1\n      code: c\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:5:15: status parameter index -1 is out of range"},
+		{"error type without fields", "version: 1\ngo:\n  error_types:\n    - type: example.com/x.E\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an error type needs a status field, a code field or both"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("c.yaml", []byte(tt.src))
+			require.Error(t, err)
+			assert.Nil(t, c)
+			assert.Equal(t, tt.want, err.Error())
+			var list ErrorList
+			require.ErrorAs(t, err, &list)
+		})
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("version: 1\ncodes:\n  - code: a\n    status: 400\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []int{429}, c.Rules.RetryAfter)
+	assert.Equal(t, "code", c.Wire.Code)
+	assert.Equal(t, []Segment{{Name: "code"}}, c.Wire.CodePath)
+	assert.Equal(t, "json", c.Wire.Format)
+	assert.Equal(t, Pos{File: "c.yaml", Line: 3, Col: 11}, c.Codes[0].Pos)
+	assert.Equal(t, "c.yaml:3", c.Codes[0].Ref())
+}
+
+func TestParseJSON(t *testing.T) {
+	src := `{"version": 1, "wire": {"code": "errors[].code"},
+  "codes": [{"code": "not_found|{resource}", "status": 404}, {"code": "x", "status": 400}]}`
+	c, err := Parse("errcodes.json", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, []Segment{{Name: "errors", Array: true}, {Name: "code"}}, c.Wire.CodePath)
+	code, ok := c.Lookup("not_found|order")
+	require.True(t, ok)
+	assert.Equal(t, 404, code.Status)
+	assert.Equal(t, []string{"resource"}, code.Template.Vars)
+
+	_, err = Parse("errcodes.json", []byte(`{"version": 1, "codes": [{"code": "x", "status": 400}]`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "errcodes.json:1:")
+}
+
+func TestErrorListLimit(t *testing.T) {
+	src := "version: 1\ncodes:\n"
+	for range 12 {
+		src += "  - code: a\n    status: 1\n"
+	}
+	_, err := Parse("c.yaml", []byte(src))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "(and ")
+	var list ErrorList
+	require.ErrorAs(t, err, &list)
+	assert.Greater(t, len(list), 10)
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("version: 1\ncodes:\n  - code: a\n    status: 400\n"))
+	f.Add([]byte("version: 1\nwire: {code: errors[].code, prefix: 'p:'}\ncodes:\n  - {code: 'a|{b}', status: 404, name: X, reported: true}\n"))
+	f.Add([]byte(`{"version":1,"codes":[{"code":51010,"status":403,"name":"A"}]}`))
+	f.Add([]byte("a: &x [*x]\n"))
+	f.Add([]byte("version: 1\ngo:\n  emitters:\n    - {func: '(*a/b.T).M', status: 0, code: c}\ncodes: []\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("f.yaml", data)
+		if err == nil {
+			// A valid catalog answers every look-up without panicking.
+			for _, code := range c.Codes {
+				c.Lookup(code.Value)
+				c.SentWith(code.Status)
+			}
+			c.Suggest(string(data))
+			c.Match(Literal(string(data)).Concat(Hole()))
+		} else if c != nil {
+			t.Fatal("Parse returned a catalog and an error")
+		}
+	})
+}
