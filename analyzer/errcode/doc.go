@@ -1,6 +1,35 @@
-// Package errcode defines an Analyzer that reports error codes that a server sends but its catalog does not list, and codes sent with a status other than the catalog's.
+// Package errcode defines an Analyzer that reports error codes a server
+// sends but its catalog does not list, and codes sent with a status other
+// than the catalog's.
 //
 // # Analyzer errcode
 //
-// errcode: report error codes missing from the catalog or sent with the wrong status
+// errcode: check error codes and statuses against the catalog
+//
+// The catalog (errcodes.yaml) lists each code with its HTTP status. The
+// pass finds where code and status meet: a body written after WriteHeader
+// on the same writer, a call of a helper that writes both (found through
+// facts, across packages), a struct pairing a code field with a status
+// field, a map from codes to statuses, a switch in a Status method, two
+// maps joined on the same keys; and every constant of go.code_type.
+//
+//	w.WriteHeader(http.StatusBadRequest)
+//	json.NewEncoder(w).Encode(Body{Error: Detail{Code: "secret_not_found"}})
+//	// code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:31)
+//
+//	writeError(w, http.StatusNotFound, "secret_notfound", "no such secret")
+//	// code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?
+//
+// A wrong status comes with a fix to the catalog's (http.StatusNotFound).
+// Values that cannot be known are not reported; an unknown code is reported
+// only where it provably reaches the wire (a body's code field, a helper's
+// code parameter) or is of the catalog's code type. Codes marked reported
+// in the catalog travel in payloads and are not checked against the status.
 package errcode
+
+const doc = `check error codes and statuses against the catalog
+
+Reports error codes that a server sends but its catalog (errcodes.yaml)
+does not list, and codes sent with a status other than the catalog's:
+bodies written after WriteHeader, helpers that write both (facts), code
+tables (maps, structs, Status methods) and constants of go.code_type.`

@@ -1,7 +1,14 @@
 package errcode
 
 import (
+	"go/ast"
+	"go/types"
+
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,15 +24,16 @@ func Defaults() Config { return Config{} }
 // and Bazel nogo.
 var Analyzer = New(Defaults())
 
-// New returns a errcode analyzer bound to its own copy of cfg; its flags
+// New returns an errcode analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
 	r := &runner{src: catalogs.Source{Path: cfg.Catalog}}
 	a := &analysis.Analyzer{
-		Name: "errcode",
-		Doc:  "report error codes missing from the catalog or sent with the wrong status",
-		URL:  "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
-		Run:  r.run,
+		Name:     "errcode",
+		Doc:      doc,
+		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
+		Run:      r.run,
+		Requires: []*analysis.Analyzer{emitters.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	return a
@@ -36,8 +44,76 @@ type runner struct {
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
-	if _, err := r.src.For(pass); err != nil {
+	cat, err := r.src.For(pass)
+	if err != nil {
 		return nil, err
 	}
+	if cat == nil {
+		// No catalog governs this package: nothing to hold the code to.
+		// The emitters analyzer still records facts for its importers.
+		return nil, nil
+	}
+	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	c := &checker{
+		pass:     pass,
+		cat:      cat,
+		facts:    facts,
+		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
+		walker:   envelope.New(pass.TypesInfo, pass.Files),
+		reported: make(map[reportKey]bool),
+	}
+	for _, f := range pass.Files {
+		c.file = f
+		for _, d := range f.Decls {
+			c.decl(d)
+		}
+	}
+	c.joinedTables()
 	return nil, nil
+}
+
+// A checker holds one package's analysis against its catalog.
+type checker struct {
+	pass     *analysis.Pass
+	cat      *catalog.Catalog
+	facts    *emitters.Result
+	eval     *values.Evaluator
+	walker   *envelope.Walker
+	file     *ast.File // the file being checked
+	reported map[reportKey]bool
+}
+
+// decl checks one top-level declaration: function bodies for emissions,
+// and everywhere for tables and code constants.
+func (c *checker) decl(d ast.Decl) {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Body != nil {
+			c.function(d.Body)
+			c.statusMethod(d)
+		}
+	case *ast.GenDecl:
+		c.constants(d)
+	}
+	ast.Inspect(d, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			c.function(n.Body)
+		case *ast.CompositeLit:
+			c.compositeLit(n)
+		}
+		return true
+	})
+}
+
+// isCodeType reports whether t is the catalog's go.code_type.
+func (c *checker) isCodeType(t types.Type) bool {
+	if c.cat.Go.CodeType == "" || t == nil {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg().Path()+"."+n.Obj().Name() == c.cat.Go.CodeType
 }

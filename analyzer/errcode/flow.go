@@ -1,0 +1,264 @@
+package errcode
+
+import (
+	"go/ast"
+	"go/types"
+	"maps"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// written maps each writer to the status last written to it on every path
+// to the current statement.
+type written map[nethttp.Key]statusUse
+
+// function checks the emissions of one function body: bodies written after
+// a status on the same writer, and calls of emitters.
+func (c *checker) function(body *ast.BlockStmt) {
+	enc := nethttp.EncoderVars(c.pass.TypesInfo, body)
+	c.block(body.List, written{}, enc)
+}
+
+// block walks statements in order. A status written in a nested block (an
+// if branch, a loop) does not carry past it: only a status written on every
+// path pairs with a later body.
+func (c *checker) block(stmts []ast.Stmt, w written, enc func(*types.Var) (ast.Expr, bool)) {
+	w = maps.Clone(w)
+	for _, s := range stmts {
+		c.stmt(s, w, enc)
+	}
+}
+
+func (c *checker) stmt(s ast.Stmt, w written, enc func(*types.Var) (ast.Expr, bool)) {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		c.block(s.List, w, enc)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			c.stmt(s.Init, w, enc)
+		}
+		c.calls(s.Cond, w, enc)
+		c.block(s.Body.List, w, enc)
+		if s.Else != nil {
+			c.block([]ast.Stmt{s.Else}, w, enc)
+		}
+	case *ast.ForStmt:
+		if s.Init != nil {
+			c.stmt(s.Init, w, enc)
+		}
+		c.block(s.Body.List, w, enc)
+	case *ast.RangeStmt:
+		c.calls(s.X, w, enc)
+		c.block(s.Body.List, w, enc)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			c.stmt(s.Init, w, enc)
+		}
+		c.calls(s.Tag, w, enc)
+		for _, cc := range s.Body.List {
+			c.block(cc.(*ast.CaseClause).Body, w, enc)
+		}
+	case *ast.TypeSwitchStmt:
+		if s.Init != nil {
+			c.stmt(s.Init, w, enc)
+		}
+		for _, cc := range s.Body.List {
+			c.block(cc.(*ast.CaseClause).Body, w, enc)
+		}
+	case *ast.SelectStmt:
+		for _, cc := range s.Body.List {
+			c.block(cc.(*ast.CommClause).Body, w, enc)
+		}
+	case *ast.LabeledStmt:
+		c.stmt(s.Stmt, w, enc)
+	default:
+		c.calls(s, w, enc)
+	}
+}
+
+// calls handles the calls within a simple statement or expression, in
+// source order; closures are checked as functions of their own.
+func (c *checker) calls(n ast.Node, w written, enc func(*types.Var) (ast.Expr, bool)) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			c.call(n, w, enc)
+		}
+		return true
+	})
+}
+
+func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.Expr, bool)) {
+	info := c.pass.TypesInfo
+	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
+		key, ok := nethttp.WriterKey(info, sw.Writer)
+		if !ok {
+			return
+		}
+		if sw.Status == nil {
+			w[key] = statusUse{value: int64(sw.Fixed), via: "http.NotFound"}
+			return
+		}
+		if v := c.eval.Eval(sw.Status); errorStatus(v) {
+			w[key] = statusUse{expr: sw.Status, value: v.Int}
+		} else {
+			delete(w, key) // a status we cannot know
+		}
+		return
+	}
+	if bw, ok := nethttp.AsBodyWrite(info, call, enc); ok && bw.Value != nil {
+		var status *statusUse
+		if key, ok := nethttp.WriterKey(info, bw.Writer); ok {
+			if s, ok := w[key]; ok {
+				status = &s
+			}
+		}
+		c.body(bw.Value, status)
+		return
+	}
+	if e := c.facts.Emits(typeutil.StaticCallee(info, call)); e != nil {
+		c.emitterCall(call, e)
+	}
+}
+
+// body checks the code fields of an encoded body, and its status field
+// against the status written before it.
+func (c *checker) body(v ast.Expr, status *statusUse) {
+	for _, leaf := range c.walker.Leaves(v) {
+		switch {
+		case c.wireMatch(leaf, c.cat.Wire.Code):
+			c.checkCode(codeUse{expr: leaf.Expr, value: c.eval.Eval(leaf.Expr), wire: true}, status)
+		case c.cat.Wire.Status != "" && c.wireMatch(leaf, c.cat.Wire.Status) && status != nil:
+			c.bodyStatus(leaf.Expr, *status)
+		}
+	}
+}
+
+// wireMatch reports whether a body leaf lands at a wire path. Under XML the
+// path may name the root element or not.
+func (c *checker) wireMatch(leaf envelope.Leaf, wire string) bool {
+	if c.cat.Wire.Format == "xml" {
+		if envelope.Match(leaf.XML, wire) {
+			return true
+		}
+		_, rest, ok := strings.Cut(wire, ".")
+		return ok && envelope.Match(leaf.XML, rest)
+	}
+	return envelope.Match(leaf.JSON, wire)
+}
+
+func (c *checker) pathMatch(json, xml, wire string) bool {
+	return c.wireMatch(envelope.Leaf{JSON: json, XML: xml}, wire)
+}
+
+// emitterCall checks a call of a function that emits: the codes passed to
+// it, with the status passed or fixed inside.
+func (c *checker) emitterCall(call *ast.CallExpr, e *emitters.Emits) {
+	var status *statusUse
+	switch {
+	case e.Status.Param == emitters.Const:
+		status = &statusUse{value: e.Status.Const, via: calleeName(call)}
+	case e.Status.IsParam():
+		if v, expr := c.argValue(call, e.Status); errorStatus(v) {
+			status = &statusUse{expr: expr, value: v.Int}
+		}
+	}
+	for _, code := range e.Codes {
+		if !c.pathMatch(code.JSON, code.XML, c.cat.Wire.Code) {
+			continue
+		}
+		v, expr := c.argValue(call, code.From)
+		if expr == nil {
+			continue
+		}
+		c.checkCode(codeUse{expr: expr, value: v, wire: true}, status)
+	}
+}
+
+// argValue evaluates what a call passes at a source: an argument, or a
+// field of one (a struct literal, a local holding one, or a constructor's
+// result). expr is where the value stands, nil when it is not in sight.
+func (c *checker) argValue(call *ast.CallExpr, s emitters.Source) (values.Value, ast.Expr) {
+	if !s.IsParam() || s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
+		return values.Value{}, nil
+	}
+	return c.fieldValue(call.Args[s.Param], s.Fields, 0)
+}
+
+func (c *checker) fieldValue(x ast.Expr, fields []string, depth int) (values.Value, ast.Expr) {
+	if len(fields) == 0 {
+		return c.eval.Eval(x), x
+	}
+	if depth > 8 {
+		return values.Value{}, nil
+	}
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op.String() == "&" {
+		x = ast.Unparen(u.X)
+	}
+	switch e := x.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == fields[0] {
+				return c.fieldValue(kv.Value, fields[1:], depth+1)
+			}
+		}
+	case *ast.CallExpr:
+		if r := c.facts.Returns(typeutil.StaticCallee(c.pass.TypesInfo, e)); r != nil && len(fields) == 1 {
+			if f, ok := r.Lookup(fields[0]); ok {
+				if f.IsInt {
+					return values.IntValue(f.Int), e
+				}
+				return values.StringValue(f.Str), e
+			}
+		}
+	case *ast.Ident:
+		if init := c.singleInit(e); init != nil {
+			return c.fieldValue(init, fields, depth+1)
+		}
+	}
+	return values.Value{}, nil
+}
+
+// singleInit returns the one value a local variable is ever given, or nil.
+func (c *checker) singleInit(id *ast.Ident) ast.Expr {
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	return c.walker.SingleInit(v)
+}
+
+func calleeName(call *ast.CallExpr) string {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return "the callee"
+}
+
+// bodyStatus reports a body status field (RFC 7807 "status") that
+// disagrees with the HTTP status written.
+func (c *checker) bodyStatus(x ast.Expr, s statusUse) {
+	v := c.eval.Eval(x)
+	if v.Kind != values.Int || v.Int == s.value {
+		return
+	}
+	c.reportf(x, "body status %d disagrees with the HTTP status %d written before it", v.Int, s.value)
+}

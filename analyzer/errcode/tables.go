@@ -1,0 +1,344 @@
+package errcode
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+)
+
+// codeValue evaluates a code expression. An integer of a type whose String
+// method maps constants to strings (an enum) is that string when the
+// catalog's codes are strings.
+func (c *checker) codeValue(x ast.Expr) values.Value {
+	v := c.eval.Eval(x)
+	if v.Kind == values.Int && !c.cat.Numeric() {
+		if s, ok := c.enumString(c.pass.TypesInfo.TypeOf(x), v); ok {
+			return s
+		}
+	}
+	return v
+}
+
+// enumString evaluates t's String method on the constant v.
+func (c *checker) enumString(t types.Type, v values.Value) (values.Value, bool) {
+	if t == nil {
+		return values.Value{}, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, "String")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return values.Value{}, false
+	}
+	return c.facts.Method(fn, v)
+}
+
+// compositeLit checks a literal that may be a row of a code table: a
+// struct pairing a code field with a status field, or a map from codes to
+// statuses (or to structs holding the status).
+func (c *checker) compositeLit(lit *ast.CompositeLit) {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		c.structRow(lit, u, nil)
+	case *types.Pointer:
+		if st, ok := u.Elem().Underlying().(*types.Struct); ok {
+			c.structRow(lit, st, nil)
+		}
+	case *types.Map:
+		c.mapTable(lit, u)
+	}
+}
+
+// mapTable checks each row of a map literal keyed by codes.
+func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
+	keyIsCode := c.isCodeType(m.Key())
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key := codeUse{expr: kv.Key, value: c.codeValue(kv.Key), wire: keyIsCode}
+		switch {
+		case isInteger(m.Elem()):
+			status := c.eval.Eval(kv.Value)
+			if !errorStatus(status) {
+				continue // not a status: a map of something else
+			}
+			if !keyIsCode && !key.value.Known() {
+				continue
+			}
+			c.checkCode(key, &statusUse{expr: kv.Value, value: status.Int, verb: "mapped to"})
+		case isStructLike(m.Elem()):
+			if row := compositeOf(kv.Value); row != nil {
+				if st, ok := structOf(c.pass.TypesInfo.TypeOf(row)); ok {
+					c.structRow(row, st, &key)
+				}
+			}
+		case c.isCodeType(m.Elem()):
+			// error → code: the values are codes.
+			c.checkCode(codeUse{expr: kv.Value, value: c.codeValue(kv.Value), wire: true}, nil)
+		}
+	}
+}
+
+// structRow checks a struct literal that pairs a code with a status: a
+// status-named field holding an error status, and a code-named field (or,
+// for a map row, the key). Without a status there is no pairing.
+func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUse) {
+	var status *statusUse
+	var codes []codeUse
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue // positional rows: field roles unknown
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		f := fieldByName(st, id.Name)
+		if f == nil {
+			continue
+		}
+		switch {
+		case isStatusField(id.Name) && isInteger(f.Type()):
+			if v := c.eval.Eval(kv.Value); errorStatus(v) {
+				status = &statusUse{expr: kv.Value, value: v.Int, verb: "mapped to"}
+			}
+		case isCodeField(id.Name) || c.isCodeType(f.Type()):
+			v := c.codeValue(kv.Value)
+			// Only the code type makes an unknown value a code for sure.
+			codes = append(codes, codeUse{expr: kv.Value, value: v, wire: c.isCodeType(f.Type())})
+		}
+	}
+	if len(codes) == 0 && key != nil {
+		codes = append(codes, *key)
+	}
+	for _, u := range codes {
+		if status == nil && !u.wire {
+			continue
+		}
+		c.checkCode(u, status)
+	}
+}
+
+// constants reports constants of the catalog's code type that the catalog
+// does not list.
+func (c *checker) constants(d *ast.GenDecl) {
+	if d.Tok != token.CONST || c.cat.Go.CodeType == "" {
+		return
+	}
+	for _, spec := range d.Specs {
+		for _, name := range spec.(*ast.ValueSpec).Names {
+			obj, ok := c.pass.TypesInfo.Defs[name].(*types.Const)
+			if !ok || !c.isCodeType(obj.Type()) {
+				continue
+			}
+			v := constValue(obj.Val())
+			if v.Kind == values.Int && !c.cat.Numeric() {
+				s, ok := c.enumString(obj.Type(), v)
+				if !ok {
+					continue // an enum whose codes we cannot read
+				}
+				v = s
+			}
+			c.checkCode(codeUse{expr: name, value: v, wire: true}, nil)
+		}
+	}
+}
+
+// statusMethod checks a method that maps its receiver to a status with a
+// switch: func (c Code) Status() int { switch c { case X: return 404 } }.
+func (c *checker) statusMethod(fd *ast.FuncDecl) {
+	info := c.pass.TypesInfo
+	if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || len(fd.Body.List) == 0 {
+		return
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isInteger(sig.Results().At(0).Type()) {
+		return
+	}
+	recv := info.Defs[fd.Recv.List[0].Names[0]]
+	for _, s := range fd.Body.List {
+		sw, ok := s.(*ast.SwitchStmt)
+		if !ok || sw.Tag == nil {
+			continue
+		}
+		if id, ok := ast.Unparen(sw.Tag).(*ast.Ident); !ok || recv == nil || info.Uses[id] != recv {
+			continue
+		}
+		for _, cs := range sw.Body.List {
+			cc := cs.(*ast.CaseClause)
+			if len(cc.Body) != 1 {
+				continue
+			}
+			ret, ok := cc.Body[0].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != 1 {
+				continue
+			}
+			status := c.eval.Eval(ret.Results[0])
+			if !errorStatus(status) {
+				continue
+			}
+			for _, e := range cc.List {
+				c.checkCode(codeUse{expr: e, value: c.codeValue(e), wire: c.isCodeType(recv.Type())},
+					&statusUse{expr: ret.Results[0], value: status.Int, verb: "mapped to"})
+			}
+		}
+	}
+}
+
+// joinedTables checks pairs of package-level maps with the same keys, one
+// to codes and one to statuses (map[error]string and map[error]int): each
+// key's code with its status.
+func (c *checker) joinedTables() {
+	type row struct {
+		expr ast.Expr
+		v    values.Value
+	}
+	codes := make(map[types.Object]row)
+	statuses := make(map[types.Object]row)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, val := range spec.(*ast.ValueSpec).Values {
+					lit := compositeOf(val)
+					if lit == nil {
+						continue
+					}
+					m, ok := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map)
+					if !ok || isString(m.Key()) || isInteger(m.Key()) {
+						continue // keyed by codes themselves: see mapTable
+					}
+					for _, elt := range lit.Elts {
+						kv, ok := elt.(*ast.KeyValueExpr)
+						if !ok {
+							continue
+						}
+						obj := keyObject(c.pass.TypesInfo, kv.Key)
+						if obj == nil {
+							continue
+						}
+						switch {
+						case isInteger(m.Elem()):
+							if v := c.eval.Eval(kv.Value); errorStatus(v) {
+								statuses[obj] = row{kv.Value, v}
+							}
+						case isString(m.Elem()):
+							if v := c.codeValue(kv.Value); v.Known() {
+								codes[obj] = row{kv.Value, v}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for obj, code := range codes {
+		s, ok := statuses[obj]
+		if !ok {
+			continue
+		}
+		c.checkCode(codeUse{expr: code.expr, value: code.v},
+			&statusUse{expr: s.expr, value: s.v.Int, verb: "mapped to"})
+	}
+}
+
+// keyObject is the variable or constant a map key names.
+func keyObject(info *types.Info, x ast.Expr) types.Object {
+	switch k := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return info.Uses[k]
+	case *ast.SelectorExpr:
+		return info.Uses[k.Sel]
+	}
+	return nil
+}
+
+// isStatusField reports whether a field is named like an HTTP status:
+// Status, HTTPStatus, StatusCode, HTTPStatusCode, httpStatus.
+func isStatusField(name string) bool {
+	return strings.Contains(strings.ToLower(name), "status")
+}
+
+// isCodeField reports whether a field is named like an error code.
+func isCodeField(name string) bool {
+	n := strings.ToLower(name)
+	switch n {
+	case "code", "errcode", "errorcode", "type", "typ", "errortype", "problemtype", "value", "kind":
+		return true
+	}
+	return strings.HasSuffix(n, "code") && !strings.Contains(n, "status")
+}
+
+func fieldByName(st *types.Struct, name string) *types.Var {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return st.Field(i)
+		}
+	}
+	return nil
+}
+
+func compositeOf(x ast.Expr) *ast.CompositeLit {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	lit, _ := x.(*ast.CompositeLit)
+	return lit
+}
+
+func structOf(t types.Type) (*types.Struct, bool) {
+	if t == nil {
+		return nil, false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+func isStructLike(t types.Type) bool {
+	_, ok := structOf(t)
+	return ok
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func constValue(v constant.Value) values.Value {
+	switch v.Kind() {
+	case constant.String:
+		return values.StringValue(constant.StringVal(v))
+	case constant.Int:
+		if n, ok := constant.Int64Val(v); ok {
+			return values.IntValue(n)
+		}
+	}
+	return values.Value{}
+}
+

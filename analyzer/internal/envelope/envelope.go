@@ -1,0 +1,360 @@
+// Package envelope finds the fields of an error body: which expressions of
+// an encoded value land at which path of the JSON (or XML) document.
+//
+// A body is a composite literal (struct, map[string]any, slice), possibly
+// behind & or a local variable, possibly filled in by field assignments
+// (body.Error.Code = c). Every scalar leaf is reported with its path, such
+// as "error.code" or "errors[].code"; the passes match the paths against
+// the catalog's wire.code and wire.status.
+package envelope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// A Leaf is one scalar of a body and where it lands.
+type Leaf struct {
+	JSON string   // path under encoding/json: "error.code"
+	XML  string   // path under encoding/xml: "Error.Code"
+	Expr ast.Expr // the value
+}
+
+// Path returns the leaf's path for the wire format ("json" or "xml").
+func (l Leaf) Path(format string) string {
+	if format == "xml" {
+		return l.XML
+	}
+	return l.JSON
+}
+
+// Match reports whether a leaf path and a catalog wire path agree; names
+// compare without regard to case, as encoding/json decodes them.
+func Match(leafPath, wirePath string) bool {
+	return wirePath != "" && strings.EqualFold(leafPath, wirePath)
+}
+
+// A Walker finds leaves in one package.
+type Walker struct {
+	info *types.Info
+	// fieldSets maps a local variable to the field assignments made to it:
+	// v.Error.Code = x.
+	fieldSets map[*types.Var][]fieldSet
+	// inits maps a local variable to its composite-literal initializers.
+	inits map[*types.Var][]ast.Expr
+	// spoilt locals are assigned something else too.
+	spoilt map[*types.Var]bool
+}
+
+type fieldSet struct {
+	steps []step // the selection chain after the variable
+	rhs   ast.Expr
+}
+
+// A step is one field selection: its names in JSON and XML ("" for an
+// inlined embedded field).
+type step struct {
+	json, xml string
+}
+
+// New indexes the local variables of files.
+func New(info *types.Info, files []*ast.File) *Walker {
+	w := &Walker{
+		info:      info,
+		fieldSets: make(map[*types.Var][]fieldSet),
+		inits:     make(map[*types.Var][]ast.Expr),
+		spoilt:    make(map[*types.Var]bool),
+	}
+	spoilFields := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, field := range fl.List {
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok {
+					w.spoilt[v] = true // parameters come from outside
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				spoilFields(n.Recv)
+			case *ast.FuncType:
+				spoilFields(n.Params)
+				spoilFields(n.Results)
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					var rhs ast.Expr
+					if len(n.Lhs) == len(n.Rhs) {
+						rhs = n.Rhs[i]
+					}
+					w.assign(lhs, rhs)
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if v, ok := info.Defs[name].(*types.Var); ok && len(n.Values) == len(n.Names) {
+						w.inits[v] = append(w.inits[v], n.Values[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	return w
+}
+
+func (w *Walker) assign(lhs, rhs ast.Expr) {
+	var steps []step
+	x := ast.Unparen(lhs)
+	for {
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		s := w.info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			return
+		}
+		path, ok := selectionSteps(s)
+		if !ok {
+			return // an unencoded field: not part of the body
+		}
+		steps = append(path, steps...)
+		x = ast.Unparen(sel.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := w.info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() {
+		return
+	}
+	switch {
+	case rhs == nil:
+		w.spoilt[v] = true
+	case len(steps) == 0:
+		w.inits[v] = append(w.inits[v], rhs)
+	default:
+		w.fieldSets[v] = append(w.fieldSets[v], fieldSet{steps: steps, rhs: rhs})
+	}
+}
+
+// selectionSteps returns the steps of a field selection, through any
+// embedded fields it is promoted from.
+func selectionSteps(s *types.Selection) ([]step, bool) {
+	var out []step
+	t := s.Recv()
+	for _, i := range s.Index() {
+		st, ok := derefStruct(t)
+		if !ok || i >= st.NumFields() {
+			return nil, false
+		}
+		f := st.Field(i)
+		j, x, ok := names(st.Tag(i), f)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, step{json: j, xml: x})
+		t = f.Type()
+	}
+	return out, true
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// SingleInit returns the one value ever given to the local v, when it is
+// never assigned again nor has fields assigned; else nil.
+func (w *Walker) SingleInit(v *types.Var) ast.Expr {
+	if w.spoilt[v] || len(w.inits[v]) != 1 || len(w.fieldSets[v]) != 0 {
+		return nil
+	}
+	return w.inits[v][0]
+}
+
+// Leaves returns the scalar leaves of the body value x.
+func (w *Walker) Leaves(x ast.Expr) []Leaf {
+	var out []Leaf
+	w.walk(x, "", "", 0, &out)
+	return out
+}
+
+const maxDepth = 12
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func (w *Walker) walk(x ast.Expr, jpath, xpath string, depth int, out *[]Leaf) {
+	if depth > maxDepth || x == nil {
+		return
+	}
+	x = ast.Unparen(x)
+	switch e := x.(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			w.walk(e.X, jpath, xpath, depth+1, out)
+			return
+		}
+	case *ast.Ident:
+		if v, ok := w.info.Uses[e].(*types.Var); ok && !v.IsField() && !w.spoilt[v] {
+			inits := w.inits[v]
+			if len(inits) == 1 {
+				w.walk(inits[0], jpath, xpath, depth+1, out)
+			}
+			for _, fs := range w.fieldSets[v] {
+				jp, xp := jpath, xpath
+				for _, s := range fs.steps {
+					if s.json != "" {
+						jp = join(jp, s.json)
+					}
+					if s.xml != "" {
+						xp = join(xp, s.xml)
+					}
+				}
+				w.walk(fs.rhs, jp, xp, depth+1, out)
+			}
+			if len(inits) == 1 || len(w.fieldSets[v]) > 0 {
+				return
+			}
+		}
+	case *ast.CompositeLit:
+		w.composite(e, jpath, xpath, depth, out)
+		return
+	}
+	if jpath != "" || xpath != "" {
+		*out = append(*out, Leaf{JSON: jpath, XML: xpath, Expr: x})
+	}
+}
+
+func (w *Walker) composite(lit *ast.CompositeLit, jpath, xpath string, depth int, out *[]Leaf) {
+	t := w.info.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		// &T{} elided in a slice of pointers: the element type.
+		if st, ok := u.Elem().Underlying().(*types.Struct); ok {
+			w.structLit(lit, st, jpath, xpath, depth, out)
+		}
+	case *types.Struct:
+		w.structLit(lit, u, jpath, xpath, depth, out)
+	case *types.Map:
+		if !isString(u.Key()) {
+			return
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			tv := w.info.Types[kv.Key]
+			if tv.Value == nil {
+				continue
+			}
+			key, err := strconv.Unquote(tv.Value.ExactString())
+			if err != nil {
+				continue
+			}
+			w.walk(kv.Value, join(jpath, key), join(xpath, key), depth+1, out)
+		}
+	case *types.Slice, *types.Array:
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			w.walk(elt, jpath+"[]", xpath, depth+1, out)
+		}
+	}
+}
+
+func (w *Walker) structLit(lit *ast.CompositeLit, st *types.Struct, jpath, xpath string, depth int, out *[]Leaf) {
+	for i, elt := range lit.Elts {
+		var f *types.Var
+		var val ast.Expr
+		var tag string
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for j := range st.NumFields() {
+				if st.Field(j).Name() == id.Name {
+					f, tag = st.Field(j), st.Tag(j)
+				}
+			}
+			val = kv.Value
+		} else if i < st.NumFields() {
+			f, tag, val = st.Field(i), st.Tag(i), elt
+		}
+		if f == nil {
+			continue
+		}
+		jn, xn, ok := names(tag, f)
+		if !ok {
+			continue
+		}
+		jp, xp := jpath, xpath
+		if jn != "" {
+			jp = join(jp, jn)
+		}
+		if xn != "" {
+			xp = join(xp, xn)
+		}
+		w.walk(val, jp, xp, depth+1, out)
+	}
+}
+
+// names returns a field's name under encoding/json and encoding/xml; ok is
+// false when the field is not encoded. An embedded struct without a tag is
+// inlined: its names are "".
+func names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
+	st := reflect.StructTag(tag)
+	jsonName, xmlName = f.Name(), f.Name()
+	if f.Embedded() {
+		jsonName, xmlName = "", ""
+	}
+	if j, found := st.Lookup("json"); found {
+		name, _, _ := strings.Cut(j, ",")
+		if name == "-" && !strings.Contains(j, ",") {
+			return "", "", false
+		}
+		if name != "" && name != "-" {
+			jsonName = name
+		}
+	}
+	if x, found := st.Lookup("xml"); found {
+		name, _, _ := strings.Cut(x, ",")
+		if name == "-" {
+			xmlName = ""
+		} else if name != "" {
+			xmlName = name
+		}
+	}
+	if !f.Exported() {
+		return "", "", false
+	}
+	return jsonName, xmlName, true
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

@@ -1,0 +1,362 @@
+// Package values evaluates Go expressions to what is known of them at
+// compile time: integer and string constants, constant-folded expressions,
+// concatenations and fmt.Sprintf calls with unknown parts (as patterns), and
+// local variables assigned only known values. What cannot be known is
+// Unknown; the passes stay silent on it.
+package values
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Kind classifies a Value.
+type Kind int
+
+const (
+	Unknown Kind = iota
+	Int
+	String
+)
+
+// A Value is what is known of an expression.
+type Value struct {
+	Kind Kind
+	Int  int64           // when Kind == Int
+	Str  catalog.Pattern // when Kind == String; may have holes
+}
+
+// IntValue and StringValue make known values.
+func IntValue(n int64) Value     { return Value{Kind: Int, Int: n} }
+func StringValue(s string) Value { return Value{Kind: String, Str: catalog.Literal(s)} }
+
+// Known reports whether v is wholly known: an integer, or a string without
+// holes.
+func (v Value) Known() bool {
+	return v.Kind == Int || v.Kind == String && !v.Str.HasHoles()
+}
+
+// Text is the value as text: the integer in decimal, the string as it
+// reads (with … for holes).
+func (v Value) Text() string {
+	switch v.Kind {
+	case Int:
+		return strconv.FormatInt(v.Int, 10)
+	case String:
+		return v.Str.String()
+	}
+	return "?"
+}
+
+func (v Value) equal(w Value) bool {
+	return v.Kind == w.Kind && v.Kind != Unknown && v.Known() && w.Known() && v.Text() == w.Text()
+}
+
+// A MethodFunc evaluates a call of a method with a known receiver, for
+// methods whose results are facts (String() on an enum).
+type MethodFunc func(fn *types.Func, recv Value) (Value, bool)
+
+// An Evaluator evaluates expressions of one package.
+type Evaluator struct {
+	info    *types.Info
+	assigns map[*types.Var][]ast.Expr // every value assigned to a local
+	spoilt  map[*types.Var]bool       // locals whose values cannot be known
+	method  MethodFunc
+}
+
+// New indexes the local variables of files so that a local assigned only
+// known values evaluates to them. method may be nil.
+func New(info *types.Info, files []*ast.File, method MethodFunc) *Evaluator {
+	e := &Evaluator{info: info, assigns: make(map[*types.Var][]ast.Expr), spoilt: make(map[*types.Var]bool), method: method}
+	for _, f := range files {
+		e.index(f)
+	}
+	return e
+}
+
+// index records the assignments of local variables; a variable whose
+// address is taken, or that is assigned by a tuple, a range, ++ or an
+// operator assignment, is unknowable.
+func (e *Evaluator) index(f *ast.File) {
+	spoil := func(x ast.Expr) {
+		if v := e.localVar(x); v != nil {
+			e.spoilt[v] = true
+		}
+	}
+	spoilFields := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, field := range fl.List {
+			for _, name := range field.Names {
+				if v, ok := e.info.Defs[name].(*types.Var); ok {
+					e.spoilt[v] = true // parameters and results come from outside
+				}
+			}
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			spoilFields(n.Recv)
+		case *ast.FuncType:
+			spoilFields(n.Params)
+			spoilFields(n.Results)
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
+				for _, l := range n.Lhs {
+					spoil(l)
+				}
+				return true
+			}
+			for i, l := range n.Lhs {
+				e.record(e.localVar(l), n.Rhs[i])
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, _ := e.info.Defs[name].(*types.Var)
+				if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+					continue // package-level: a constant would be a const
+				}
+				if len(n.Values) == len(n.Names) {
+					e.record(v, n.Values[i])
+				} else {
+					e.record(v, nil) // zero value or a tuple: not tracked
+				}
+			}
+		case *ast.RangeStmt:
+			spoil(n.Key)
+			spoil(n.Value)
+		case *ast.IncDecStmt:
+			spoil(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				spoil(n.X)
+			}
+		}
+		return true
+	})
+}
+
+func (e *Evaluator) record(v *types.Var, rhs ast.Expr) {
+	switch {
+	case v == nil:
+	case rhs == nil:
+		e.spoilt[v] = true
+	default:
+		e.assigns[v] = append(e.assigns[v], rhs)
+	}
+}
+
+// localVar returns the local variable x names, if any.
+func (e *Evaluator) localVar(x ast.Expr) *types.Var {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := e.info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// maxDepth bounds the chase through locals and calls.
+const maxDepth = 8
+
+// Eval returns what is known of x: one value, or Unknown.
+func (e *Evaluator) Eval(x ast.Expr) Value {
+	vs := e.eval(x, 0)
+	if len(vs) == 0 {
+		return Value{}
+	}
+	for _, v := range vs[1:] {
+		if !v.equal(vs[0]) {
+			return Value{}
+		}
+	}
+	return vs[0]
+}
+
+// EvalAll returns every value x may have when each is known (a local
+// assigned different constants on different paths), or nil.
+func (e *Evaluator) EvalAll(x ast.Expr) []Value {
+	vs := e.eval(x, 0)
+	var out []Value
+	for _, v := range vs {
+		if !v.Known() {
+			return nil
+		}
+		dup := false
+		for _, w := range out {
+			dup = dup || w.equal(v)
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// eval returns the values x may have; one Unknown when it cannot tell.
+func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
+	unknown := []Value{{}}
+	if x == nil || depth > maxDepth {
+		return unknown
+	}
+	x = ast.Unparen(x)
+	if tv, ok := e.info.Types[x]; ok && tv.Value != nil {
+		return []Value{fromConstant(tv.Value)}
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		v := e.localVar(x)
+		if v == nil {
+			return unknown
+		}
+		rhs := e.assigns[v]
+		if len(rhs) == 0 || e.spoilt[v] {
+			return unknown
+		}
+		var out []Value
+		for _, r := range rhs {
+			out = append(out, e.eval(r, depth+1)...)
+		}
+		return out
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD || !isString(e.info.TypeOf(x)) {
+			return unknown
+		}
+		l, r := e.Eval(x.X), e.Eval(x.Y)
+		return []Value{{Kind: String, Str: asPattern(l).Concat(asPattern(r))}}
+	case *ast.CallExpr:
+		return e.call(x, depth)
+	}
+	return unknown
+}
+
+func (e *Evaluator) call(x *ast.CallExpr, depth int) []Value {
+	unknown := []Value{{}}
+	// A conversion: Code("x"), string(c), int(s).
+	if tv, ok := e.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+		vs := e.eval(x.Args[0], depth+1)
+		for i, v := range vs {
+			if v.Kind == Int && isString(tv.Type) {
+				vs[i] = Value{} // string(rune) is not a decimal code
+			}
+		}
+		return vs
+	}
+	fn := typeutil.StaticCallee(e.info, x)
+	if fn == nil {
+		return unknown
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) >= 1 {
+		return []Value{e.sprintf(x.Args[0], x.Args[1:])}
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "strconv" && fn.Name() == "Itoa" && len(x.Args) == 1 {
+		if v := e.Eval(x.Args[0]); v.Kind == Int {
+			return []Value{StringValue(strconv.FormatInt(v.Int, 10))}
+		}
+		return []Value{{Kind: String, Str: catalog.Hole()}}
+	}
+	if e.method != nil && len(x.Args) == 0 {
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+			if recv := e.Eval(sel.X); recv.Known() {
+				if v, ok := e.method(fn, recv); ok {
+					return []Value{v}
+				}
+			}
+		}
+	}
+	return unknown
+}
+
+// sprintf evaluates fmt.Sprintf with a constant format: known arguments are
+// formatted in, unknown ones are holes.
+func (e *Evaluator) sprintf(format ast.Expr, args []ast.Expr) Value {
+	f := e.Eval(format)
+	if f.Kind != String || !f.Known() {
+		return Value{Kind: String, Str: catalog.Hole()}
+	}
+	s := f.Str.String()
+	var out catalog.Pattern
+	argi := 0
+	for {
+		i := strings.IndexByte(s, '%')
+		if i < 0 || i == len(s)-1 {
+			out = out.Concat(catalog.Literal(s))
+			break
+		}
+		out = out.Concat(catalog.Literal(s[:i]))
+		s = s[i+1:]
+		if s[0] == '%' {
+			out = out.Concat(catalog.Literal("%"))
+			s = s[1:]
+			continue
+		}
+		// Skip flags, width and precision up to the verb.
+		j := 0
+		for j < len(s) && strings.IndexByte("+-# 0123456789.*[]", s[j]) >= 0 {
+			j++
+		}
+		if j >= len(s) || j > 0 {
+			// Widths and flags change the text: give up on this verb's text.
+			out = out.Concat(catalog.Hole())
+			if j < len(s) {
+				s = s[j+1:]
+			} else {
+				s = ""
+			}
+			argi++
+			continue
+		}
+		verb := s[0]
+		s = s[1:]
+		var arg Value
+		if argi < len(args) {
+			arg = e.Eval(args[argi])
+		}
+		argi++
+		switch {
+		case (verb == 's' || verb == 'v') && arg.Kind == String:
+			out = out.Concat(arg.Str)
+		case (verb == 'd' || verb == 'v') && arg.Kind == Int:
+			out = out.Concat(catalog.Literal(strconv.FormatInt(arg.Int, 10)))
+		default:
+			out = out.Concat(catalog.Hole())
+		}
+	}
+	return Value{Kind: String, Str: out}
+}
+
+func asPattern(v Value) catalog.Pattern {
+	if v.Kind == String {
+		return v.Str
+	}
+	return catalog.Hole()
+}
+
+func fromConstant(c constant.Value) Value {
+	switch c.Kind() {
+	case constant.String:
+		return StringValue(constant.StringVal(c))
+	case constant.Int:
+		if n, ok := constant.Int64Val(c); ok {
+			return IntValue(n)
+		}
+	}
+	return Value{}
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
