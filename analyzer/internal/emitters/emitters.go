@@ -303,6 +303,9 @@ func (a *analyzer) emits(fd *ast.FuncDecl) *Emits {
 		}
 	}
 	addCode := func(c Code) {
+		if c.JSON == "" && c.XML == "" {
+			return // the whole body, not a field of it
+		}
 		if c.From.IsParam() && !slices.ContainsFunc(e.Codes, func(d Code) bool { return reflect.DeepEqual(c, d) }) {
 			e.Codes = append(e.Codes, c)
 		}
@@ -327,8 +330,23 @@ func (a *analyzer) emits(fd *ast.FuncDecl) *Emits {
 		}
 		if bw, ok := nethttp.AsBodyWrite(info, call, enc); ok && bw.Value != nil {
 			setWriter(bw.Writer)
-			for _, leaf := range a.walker.Leaves(bw.Value) {
-				addCode(Code{From: SourceOf(info, params, leaf.Expr), JSON: leaf.JSON, XML: leaf.XML})
+			leaves := a.walker.Leaves(bw.Value)
+			if len(leaves) == 0 {
+				// The body is a value built elsewhere: a parameter encoded whole.
+				leaves = []envelope.Leaf{{Expr: bw.Value}}
+			}
+			for _, leaf := range leaves {
+				from := SourceOf(info, params, leaf.Expr)
+				if !from.IsParam() {
+					continue
+				}
+				addCode(Code{From: from, JSON: leaf.JSON, XML: leaf.XML})
+				// A struct parameter (or field) lands field by field.
+				for _, tl := range envelope.TypeLeaves(info.TypeOf(leaf.Expr)) {
+					sub := from
+					sub.Fields = append(slices.Clone(from.Fields), tl.Fields...)
+					addCode(Code{From: sub, JSON: joinPath(leaf.JSON, tl.JSON), XML: joinPath(leaf.XML, tl.XML)})
+				}
 			}
 			return true
 		}
@@ -481,4 +499,14 @@ func (a *analyzer) strings(fd *ast.FuncDecl) *Strings {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+func joinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "." + b
 }

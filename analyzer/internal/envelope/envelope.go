@@ -358,3 +358,48 @@ func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
+
+// A TypeLeaf is a scalar field reached from a struct type, with its path
+// in the body and the chain of Go field names that selects it.
+type TypeLeaf struct {
+	JSON, XML string
+	Fields    []string
+}
+
+// TypeLeaves returns the scalar (string and integer) fields of a struct
+// type, or of a pointer to one, as encoded; nested structs are followed.
+// It serves values whose fields are not written out in a literal: a
+// parameter of struct type encoded whole.
+func TypeLeaves(t types.Type) []TypeLeaf {
+	var out []TypeLeaf
+	typeLeaves(t, "", "", nil, 0, &out)
+	return out
+}
+
+func typeLeaves(t types.Type, jpath, xpath string, fields []string, depth int, out *[]TypeLeaf) {
+	if depth > 6 {
+		return
+	}
+	st, ok := derefStruct(t)
+	if !ok {
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 && depth > 0 {
+			*out = append(*out, TypeLeaf{JSON: jpath, XML: xpath, Fields: fields})
+		}
+		return
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		jn, xn, ok := names(st.Tag(i), f)
+		if !ok {
+			continue
+		}
+		jp, xp := jpath, xpath
+		if jn != "" {
+			jp = join(jp, jn)
+		}
+		if xn != "" {
+			xp = join(xp, xn)
+		}
+		typeLeaves(f.Type(), jp, xp, append(fields[:len(fields):len(fields)], f.Name()), depth+1, out)
+	}
+}
