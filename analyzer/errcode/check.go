@@ -32,13 +32,13 @@ type statusUse struct {
 
 type reportKey struct {
 	pos token.Pos
-	msg string
 }
 
-// report adds a diagnostic once per position and message: the same row can
-// be reached as a literal and as a table entry.
+// report adds a diagnostic once per position: the same mistake can be
+// reached as an emission and as a struct row (an emitter called with a
+// literal problem), and one report says it.
 func (c *checker) report(d analysis.Diagnostic) {
-	k := reportKey{d.Pos, d.Message}
+	k := reportKey{d.Pos}
 	if c.reported[k] {
 		return
 	}

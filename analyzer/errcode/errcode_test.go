@@ -19,3 +19,7 @@ func testdata(t *testing.T) string {
 func TestPlatform(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "platform/...")
 }
+
+func TestACME(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "acme/...")
+}
