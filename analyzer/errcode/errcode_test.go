@@ -23,3 +23,21 @@ func TestPlatform(t *testing.T) {
 func TestACME(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "acme/...")
 }
+
+func TestCertCentral(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "certcentral/...")
+}
+
+func TestCamelCase(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "camelcase/...")
+}
+
+func TestNumeric(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "numeric/...")
+}
+
+// The fix for a wrong status is the catalog's, spelled with net/http's
+// constant under the file's import name.
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), errcode.Analyzer, "errcode_fix")
+}

@@ -2,6 +2,7 @@ package errcode
 
 import (
 	"go/ast"
+	"strconv"
 	"go/types"
 	"maps"
 	"strings"
@@ -134,7 +135,19 @@ func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.
 // body checks the code fields of an encoded body, and its status field
 // against the status written before it.
 func (c *checker) body(v ast.Expr, status *statusUse) {
-	for _, leaf := range c.walker.Leaves(v) {
+	leaves := c.walker.Leaves(v)
+	codes := 0
+	for _, leaf := range leaves {
+		if c.wireMatch(leaf, c.cat.Wire.Code) {
+			codes++
+		}
+	}
+	if codes > 1 && status != nil && status.expr != nil {
+		// Several codes share the status: a wrong one is reported at its
+		// code, and changing the status is no fix.
+		status = &statusUse{value: status.value, via: "WriteHeader at line " + strconv.Itoa(c.pass.Fset.Position(status.expr.Pos()).Line)}
+	}
+	for _, leaf := range leaves {
 		switch {
 		case c.wireMatch(leaf, c.cat.Wire.Code):
 			c.checkCode(codeUse{expr: leaf.Expr, value: c.eval.Eval(leaf.Expr), wire: true}, status)
