@@ -2,9 +2,9 @@ package errcode
 
 import (
 	"go/ast"
-	"strconv"
 	"go/types"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"

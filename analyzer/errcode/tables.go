@@ -341,4 +341,3 @@ func constValue(v constant.Value) values.Value {
 	}
 	return values.Value{}
 }
-
