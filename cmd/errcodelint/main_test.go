@@ -1,0 +1,129 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// build compiles the command once per test binary.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "errcodelint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return bin
+}
+
+func repoRoot(t *testing.T) string {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	return root
+}
+
+// run runs the command in dir and returns its output and exit code.
+func run(t *testing.T, dir, bin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ERRCODELINT_CATALOG=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return out.String(), errb.String(), code
+}
+
+var exampleBlock = regexp.MustCompile("(?s)<!-- example-output -->\n```\n(.*?)```\n<!-- /example-output -->")
+
+// The README shows what errcodelint prints on the example service; this
+// keeps it true.
+func TestREADMEExample(t *testing.T) {
+	bin := build(t)
+	root := repoRoot(t)
+	stdout, stderr, code := run(t, root, bin, "./examples/...")
+	assert.Equal(t, 3, code, "findings exit 3")
+	assert.Empty(t, stdout)
+	got := strings.ReplaceAll(stderr, root+string(filepath.Separator), "")
+
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(t, err)
+	m := exampleBlock.FindSubmatch(readme)
+	require.NotNil(t, m, "README has no example-output block")
+	assert.Equal(t, string(m[1]), got, "README example output is stale")
+}
+
+func TestVetProtocol(t *testing.T) {
+	bin := build(t)
+	root := repoRoot(t)
+
+	stdout, _, code := run(t, root, bin, "-V=full")
+	assert.Equal(t, 0, code)
+	assert.Regexp(t, `errcodelint version .* buildID=`, stdout)
+
+	stdout, _, code = run(t, root, bin, "-flags")
+	assert.Equal(t, 0, code)
+	var flags []struct{ Name string }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &flags))
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Name)
+	}
+	for _, want := range []string{"catalog", "errcode.catalog", "retryafter.catalog", "statusbranch.catalog", "statusbranch.strict", "json", "diff"} {
+		assert.Contains(t, names, want)
+	}
+}
+
+func TestBadCatalogFlag(t *testing.T) {
+	bin := build(t)
+	root := repoRoot(t)
+	bad := filepath.Join(t.TempDir(), "errcodes.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("version: 1\ncodes:\n  - code: a\n    stauts: 404\n"), 0o644))
+
+	_, stderr, code := run(t, root, bin, "-catalog", bad, "./examples/...")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, bad+`:3:5: a code is missing "status"`)
+	assert.Contains(t, stderr, bad+`:4:5: unknown key "stauts" in a code; did you mean "status"?`)
+	assert.NotContains(t, stderr, "goroutine", "no stack trace")
+
+	_, stderr, code = run(t, root, bin, "-errcode.catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./examples/...")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "reading catalog: open ")
+}
+
+func TestCatalogCheckCommand(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "errcodes.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("version: 1\ncodes:\n  - code: a\n    status: 400\n  - code: a\n    status: 404\n"), 0o644))
+	_, stderr, code := run(t, dir, bin, "catalog", "check", "errcodes.yaml")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "errcodes.yaml:5:11: duplicate code \"a\" (first at 3:11)\n", stderr)
+}
+
+// Code that does not type-check is an error (exit 1), not a crash.
+func TestBrokenPackage(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module broken\n\ngo 1.26\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "errcodes.yaml"), []byte("version: 1\ncodes:\n  - code: a\n    status: 400\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.go"), []byte("package broken\n\nfunc f() int { return \"s\" }\n"), 0o644))
+	_, stderr, code := run(t, dir, bin, "./...")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "x.go:3:")
+	assert.NotContains(t, stderr, "goroutine")
+}
