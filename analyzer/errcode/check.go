@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"strconv"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -159,7 +160,7 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 func (c *checker) statusFix(expr ast.Expr, status int) []analysis.SuggestedFix {
 	text := strconv.Itoa(status)
 	if name := nethttp.StatusName(status); name != "" {
-		if pkg := importName(c.file, "net/http"); pkg != "" {
+		if pkg := astx.ImportName(c.file, "net/http"); pkg != "" {
 			text = pkg + "." + name
 		}
 	}
@@ -167,24 +168,6 @@ func (c *checker) statusFix(expr ast.Expr, status int) []analysis.SuggestedFix {
 		Message:   "Use " + text,
 		TextEdits: []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(text)}},
 	}}
-}
-
-// importName is the name under which f imports path, or "".
-func importName(f *ast.File, path string) string {
-	for _, imp := range f.Imports {
-		p, err := strconv.Unquote(imp.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		if imp.Name != nil {
-			if imp.Name.Name == "_" || imp.Name.Name == "." {
-				return ""
-			}
-			return imp.Name.Name
-		}
-		return "http"
-	}
-	return ""
 }
 
 // errorStatus reports whether v is a known 4xx or 5xx status.

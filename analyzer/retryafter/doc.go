@@ -1,6 +1,32 @@
-// Package retryafter defines an Analyzer that reports responses sent with a status that must carry a Retry-After header (429 by default) on a path where the header is not set before the status is written.
+// Package retryafter defines an Analyzer that reports rate-limited
+// responses that do not tell the client when to come back.
 //
 // # Analyzer retryafter
 //
-// retryafter: report rate-limited responses that do not say when to retry
+// retryafter: report 429s written without Retry-After
+//
+// A response written with a status in the catalog's rules.retry_after (429
+// when there is no catalog or the catalog does not say) must have its
+// Retry-After header set on the same writer on every path from the
+// function's entry to the write. The pass follows the control-flow graph,
+// helpers that write a status or set the header (facts), and codes whose
+// catalog status needs the header:
+//
+//	if s.cfg.AdvertiseRetry {
+//		w.Header().Set("Retry-After", "30")
+//	}
+//	http.Error(w, "slow down", http.StatusTooManyRequests)
+//	// status 429 is written without a Retry-After header on every path: it is set only when s.cfg.AdvertiseRetry
+//
+// It also reports a header set after the response is written (never sent;
+// trailers excepted), a Retry-After value that is neither delay-seconds
+// nor an HTTP-date ("45s", time.Duration.String), and a header map key
+// that is not canonical (w.Header()["retry-after"]).
 package retryafter
+
+const doc = `report 429s written without Retry-After
+
+Reports responses written with a status in rules.retry_after (default 429)
+on a path where Retry-After is not set on the writer before the status;
+headers set after the response is written; Retry-After values that are
+neither delay-seconds nor an HTTP-date; non-canonical header map keys.`

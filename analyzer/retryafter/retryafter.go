@@ -1,8 +1,19 @@
 package retryafter
 
 import (
+	"go/ast"
+	"go/types"
+	"slices"
+
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
 )
 
 // Config is the retryafter pass's configuration; each field is also a flag.
@@ -13,8 +24,8 @@ type Config struct {
 // Defaults is the configuration of Analyzer.
 func Defaults() Config { return Config{} }
 
-// Analyzer is the retryafter pass with the default configuration, for drivers
-// and Bazel nogo.
+// Analyzer is the retryafter pass with the default configuration, for
+// drivers and Bazel nogo.
 var Analyzer = New(Defaults())
 
 // New returns a retryafter analyzer bound to its own copy of cfg; its flags
@@ -22,10 +33,11 @@ var Analyzer = New(Defaults())
 func New(cfg Config) *analysis.Analyzer {
 	r := &runner{src: catalogs.Source{Path: cfg.Catalog}}
 	a := &analysis.Analyzer{
-		Name: "retryafter",
-		Doc:  "report rate-limited responses that do not say when to retry",
-		URL:  "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
-		Run:  r.run,
+		Name:     "retryafter",
+		Doc:      doc,
+		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
+		Run:      r.run,
+		Requires: []*analysis.Analyzer{ctrlflow.Analyzer, emitters.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	return a
@@ -36,8 +48,94 @@ type runner struct {
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
-	if _, err := r.src.For(pass); err != nil {
+	if !nethttp.ImportsHTTP(pass.Pkg) {
+		// No net/http below this package: it writes no response.
+		return nil, nil
+	}
+	cat, err := r.src.For(pass)
+	if err != nil {
 		return nil, err
 	}
+	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	c := &checker{
+		pass:     pass,
+		cat:      cat,
+		statuses: catalog.DefaultRetryAfter,
+		facts:    facts,
+		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
+		reported: make(map[ast.Node]bool),
+	}
+	if cat != nil {
+		c.statuses = cat.Rules.RetryAfter
+		c.walker = envelope.New(pass.TypesInfo, pass.Files)
+	}
+	for _, f := range pass.Files {
+		c.file = f
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					c.function(n.Body, cfgs.FuncDecl(n))
+				}
+			case *ast.FuncLit:
+				c.function(n.Body, cfgs.FuncLit(n))
+			case *ast.CallExpr:
+				c.headerValue(n)
+			case *ast.AssignStmt:
+				c.headerIndex(n)
+			}
+			return true
+		})
+	}
 	return nil, nil
+}
+
+// A checker holds one package's analysis.
+type checker struct {
+	pass     *analysis.Pass
+	cat      *catalog.Catalog // nil: statuses are taken literally
+	statuses []int            // rules.retry_after
+	facts    *emitters.Result
+	eval     *values.Evaluator
+	walker   *envelope.Walker
+	file     *ast.File
+	reported map[ast.Node]bool
+}
+
+func (c *checker) report(d analysis.Diagnostic, at ast.Node) {
+	if c.reported[at] {
+		return
+	}
+	c.reported[at] = true
+	c.pass.Report(d)
+}
+
+func (c *checker) retryStatus(n int64) bool { return slices.Contains(c.statuses, int(n)) }
+
+// function runs the path analysis over one function's control-flow graph.
+func (c *checker) function(body *ast.BlockStmt, g *cfg.CFG) {
+	if g == nil || !mentionsWriter(c.pass.TypesInfo, body) {
+		return
+	}
+	f := &flow{c: c, body: body, enc: nethttp.EncoderVars(c.pass.TypesInfo, body)}
+	f.solve(g)
+}
+
+// mentionsWriter reports whether a function touches a response writer at
+// all; most do not, and need no path analysis.
+func mentionsWriter(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && nethttp.IsResponseWriter(v.Type()) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -36,7 +36,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that write error responses (facts for errcodelint)",
 	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/emitters",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Emits), new(Returns), new(Strings)},
+	FactTypes:  []analysis.Fact{new(Emits), new(Returns), new(Strings), new(Headers)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -46,7 +46,11 @@ type Result struct {
 	emits   map[*types.Func]*Emits
 	returns map[*types.Func]*Returns
 	strings map[*types.Func]*Strings
+	headers map[*types.Func]*Headers
 }
+
+// Headers returns fn's Headers fact, or nil.
+func (r *Result) Headers(fn *types.Func) *Headers { return r.headers[origin(fn)] }
 
 // Emits returns fn's Emits fact, or nil.
 func (r *Result) Emits(fn *types.Func) *Emits { return r.emits[origin(fn)] }
@@ -92,6 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		emits:   make(map[*types.Func]*Emits),
 		returns: make(map[*types.Func]*Returns),
 		strings: make(map[*types.Func]*Strings),
+		headers: make(map[*types.Func]*Headers),
 	}
 	res.importFacts(pass)
 
@@ -148,6 +153,15 @@ func run(pass *analysis.Pass) (any, error) {
 						res.emits[fn] = e
 					}
 				}
+				h := a.headers(fd)
+				if !reflect.DeepEqual(h, res.headers[fn]) {
+					changed = true
+					if h == nil {
+						delete(res.headers, fn)
+					} else {
+						res.headers[fn] = h
+					}
+				}
 			}
 			if !changed {
 				break
@@ -167,6 +181,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if s := res.strings[fn]; s != nil {
 			pass.ExportObjectFact(fn, s)
+		}
+		if h := res.headers[fn]; h != nil {
+			pass.ExportObjectFact(fn, h)
 		}
 	}
 	return res, nil
@@ -195,6 +212,10 @@ func (r *Result) importFacts(pass *analysis.Pass) {
 		var s Strings
 		if pass.ImportObjectFact(fn, &s) {
 			r.strings[fn] = &s
+		}
+		var h Headers
+		if pass.ImportObjectFact(fn, &h) {
+			r.headers[fn] = &h
 		}
 	}
 }
@@ -373,6 +394,66 @@ func (a *analyzer) emits(fd *ast.FuncDecl) *Emits {
 		return nil
 	}
 	return e
+}
+
+// headers computes fd's Headers fact: the constant keys it sets on a
+// writer parameter, directly or through a callee.
+func (a *analyzer) headers(fd *ast.FuncDecl) *Headers {
+	info := a.pass.TypesInfo
+	params := a.params(fd)
+	h := &Headers{Writer: -1}
+	add := func(w ast.Expr, key string) {
+		s := SourceOf(info, params, w)
+		if !s.IsParam() || len(s.Fields) != 0 || (h.Writer >= 0 && h.Writer != s.Param) {
+			return
+		}
+		h.Writer = s.Param
+		if !slices.Contains(h.Keys, key) {
+			h.Keys = append(h.Keys, key)
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if hw, ok := nethttp.AsHeaderCall(info, n); ok && hw.Method != "Del" {
+				if k, ok := nethttp.HeaderKey(info, hw.Key); ok {
+					add(hw.Writer, k)
+				}
+				return true
+			}
+			if callee := a.res.Headers(typeutil.StaticCallee(info, n)); callee != nil && callee.Writer < len(n.Args) {
+				for _, k := range callee.Keys {
+					add(n.Args[callee.Writer], k)
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if i < len(n.Rhs) {
+					if hw, ok := nethttp.AsHeaderIndex(info, lhs, n.Rhs[i]); ok {
+						if k, ok := constString(info, hw.Key); ok {
+							add(hw.Writer, k) // the key as written: index keys are not canonicalized
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if h.Writer < 0 {
+		return nil
+	}
+	slices.Sort(h.Keys)
+	return h
+}
+
+func constString(info *types.Info, x ast.Expr) (string, bool) {
+	tv := info.Types[x]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
 
 // returns computes fd's Returns fact: the constant fields shared by every

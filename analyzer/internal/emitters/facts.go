@@ -126,3 +126,27 @@ func (s *Strings) String() string {
 	}
 	return "strings " + strings.Join(parts, " ")
 }
+
+// Headers is a fact on a function that sets headers on a response writer
+// it is given, on at least one path: the writer parameter and the
+// canonical keys.
+type Headers struct {
+	Writer int
+	Keys   []string
+}
+
+func (*Headers) AFact() {}
+
+func (h *Headers) String() string {
+	return fmt.Sprintf("sets %d:%s", h.Writer, strings.Join(h.Keys, ","))
+}
+
+// Sets reports whether the function sets the canonical key.
+func (h *Headers) Sets(key string) bool {
+	for _, k := range h.Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}

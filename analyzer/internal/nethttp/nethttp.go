@@ -5,8 +5,10 @@ package nethttp
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"net/textproto"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -353,4 +355,14 @@ func EncoderVars(info *types.Info, body ast.Node) func(*types.Var) (ast.Expr, bo
 		w, ok := writers[v]
 		return w, ok && count[v] == 1
 	}
+}
+
+// HeaderKey returns the canonical form of a constant header key, as
+// Header.Set and Header.Get use it.
+func HeaderKey(info *types.Info, key ast.Expr) (string, bool) {
+	tv := info.Types[key]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return textproto.CanonicalMIMEHeaderKey(constant.StringVal(tv.Value)), true
 }

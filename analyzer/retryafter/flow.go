@@ -1,0 +1,423 @@
+package retryafter
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"strconv"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+const retryAfter = "Retry-After"
+
+// A state is what holds of each writer at a point of a function: on every
+// path to it (must), or on some path (may).
+type state struct {
+	reached bool // false: no path reaches the point yet (the identity of meet)
+	set     map[nethttp.Key]bool
+	maySet  map[nethttp.Key]bool
+	written map[nethttp.Key]token.Pos // the writer's status or body was written on every path, first at
+}
+
+func (s state) clone() state {
+	return state{reached: s.reached, set: maps.Clone(s.set), maySet: maps.Clone(s.maySet), written: maps.Clone(s.written)}
+}
+
+func (s state) equal(t state) bool {
+	return s.reached == t.reached && maps.Equal(s.set, t.set) && maps.Equal(s.maySet, t.maySet) && maps.Equal(s.written, t.written)
+}
+
+// meet joins the states of two paths into one point.
+func meet(a, b state) state {
+	if !a.reached {
+		return b.clone()
+	}
+	if !b.reached {
+		return a.clone()
+	}
+	out := state{reached: true, set: map[nethttp.Key]bool{}, maySet: maps.Clone(a.maySet), written: map[nethttp.Key]token.Pos{}}
+	for k := range a.set {
+		if b.set[k] {
+			out.set[k] = true
+		}
+	}
+	for k := range b.maySet {
+		out.maySet[k] = true
+	}
+	for k, p := range a.written {
+		if q, ok := b.written[k]; ok {
+			out.written[k] = min(p, q)
+		}
+	}
+	return out
+}
+
+// flow is the forward analysis of one function.
+type flow struct {
+	c      *checker
+	body   *ast.BlockStmt
+	enc    func(*types.Var) (ast.Expr, bool)
+	report bool // the final pass over the solved graph reports
+}
+
+func (f *flow) solve(g *cfg.CFG) {
+	if len(g.Blocks) == 0 {
+		return
+	}
+	preds := make(map[*cfg.Block][]*cfg.Block)
+	for _, b := range g.Blocks {
+		for _, s := range b.Succs {
+			preds[s] = append(preds[s], b)
+		}
+	}
+	out := make(map[*cfg.Block]state)
+	in := func(b *cfg.Block) state {
+		if b == g.Blocks[0] {
+			return state{reached: true, set: map[nethttp.Key]bool{}, maySet: map[nethttp.Key]bool{}, written: map[nethttp.Key]token.Pos{}}
+		}
+		var s state
+		for _, p := range preds[b] {
+			s = meet(s, out[p])
+		}
+		return s
+	}
+	// Iterate to a fixed point; the lattice is finite (writers of one
+	// function), and a bound guards against the unforeseen.
+	for range 64 {
+		changed := false
+		for _, b := range g.Blocks {
+			if !b.Live {
+				continue
+			}
+			s := f.block(b, in(b))
+			if !s.equal(out[b]) {
+				out[b], changed = s, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	f.report = true
+	for _, b := range g.Blocks {
+		if b.Live {
+			f.block(b, in(b))
+		}
+	}
+}
+
+// block applies a block's events to s in order.
+func (f *flow) block(b *cfg.Block, s state) state {
+	if !s.reached {
+		return s
+	}
+	s = s.clone()
+	for _, n := range b.Nodes {
+		switch n.(type) {
+		case *ast.DeferStmt, *ast.GoStmt:
+			continue // runs later, or elsewhere: no order to rely on
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.BlockStmt:
+				return false // a closure runs when called; a nested block is its own node
+			case *ast.CallExpr:
+				f.call(n, &s)
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if i < len(n.Rhs) {
+						if hw, ok := nethttp.AsHeaderIndex(f.c.pass.TypesInfo, lhs, n.Rhs[i]); ok {
+							f.header(hw, &s)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return s
+}
+
+func (f *flow) call(call *ast.CallExpr, s *state) {
+	info := f.c.pass.TypesInfo
+	if hw, ok := nethttp.AsHeaderCall(info, call); ok {
+		f.header(hw, s)
+		return
+	}
+	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
+		key, ok := nethttp.WriterKey(info, sw.Writer)
+		if !ok {
+			return
+		}
+		if sw.Status != nil {
+			f.checkStatus(key, f.c.eval.EvalAll(sw.Status), sw.Status, "", s)
+		} else if f.c.retryStatus(int64(sw.Fixed)) {
+			f.missing(key, call, fmt.Sprintf("status %d", sw.Fixed), s)
+		}
+		f.written(key, call, s)
+		return
+	}
+	if bw, ok := nethttp.AsBodyWrite(info, call, f.enc); ok {
+		if key, ok := nethttp.WriterKey(info, bw.Writer); ok {
+			f.written(key, call, s)
+		}
+		return
+	}
+	fn := typeutil.StaticCallee(info, call)
+	if h := f.c.facts.Headers(fn); h != nil && h.Writer < len(call.Args) {
+		if key, ok := nethttp.WriterKey(info, call.Args[h.Writer]); ok && h.Sets(retryAfter) {
+			s.set[key], s.maySet[key] = true, true
+		}
+	}
+	if e := f.c.facts.Emits(fn); e != nil && e.Writer >= 0 && e.Writer < len(call.Args) {
+		f.emitterCall(call, e, fn, s)
+	}
+}
+
+// emitterCall checks a helper that writes a status given to it, or a code
+// whose catalog status needs Retry-After. A status fixed inside the helper
+// is checked in the helper.
+func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func, s *state) {
+	info := f.c.pass.TypesInfo
+	key, ok := nethttp.WriterKey(info, call.Args[e.Writer])
+	if !ok {
+		return
+	}
+	if h := f.c.facts.Headers(fn); h != nil && h.Writer == e.Writer && h.Sets(retryAfter) {
+		// The helper sets Retry-After itself, on some path at least:
+		// credited (precision first).
+		f.written(key, call, s)
+		return
+	}
+	if e.Status.IsParam() && len(e.Status.Fields) == 0 && e.Status.Param < len(call.Args) {
+		arg := call.Args[e.Status.Param]
+		if vs := f.c.eval.EvalAll(arg); len(vs) > 0 {
+			// The status is known: it decides, and the code adds nothing.
+			f.checkStatus(key, vs, arg, "", s)
+			f.written(key, call, s)
+			return
+		}
+	}
+	if f.c.cat != nil {
+		for _, code := range e.Codes {
+			if !code.From.IsParam() || len(code.From.Fields) != 0 || code.From.Param >= len(call.Args) || !f.codePath(code) {
+				continue
+			}
+			arg := call.Args[code.From.Param]
+			v := f.c.eval.Eval(arg)
+			if !v.Known() {
+				continue
+			}
+			cc, ok := f.c.cat.Lookup(v.Text())
+			if !ok || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
+				continue
+			}
+			f.missing(key, arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), s)
+		}
+	}
+	f.written(key, call, s)
+}
+
+func (f *flow) codePath(code emitters.Code) bool {
+	w := f.c.cat.Wire
+	if w.Format == "xml" {
+		_, rest, _ := strings.Cut(w.Code, ".")
+		return envelope.Match(code.XML, w.Code) || envelope.Match(code.XML, rest)
+	}
+	return envelope.Match(code.JSON, w.Code)
+}
+
+// checkStatus reports a write whose status may be one that needs
+// Retry-After when the writer does not have it on every path.
+func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, _ string, s *state) {
+	var hit int64 = -1
+	var all []string
+	for _, v := range vs {
+		if v.Kind != values.Int {
+			return
+		}
+		all = append(all, v.Text())
+		if hit < 0 && f.c.retryStatus(v.Int) {
+			hit = v.Int
+		}
+	}
+	if hit < 0 {
+		return
+	}
+	what := fmt.Sprintf("status %d", hit)
+	if len(vs) > 1 {
+		what = fmt.Sprintf("status %d (one of %s)", hit, strings.Join(all, ", "))
+	}
+	f.missing(key, at, what, s)
+}
+
+// missing reports that what (a status, a code) is written without
+// Retry-After, unless the header is set on every path; where some paths set
+// it, it says so, and names the condition when it can.
+func (f *flow) missing(key nethttp.Key, at ast.Node, what string, s *state) {
+	if !f.report || s.set[key] {
+		return
+	}
+	msg := fmt.Sprintf("%s is written without a %s header", what, retryAfter)
+	if s.maySet[key] {
+		msg = fmt.Sprintf("%s is written on a path without a %s header", what, retryAfter)
+		if cond := f.conditionalSet(key, at.Pos()); cond != "" {
+			msg += fmt.Sprintf(": it is set only when %s", cond)
+		}
+	}
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg}
+	f.c.report(d, at)
+}
+
+// conditionalSet finds the last if statement before pos whose body sets
+// Retry-After on the writer and falls through: its condition, as source.
+func (f *flow) conditionalSet(key nethttp.Key, pos token.Pos) string {
+	info := f.c.pass.TypesInfo
+	var found *ast.IfStmt
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || ifs.Pos() >= pos || ifs.Else != nil || leaves(ifs.Body) {
+			return true
+		}
+		ast.Inspect(ifs.Body, func(m ast.Node) bool {
+			call, ok := m.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if hw, ok := nethttp.AsHeaderCall(info, call); ok && hw.Method != "Del" {
+				k, ok1 := nethttp.HeaderKey(info, hw.Key)
+				wk, ok2 := nethttp.WriterKey(info, hw.Writer)
+				if ok1 && ok2 && k == retryAfter && wk == key {
+					found = ifs
+				}
+			}
+			return true
+		})
+		return true
+	})
+	if found == nil {
+		return ""
+	}
+	return f.c.source(found.Cond)
+}
+
+// leaves reports whether a block ends by leaving: return, panic, a branch.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// written records that the writer's status is out.
+func (f *flow) written(key nethttp.Key, at ast.Node, s *state) {
+	if _, ok := s.written[key]; !ok {
+		s.written[key] = at.Pos()
+	}
+}
+
+// header handles a header write: Retry-After sets or clears the header,
+// and any header set once the status is out is never sent.
+func (f *flow) header(hw nethttp.HeaderWrite, s *state) {
+	info := f.c.pass.TypesInfo
+	key, ok := nethttp.WriterKey(info, hw.Writer)
+	if !ok {
+		return
+	}
+	name, known := nethttp.HeaderKey(info, hw.Key)
+	if hw.Method == "index" {
+		// Index keys are used as written.
+		if k, ok := constKey(info, hw.Key); ok {
+			name, known = k, true
+		} else {
+			known = false
+		}
+	}
+	if f.report {
+		if at, ok := s.written[key]; ok && hw.Method != "Del" && !(known && isTrailer(name)) && !f.declaredTrailer(key, name) {
+			what := "a header"
+			if k, ok := constKey(info, hw.Key); ok {
+				what = fmt.Sprintf("header %q", k)
+			}
+			f.c.report(analysis.Diagnostic{
+				Pos: hw.Node.Pos(), End: hw.Node.End(),
+				Message: fmt.Sprintf("%s is set after the response is written (line %d) and is never sent",
+					what, f.c.pass.Fset.Position(at).Line),
+			}, hw.Node)
+		}
+	}
+	if !known || name != retryAfter {
+		return
+	}
+	if hw.Method == "Del" {
+		delete(s.set, key)
+		delete(s.maySet, key)
+		return
+	}
+	s.set[key], s.maySet[key] = true, true
+}
+
+// isTrailer reports a key in net/http's trailer form ("Trailer:X-Sum").
+func isTrailer(name string) bool { return strings.HasPrefix(name, "Trailer:") }
+
+// declaredTrailer reports whether the function declares name as a trailer
+// on the writer: w.Header().Set("Trailer", "X-Sum").
+func (f *flow) declaredTrailer(key nethttp.Key, name string) bool {
+	info := f.c.pass.TypesInfo
+	found := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		hw, ok := nethttp.AsHeaderCall(info, call)
+		if !ok || hw.Value == nil {
+			return true
+		}
+		k, ok := nethttp.HeaderKey(info, hw.Key)
+		wk, ok2 := nethttp.WriterKey(info, hw.Writer)
+		if !ok || !ok2 || k != "Trailer" || wk != key {
+			return true
+		}
+		if v := f.c.eval.Eval(hw.Value); v.Known() {
+			for _, t := range strings.Split(v.Text(), ",") {
+				if strings.EqualFold(strings.TrimSpace(t), name) {
+					found = true
+				}
+			}
+		} else {
+			found = true // an unknown trailer list may name it
+		}
+		return !found
+	})
+	return found
+}
+
+func constKey(info *types.Info, x ast.Expr) (string, bool) {
+	tv := info.Types[x]
+	if tv.Value == nil {
+		return "", false
+	}
+	s, err := strconv.Unquote(tv.Value.ExactString())
+	return s, err == nil
+}

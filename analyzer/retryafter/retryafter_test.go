@@ -1,0 +1,25 @@
+package retryafter_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/retryafter"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestNoCatalog(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "retryafter_nocatalog")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), retryafter.Analyzer, "retryafter_fix")
+}

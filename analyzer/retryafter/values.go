@@ -1,0 +1,155 @@
+package retryafter
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/printer"
+	"go/types"
+	"net/http"
+	"net/textproto"
+	"strconv"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// headerValue checks the value of a Retry-After set by Header().Set/Add:
+// delay-seconds or an HTTP-date, never a Go duration.
+func (c *checker) headerValue(call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	hw, ok := nethttp.AsHeaderCall(info, call)
+	if !ok || hw.Value == nil {
+		return
+	}
+	if k, ok := nethttp.HeaderKey(info, hw.Key); !ok || k != retryAfter {
+		return
+	}
+	c.retryValue(hw.Value)
+}
+
+// headerIndex checks w.Header()[k] = v: a key that is not canonical is
+// never seen by clients (Header.Get canonicalizes, the map does not).
+func (c *checker) headerIndex(as *ast.AssignStmt) {
+	info := c.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		if i >= len(as.Rhs) {
+			break
+		}
+		hw, ok := nethttp.AsHeaderIndex(info, lhs, as.Rhs[i])
+		if !ok {
+			continue
+		}
+		k, ok := constKey(info, hw.Key)
+		if !ok {
+			continue
+		}
+		canon := textproto.CanonicalMIMEHeaderKey(k)
+		if canon != k {
+			c.report(analysis.Diagnostic{
+				Pos: hw.Key.Pos(), End: hw.Key.End(),
+				Message: fmt.Sprintf("header key %q is not canonical: the header is sent as written, and Header.Get never finds it; use %q", k, canon),
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   "Use " + strconv.Quote(canon),
+					TextEdits: []analysis.TextEdit{{Pos: hw.Key.Pos(), End: hw.Key.End(), NewText: []byte(strconv.Quote(canon))}},
+				}},
+			}, hw.Key)
+		}
+		if canon == retryAfter {
+			if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit); ok {
+				for _, elt := range lit.Elts {
+					c.retryValue(elt)
+				}
+			}
+		}
+	}
+}
+
+// retryValue reports a Retry-After value that is neither delay-seconds nor
+// an HTTP-date, when it is known, or when it is a time.Duration's text.
+func (c *checker) retryValue(x ast.Expr) {
+	if d := c.durationText(x); d != nil {
+		diag := analysis.Diagnostic{
+			Pos: x.Pos(), End: x.End(),
+			Message: "Retry-After is set from a time.Duration's text (\"1m30s\"); clients expect delay-seconds: use strconv.Itoa(int(d.Seconds()))",
+		}
+		if astx.ImportName(c.file, "strconv") == "strconv" {
+			fix := fmt.Sprintf("strconv.Itoa(int(%s.Seconds()))", c.source(d))
+			diag.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Use " + fix,
+				TextEdits: []analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(fix)}},
+			}}
+		}
+		c.report(diag, x)
+		return
+	}
+	v := c.eval.Eval(x)
+	if v.Kind != values.String || !v.Known() {
+		return
+	}
+	s := v.Text()
+	if validRetryAfter(s) {
+		return
+	}
+	c.report(analysis.Diagnostic{
+		Pos: x.Pos(), End: x.End(),
+		Message: fmt.Sprintf("Retry-After value %q is neither delay-seconds (a non-negative integer) nor an HTTP-date", s),
+	}, x)
+}
+
+// validRetryAfter reports whether s is delay-seconds or an HTTP-date.
+func validRetryAfter(s string) bool {
+	if s != "" && strings.Trim(s, "0123456789") == "" {
+		return true
+	}
+	_, err := http.ParseTime(s)
+	return err == nil
+}
+
+// durationText returns d when x is d.String(), fmt.Sprint(d) or
+// fmt.Sprintf("%v"/"%s", d) of a time.Duration d.
+func (c *checker) durationText(x ast.Expr) ast.Expr {
+	info := c.pass.TypesInfo
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := typeutil.StaticCallee(info, call)
+	if fn == nil {
+		return nil
+	}
+	if nethttp.IsMethod(fn, "time", "Duration", "String") && len(call.Args) == 0 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "fmt" {
+		switch {
+		case fn.Name() == "Sprint" && len(call.Args) == 1 && isDuration(info.TypeOf(call.Args[0])):
+			return call.Args[0]
+		case fn.Name() == "Sprintf" && len(call.Args) == 2 && isDuration(info.TypeOf(call.Args[1])):
+			if f := c.eval.Eval(call.Args[0]); f.Known() && (f.Text() == "%v" || f.Text() == "%s") {
+				return call.Args[1]
+			}
+		}
+	}
+	return nil
+}
+
+func isDuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
+// source renders an expression as it reads.
+func (c *checker) source(x ast.Expr) string {
+	var b bytes.Buffer
+	if err := printer.Fprint(&b, c.pass.Fset, x); err != nil {
+		return types.ExprString(x)
+	}
+	return b.String()
+}
