@@ -23,3 +23,9 @@ func TestNoCatalog(t *testing.T) {
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), retryafter.Analyzer, "retryafter_fix")
 }
+
+// Each catalog style's rate-limit codes, with helpers and a correct
+// handler each.
+func TestCatalogStyles(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ratelimit/...")
+}
