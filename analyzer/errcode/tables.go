@@ -208,6 +208,7 @@ func (c *checker) joinedTables() {
 		v    values.Value
 	}
 	codes := make(map[types.Object]row)
+	var order []types.Object // codes' keys in source order, for stable reports
 	statuses := make(map[types.Object]row)
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
@@ -241,6 +242,9 @@ func (c *checker) joinedTables() {
 							}
 						case isString(m.Elem()):
 							if v := c.codeValue(kv.Value); v.Known() {
+								if _, dup := codes[obj]; !dup {
+									order = append(order, obj)
+								}
 								codes[obj] = row{kv.Value, v}
 							}
 						}
@@ -249,7 +253,8 @@ func (c *checker) joinedTables() {
 			}
 		}
 	}
-	for obj, code := range codes {
+	for _, obj := range order {
+		code := codes[obj]
 		s, ok := statuses[obj]
 		if !ok {
 			continue

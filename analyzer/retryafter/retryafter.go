@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
@@ -118,7 +119,8 @@ func (c *checker) function(body *ast.BlockStmt, g *cfg.CFG) {
 	if g == nil || !mentionsWriter(c.pass.TypesInfo, body) {
 		return
 	}
-	f := &flow{c: c, body: body, enc: nethttp.EncoderVars(c.pass.TypesInfo, body)}
+	name := c.pass.Fset.File(body.Pos()).Name()
+	f := &flow{c: c, body: body, enc: nethttp.EncoderVars(c.pass.TypesInfo, body), lateHeaders: !strings.HasSuffix(name, "_test.go")}
 	f.solve(g)
 }
 

@@ -366,3 +366,10 @@ func HeaderKey(info *types.Info, key ast.Expr) (string, bool) {
 	}
 	return textproto.CanonicalMIMEHeaderKey(constant.StringVal(tv.Value)), true
 }
+
+// IsPlainResponseWriter reports whether t is the net/http.ResponseWriter
+// interface itself, as servers hand it to handlers; a concrete writer type
+// may buffer, and write its headers later than WriteHeader.
+func IsPlainResponseWriter(t types.Type) bool {
+	return t != nil && isNamed(t, "net/http", "ResponseWriter")
+}
