@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 )
 
 // A command is one `errcodelint catalog` subcommand.
@@ -33,6 +32,10 @@ func (e *env) errorf(format string, args ...any) {
 // commands are the subcommands, in the order the help lists them.
 var commands = []*command{
 	checkCommand,
+	docCommand,
+	diffCommand,
+	genCommand,
+	importCommand,
 }
 
 // Exit codes.
@@ -75,12 +78,17 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 		}
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	usageFn := fs.Usage
+	fs.Usage = func() {} // Main prints the usage itself, once
+	err := fs.Parse(args[1:])
+	fs.Usage = usageFn
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stdout)
 			fs.Usage()
 			return exitOK
 		}
+		fs.Usage() // after the flag package's own error line
 		return exitUsage
 	}
 	return cmd.run(e, fs, fs.Args())
@@ -103,9 +111,4 @@ func wantArgs(e *env, fs *flag.FlagSet, args []string, n int) bool {
 	e.errorf("%s: want %d argument(s), got %d", fs.Name(), n, len(args))
 	fs.Usage()
 	return false
-}
-
-// indent prefixes every line of s.
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }

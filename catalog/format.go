@@ -1,0 +1,150 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Format writes c as catalog YAML in the schema's key order, with a comment
+// line before each run of codes of one group. It reads only c's exported
+// fields, so a Catalog built by hand formats as well as a loaded one, and
+// Parse reads the output back to the same catalog. Defaults are left out:
+// wire.code "code", wire.format json, rules.retry_after [429].
+func Format(c *Catalog) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "version: %d\n", max(c.Version, 1))
+	if c.API != "" {
+		fmt.Fprintf(&b, "api: %s\n", yamlString(c.API))
+	}
+	formatWire(&b, c.Wire)
+	formatGo(&b, c.Go)
+	if ra := c.Rules.RetryAfter; ra != nil && !slices.Equal(ra, DefaultRetryAfter) {
+		fmt.Fprintf(&b, "rules:\n  retry_after: [%s]\n", joinInts(ra, ", "))
+	}
+	b.WriteString("codes:\n")
+	group := ""
+	for i, code := range c.Codes {
+		if code.Group != group {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			if code.Group != "" {
+				fmt.Fprintf(&b, "  # %s\n", oneLine(code.Group))
+			}
+			group = code.Group
+		}
+		formatCode(&b, code)
+	}
+	return []byte(b.String())
+}
+
+func formatWire(b *strings.Builder, w Wire) {
+	xml := w.Format != "" && w.Format != "json"
+	if (w.Code == "" || w.Code == "code") && w.Status == "" && w.Prefix == "" && !xml {
+		return
+	}
+	b.WriteString("wire:\n")
+	code := w.Code
+	if code == "" {
+		code = "code"
+	}
+	fmt.Fprintf(b, "  code: %s\n", yamlString(code))
+	if w.Status != "" {
+		fmt.Fprintf(b, "  status: %s\n", yamlString(w.Status))
+	}
+	if w.Prefix != "" {
+		fmt.Fprintf(b, "  prefix: %s\n", yamlString(w.Prefix))
+	}
+	if xml {
+		fmt.Fprintf(b, "  format: %s\n", yamlString(w.Format))
+	}
+}
+
+func formatGo(b *strings.Builder, g GoHints) {
+	if g.CodeType == "" && len(g.Emitters) == 0 && len(g.ErrorTypes) == 0 {
+		return
+	}
+	b.WriteString("go:\n")
+	if g.CodeType != "" {
+		fmt.Fprintf(b, "  code_type: %s\n", yamlString(g.CodeType))
+	}
+	if len(g.Emitters) > 0 {
+		b.WriteString("  emitters:\n")
+		for _, e := range g.Emitters {
+			fmt.Fprintf(b, "    - func: %s\n      status: %s\n      code: %s\n",
+				yamlString(e.Func), formatParam(e.Status), formatParam(e.Code))
+		}
+	}
+	if len(g.ErrorTypes) > 0 {
+		b.WriteString("  error_types:\n")
+		for _, t := range g.ErrorTypes {
+			fmt.Fprintf(b, "    - type: %s\n", yamlString(t.Type))
+			if t.Status != "" {
+				fmt.Fprintf(b, "      status: %s\n", yamlString(t.Status))
+			}
+			if t.Code != "" {
+				fmt.Fprintf(b, "      code: %s\n", yamlString(t.Code))
+			}
+		}
+	}
+}
+
+func formatParam(p Param) string {
+	if p.Name != "" {
+		return yamlString(p.Name)
+	}
+	return strconv.Itoa(p.Index)
+}
+
+func formatCode(b *strings.Builder, code *Code) {
+	value := yamlString(code.Value)
+	if code.Numeric {
+		value = strconv.FormatInt(code.Int, 10)
+	}
+	fmt.Fprintf(b, "  - code: %s\n", value)
+	if code.Name != "" {
+		fmt.Fprintf(b, "    name: %s\n", yamlString(code.Name))
+	}
+	fmt.Fprintf(b, "    status: %d\n", code.Status)
+	if code.Group != "" {
+		fmt.Fprintf(b, "    group: %s\n", yamlString(code.Group))
+	}
+	if code.Summary != "" {
+		fmt.Fprintf(b, "    summary: %s\n", yamlString(code.Summary))
+	}
+	if code.Reported {
+		b.WriteString("    reported: true\n")
+	}
+	if code.Retryable {
+		b.WriteString("    retryable: true\n")
+	}
+}
+
+// yamlString renders s as a YAML string scalar on one line: plain when
+// that reads back as the same string, quoted otherwise.
+func yamlString(s string) string {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\n\r\t") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// oneLine collapses runs of white space, line breaks included, to one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func joinInts(xs []int, sep string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, sep)
+}

@@ -1,0 +1,102 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFormatRoundTrip formats each style's catalog and reads it back: the
+// same catalog, field for field.
+func TestFormatRoundTrip(t *testing.T) {
+	for _, s := range styles {
+		t.Run(s.name, func(t *testing.T) {
+			c := loadStyle(t, s.name)
+			back, err := Parse("back.yaml", Format(c))
+			require.NoError(t, err)
+			assert.Equal(t, c.API, back.API)
+			assert.Equal(t, c.Rules, back.Rules)
+			assert.Equal(t, c.Go, back.Go)
+			assert.Equal(t, c.Wire, back.Wire)
+			require.Len(t, back.Codes, len(c.Codes))
+			for i, code := range c.Codes {
+				got := *back.Codes[i]
+				got.Pos, got.StatusPos = code.Pos, code.StatusPos
+				assert.Equal(t, *code, got)
+			}
+		})
+	}
+}
+
+// TestFormatBuilt formats a catalog built by hand, with every field set.
+func TestFormatBuilt(t *testing.T) {
+	c := &Catalog{
+		API:  "Hand: made",
+		Wire: Wire{Code: "errors[].code", Status: "status", Prefix: "urn:x:", Format: "xml"},
+		Go: GoHints{
+			CodeType:   "example.com/api/apierr.Code",
+			Emitters:   []Emitter{{Func: "example.com/api/httpx.WriteError", Status: Param{Index: 1}, Code: Param{Index: -1, Name: "code"}}},
+			ErrorTypes: []ErrorType{{Type: "example.com/api/client.APIError", Status: "StatusCode", Code: "Code"}},
+		},
+		Rules: Rules{RetryAfter: []int{429, 503}},
+		Codes: []*Code{
+			{Value: "404", Status: 404, Group: "Not found", Summary: "a code that reads as a number", Reported: true},
+			{Value: "not_found|{resource}", Status: 404, Group: "Not found", Retryable: true, Name: "NotFound"},
+			{Value: "yes", Status: 400, Summary: "line one\nline two"},
+		},
+	}
+	want := `version: 1
+api: 'Hand: made'
+wire:
+  code: errors[].code
+  status: status
+  prefix: 'urn:x:'
+  format: xml
+go:
+  code_type: example.com/api/apierr.Code
+  emitters:
+    - func: example.com/api/httpx.WriteError
+      status: 1
+      code: code
+  error_types:
+    - type: example.com/api/client.APIError
+      status: StatusCode
+      code: Code
+rules:
+  retry_after: [429, 503]
+codes:
+  # Not found
+  - code: "404"
+    status: 404
+    group: Not found
+    summary: a code that reads as a number
+    reported: true
+  - code: not_found|{resource}
+    name: NotFound
+    status: 404
+    group: Not found
+    retryable: true
+
+  - code: yes
+    status: 400
+    summary: "line one\nline two"
+`
+	assert.Equal(t, want, string(Format(c)))
+	back, err := Parse("built.yaml", Format(c))
+	require.NoError(t, err)
+	assert.Equal(t, "404", back.Codes[0].Value)
+	assert.False(t, back.Codes[0].Numeric)
+	assert.Equal(t, "yes", back.Codes[2].Value)
+	assert.Equal(t, []int{429, 503}, back.Rules.RetryAfter)
+}
+
+// TestFormatRetryAfterEmpty keeps an explicit empty retry_after: it is not
+// the default.
+func TestFormatRetryAfterEmpty(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("version: 1\nrules:\n  retry_after: []\ncodes:\n  - code: 1\n    status: 429\n"))
+	require.NoError(t, err)
+	out := string(Format(c))
+	assert.Contains(t, out, "retry_after: []\n")
+	assert.Contains(t, out, "  - code: 1\n")
+}

@@ -1,0 +1,85 @@
+package catalog
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRenderGolden renders each style's catalog as Markdown and HTML.
+func TestRenderGolden(t *testing.T) {
+	renderers := []struct {
+		ext    string
+		render func(*bytes.Buffer, *Catalog) error
+	}{
+		{"md", func(b *bytes.Buffer, c *Catalog) error { return RenderMarkdown(b, c) }},
+		{"html", func(b *bytes.Buffer, c *Catalog) error { return RenderHTML(b, c) }},
+	}
+	for _, s := range styles {
+		for _, r := range renderers {
+			t.Run(s.name+"."+r.ext, func(t *testing.T) {
+				c := loadStyle(t, s.name)
+				var first, second bytes.Buffer
+				require.NoError(t, r.render(&first, c))
+				require.NoError(t, r.render(&second, c))
+				assert.Equal(t, first.String(), second.String(), "rendering is deterministic")
+				golden(t, filepath.Join("testdata", "doc", s.name+"."+r.ext), first.Bytes())
+			})
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(`version: 1
+codes:
+  - {code: a, status: 400, group: One}
+  - {code: b, status: 404}
+  - {code: c, status: 404, group: Two}
+  - {code: d, status: 400, group: One}
+`))
+	require.NoError(t, err)
+	var got [][]string
+	for _, s := range c.Sections() {
+		row := []string{s.Group}
+		for _, code := range s.Codes {
+			row = append(row, code.Value)
+		}
+		got = append(got, row)
+	}
+	assert.Equal(t, [][]string{{"One", "a", "d"}, {"Two", "c"}, {"", "b"}}, got)
+}
+
+func TestStatusIndex(t *testing.T) {
+	c := loadStyle(t, "platform")
+	index := c.StatusIndex()
+	byStatus := make(map[int]StatusCount)
+	for _, s := range index {
+		byStatus[s.Status] = s
+	}
+	assert.Equal(t, "22 codes", byStatus[404].Describe())
+	assert.Equal(t, "Not Found", byStatus[404].Text())
+	assert.Equal(t, "5 codes (1 reported)", byStatus[502].Describe())
+	assert.Equal(t, "1 code", byStatus[422].Describe())
+	assert.Equal(t, 400, index[0].Status, "ascending")
+}
+
+func TestRenderEscapes(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(`version: 1
+api: A <b> & c
+codes:
+  - code: "not_found|{kind}"
+    status: 404
+    summary: "pipes | stars * and <tags>"
+`))
+	require.NoError(t, err)
+	var md, html bytes.Buffer
+	require.NoError(t, RenderMarkdown(&md, c))
+	require.NoError(t, RenderHTML(&html, c))
+	assert.Contains(t, md.String(), "| 404 | `not_found\\|{kind}` | pipes \\| stars \\* and &lt;tags> |\n")
+	assert.Contains(t, md.String(), "## Codes\n")
+	assert.Contains(t, html.String(), "<title>A &lt;b&gt; &amp; c error codes</title>")
+	assert.Contains(t, html.String(), "<td>pipes | stars * and &lt;tags&gt;</td>")
+}

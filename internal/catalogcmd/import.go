@@ -1,0 +1,99 @@
+package catalogcmd
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+var importCommand = &command{
+	name:    "import",
+	args:    "FILE",
+	summary: "read an error reference (Markdown or flattened HTML) into a catalog",
+	help: `Import reads an API's error reference, as Markdown or as text copied from an
+HTML page, and writes a catalog of its codes.
+
+It reads tables whose header row names an HTTP status column ("HTTP",
+"Status", "HTTP status"; "HTTP (reported)" marks reported codes) and a code
+column ("Code", "Error code", "Type"), with optional name and description
+columns, cells separated by pipes or tabs; a row may run over several lines.
+It also reads numeric rows run together under a header such as "Error
+CodeHTTP CodeName" ("51010403InvalidCsrSignature...": the last three digits
+are the status). The short line before a table becomes its codes' group, a
+description's first sentence their summary. Variable parts become template
+parts: <name> and {name} stay, "|variable" reads "|{variable}", and a code
+ending in ":" or "|" gets a {param} part. An example JSON error body on the
+page gives wire.code, wire.status and wire.prefix.
+
+Rows that cannot be read are reported as FILE:LINE:1: messages and left
+out; guesses worth a look are reported as warnings. The catalog is written
+either way; review it, then run 'errcodelint catalog check'. Import exits 0
+when every row was read, 1 when some were not (or nothing could be read),
+2 on a bad command line.`,
+	flags: func(fs *flag.FlagSet) {
+		fs.String("o", "", "write the catalog to `file` instead of stdout")
+		fs.String("api", "", "the API's display `name`, written as api")
+		fs.Bool("summaries", true, "keep the first sentence of each description as the summary")
+	},
+	run: runImport,
+}
+
+func runImport(e *env, fs *flag.FlagSet, args []string) int {
+	pos, code, ok := positional(e, fs, args, 1)
+	if !ok {
+		return code
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		e.errorf("%s: %v", fs.Name(), err)
+		return exitFail
+	}
+	opts := catalog.ImportOptions{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
+	im, err := catalog.Import(pos[0], data, opts)
+	if im != nil {
+		reportImport(e, im)
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFail
+	}
+	out := append([]byte(fmt.Sprintf("# Imported from %s by errcodelint catalog import; review before use.\n", filepath.Base(pos[0]))),
+		catalog.Format(im.Catalog)...)
+	if err := output(e, flagValue(fs, "o"), out); err != nil {
+		e.errorf("%s: %v", fs.Name(), err)
+		return exitFail
+	}
+	if len(im.Unread) > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+// reportImport lists the unread rows and the notes in line order, then a
+// tally.
+func reportImport(e *env, im *catalog.Imported) {
+	type entry struct {
+		line int
+		text string
+	}
+	var entries []entry
+	for _, u := range im.Unread {
+		entries = append(entries, entry{u.Pos.Line, u.Error()})
+	}
+	for _, n := range im.Notes {
+		entries = append(entries, entry{n.Pos.Line, n.String()})
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return a.line - b.line })
+	for _, en := range entries {
+		e.errorf("%s", en.text)
+	}
+	codes := 0
+	if im.Catalog != nil {
+		codes = len(im.Catalog.Codes)
+	}
+	e.errorf("%s: %s imported, %d unread", count(im.Rows, "table row", "table rows"), count(codes, "code", "codes"), len(im.Unread))
+}
