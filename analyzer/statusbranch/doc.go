@@ -1,6 +1,34 @@
-// Package statusbranch defines an Analyzer that reports clients that branch on an HTTP status the catalog gives to several error codes, where only the error code tells them apart.
+// Package statusbranch defines an Analyzer that reports clients that
+// branch on an HTTP status their API's catalog gives to several error
+// codes, where only the code tells them apart.
 //
 // # Analyzer statusbranch
 //
-// statusbranch: report client branches on a status that several codes share
+// statusbranch: report branches on a status several codes share
+//
+// A status is read from *http.Response.StatusCode (directly, through a
+// local, or through a parameter of a helper fed from it), from the status
+// field of a client error type named in the catalog's go.error_types, or
+// from the body field at wire.status. A comparison (== or !=) or a switch
+// case with an error status that the catalog gives to two or more codes is
+// reported with the codes:
+//
+//	if resp.StatusCode == http.StatusTooManyRequests { // retry
+//	// branching on status 429 cannot tell rate_limited from quota_exceeded; branch on the error code
+//
+// Not reported: ranges (>= 400, /100 == 5), success and redirect statuses,
+// statuses with one code (unless -strict), statuses the catalog does not
+// list, a branch that also tests the code (p.Status == 400 && p.Type ==
+// badNonce, or an if whose body switches on the code), and responses to
+// HEAD requests, which have no body to read a code from.
+//
+// On the code side, a comparison or case with a code the catalog does not
+// list is reported: it never matches. Without a catalog the pass is silent.
 package statusbranch
+
+const doc = `report branches on a status several codes share
+
+Reports client comparisons and switch cases on an HTTP status (a
+response's StatusCode, a client error type's status field) that the
+catalog gives to several error codes, and comparisons with codes the
+catalog does not list.`

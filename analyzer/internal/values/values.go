@@ -172,8 +172,12 @@ func (e *Evaluator) localVar(x ast.Expr) *types.Var {
 const maxDepth = 8
 
 // Eval returns what is known of x: one value, or Unknown.
-func (e *Evaluator) Eval(x ast.Expr) Value {
-	vs := e.eval(x, 0)
+func (e *Evaluator) Eval(x ast.Expr) Value { return e.one(x, 0) }
+
+// one is Eval at a depth of the chase: every inner evaluation goes deeper,
+// so that a local defined in terms of itself (s = s + "x") ends.
+func (e *Evaluator) one(x ast.Expr, depth int) Value {
+	vs := e.eval(x, depth)
 	if len(vs) == 0 {
 		return Value{}
 	}
@@ -234,7 +238,7 @@ func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
 		if x.Op != token.ADD || !isString(e.info.TypeOf(x)) {
 			return unknown
 		}
-		l, r := e.Eval(x.X), e.Eval(x.Y)
+		l, r := e.one(x.X, depth+1), e.one(x.Y, depth+1)
 		return []Value{{Kind: String, Str: asPattern(l).Concat(asPattern(r))}}
 	case *ast.CallExpr:
 		return e.call(x, depth)
@@ -259,17 +263,17 @@ func (e *Evaluator) call(x *ast.CallExpr, depth int) []Value {
 		return unknown
 	}
 	if fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) >= 1 {
-		return []Value{e.sprintf(x.Args[0], x.Args[1:])}
+		return []Value{e.sprintf(x.Args[0], x.Args[1:], depth+1)}
 	}
 	if fn.Pkg() != nil && fn.Pkg().Path() == "strconv" && fn.Name() == "Itoa" && len(x.Args) == 1 {
-		if v := e.Eval(x.Args[0]); v.Kind == Int {
+		if v := e.one(x.Args[0], depth+1); v.Kind == Int {
 			return []Value{StringValue(strconv.FormatInt(v.Int, 10))}
 		}
 		return []Value{{Kind: String, Str: catalog.Hole()}}
 	}
 	if e.method != nil && len(x.Args) == 0 {
 		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-			if recv := e.Eval(sel.X); recv.Known() {
+			if recv := e.one(sel.X, depth+1); recv.Known() {
 				if v, ok := e.method(fn, recv); ok {
 					return []Value{v}
 				}
@@ -281,8 +285,8 @@ func (e *Evaluator) call(x *ast.CallExpr, depth int) []Value {
 
 // sprintf evaluates fmt.Sprintf with a constant format: known arguments are
 // formatted in, unknown ones are holes.
-func (e *Evaluator) sprintf(format ast.Expr, args []ast.Expr) Value {
-	f := e.Eval(format)
+func (e *Evaluator) sprintf(format ast.Expr, args []ast.Expr, depth int) Value {
+	f := e.one(format, depth)
 	if f.Kind != String || !f.Known() {
 		return Value{Kind: String, Str: catalog.Hole()}
 	}
@@ -322,7 +326,7 @@ func (e *Evaluator) sprintf(format ast.Expr, args []ast.Expr) Value {
 		s = s[1:]
 		var arg Value
 		if argi < len(args) {
-			arg = e.Eval(args[argi])
+			arg = e.one(args[argi], depth)
 		}
 		argi++
 		switch {

@@ -1,0 +1,36 @@
+package statusbranch_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestClients(t *testing.T) {
+	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
+		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog")
+}
+
+func TestStrict(t *testing.T) {
+	a := statusbranch.New(statusbranch.Config{Strict: true})
+	analysistest.Run(t, testdata(t), a, "clients/strict")
+}
+
+// The flag and the config are one setting.
+func TestStrictFlag(t *testing.T) {
+	a := statusbranch.New(statusbranch.Defaults())
+	if err := a.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), a, "clients/strict")
+}

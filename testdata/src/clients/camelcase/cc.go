@@ -1,0 +1,25 @@
+// Package camelcase is a client of an XML API.
+package camelcase
+
+import "net/http"
+
+type errorResponse struct {
+	Code    string
+	Message string
+}
+
+func check(resp *http.Response, e errorResponse) string {
+	switch resp.StatusCode {
+	case http.StatusForbidden: // want `branching on status 403 cannot tell AccessDenied, ApiKeyMismatch and InvalidToken apart`
+		return "reconnect"
+	case http.StatusNotFound:
+		return "missing"
+	}
+	switch e.Code {
+	case "InvalidToken":
+		return "reconnect"
+	case "ApiKeyMissmatch": // want `code "ApiKeyMissmatch" is not in the catalog: this branch never matches; did you mean "ApiKeyMismatch"\?`
+		return "rekey"
+	}
+	return ""
+}

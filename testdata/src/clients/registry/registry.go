@@ -1,0 +1,57 @@
+// Package registry fetches blobs.
+package registry
+
+import (
+	"context"
+	"errors"
+	"net/http"
+)
+
+var ErrBlobUnknown = errors.New("blob unknown")
+
+type regError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func fetchBlob(ctx context.Context, c *http.Client, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound { // want `branching on status 404 cannot tell BLOB_UNKNOWN, MANIFEST_UNKNOWN and NAME_UNKNOWN apart; branch on the error code`
+		return ErrBlobUnknown
+	}
+	if resp.StatusCode == http.StatusForbidden { // one code
+		return errors.New("denied")
+	}
+	return nil
+}
+
+func statBlob(ctx context.Context, c *http.Client, url string) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, "HEAD", url, nil)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return false, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode != http.StatusNotFound, nil
+}
+
+func decode(e regError) error {
+	switch e.Code {
+	case "BLOB_UNKNOWN":
+		return ErrBlobUnknown
+	case "BLOB_UNKOWN": // want `code "BLOB_UNKOWN" is not in the catalog: this branch never matches; did you mean "BLOB_UNKNOWN"\?`
+		return ErrBlobUnknown
+	}
+	return nil
+}
