@@ -31,6 +31,7 @@ func main() {
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
 	flag.Usage = usage
+	flag.Var(versionFlag{}, "V", "print version and exit")
 	flag.Var(allCatalogs(analyzers), "catalog", "error-code catalog `file` for every pass (sets each -NAME.catalog)")
 	multichecker.Main(analyzers...)
 }

@@ -28,6 +28,7 @@ func TestFactsGob(t *testing.T) {
 		&emitters.Emits{Writer: -1, Status: emitters.Source{Param: emitters.Const, Const: 404}},
 		&emitters.Returns{Fields: []emitters.Field{{Name: "Type", Str: "badNonce"}, {Name: "HTTPStatus", IsInt: true, Int: 400}}},
 		&emitters.Strings{Cases: []emitters.Case{{In: "0", Out: "malformed"}}},
+		&emitters.Headers{Writer: 0, Keys: []string{"Content-Type", "Retry-After"}},
 	}
 	for _, f := range facts {
 		var buf bytes.Buffer
@@ -45,6 +46,8 @@ func newLike(f analysis.Fact) analysis.Fact {
 		return new(emitters.Emits)
 	case *emitters.Returns:
 		return new(emitters.Returns)
+	case *emitters.Headers:
+		return new(emitters.Headers)
 	}
 	return new(emitters.Strings)
 }

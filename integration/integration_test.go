@@ -1,0 +1,305 @@
+// Package integration runs errcodelint end to end, the ways its users run
+// it: under go vet -vettool, as a golangci-lint module plugin, and as a
+// pre-commit hook. Each test builds what it runs from this checkout and
+// runs it on the fixture module testdata/vaultfix.
+//
+// The tests are skipped with -short. A tool they need (git, pre-commit)
+// that is missing skips them too, except when $CI is set: there it fails
+// them, since .ci/run installs every tool.
+package integration
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// endToEnd marks t as an end-to-end test: skipped with -short, run in
+// parallel with the others.
+func endToEnd(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test: skipped with -short")
+	}
+	t.Parallel()
+}
+
+// lookTool returns the path of the program name. When it is missing the
+// test is skipped, or fails under CI, where .ci/run installs it.
+func lookTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is required under CI (.ci/run installs it): %v", name, err)
+	}
+	t.Skipf("%s is not installed: %v", name, err)
+	return ""
+}
+
+// repoRoot is the root of the checkout under test.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	require.FileExists(t, filepath.Join(root, "go.mod"))
+	return root
+}
+
+// copyFixture copies testdata/name into a new temporary directory, so that
+// a test may change it (--fix, git) and returns the copy's path.
+func copyFixture(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join("testdata", name))))
+	return dir
+}
+
+// environ is the environment of every command a test runs: this process's,
+// without what would change errcodelint's or go's behavior behind the
+// test's back.
+func environ(extra ...string) []string {
+	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		name, _, _ := strings.Cut(kv, "=")
+		return name == "ERRCODELINT_CATALOG" || name == "GOWORK"
+	})
+	return append(env, append([]string{"GOWORK=off"}, extra...)...)
+}
+
+// A result is what a finished command printed and its exit status.
+type result struct {
+	cmd            string
+	stdout, stderr string
+	code           int
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("$ %s\nexit status %d\nstdout:\n%s\nstderr:\n%s", r.cmd, r.code, r.stdout, r.stderr)
+}
+
+// run runs name with args in dir and returns its result; a command that
+// cannot start, or is killed, fails the test. env adds to environ().
+func run(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
+	ctx := t.Context()
+	if deadline, ok := t.Deadline(); ok {
+		// Kill the command a little before go test's -timeout, to report
+		// what it printed rather than only a panic.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(-10*time.Second))
+		defer cancel()
+	}
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = environ(env...)
+	cmd.WaitDelay = 5 * time.Second // for children that hold the pipes open
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{
+		cmd:    strings.Join(append([]string{filepath.Base(name)}, args...), " "),
+		stdout: stdout.String(),
+		stderr: stderr.String(),
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && exit.Exited():
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%v\n%s", err, r)
+	}
+	return r
+}
+
+// mustRun is run for a command that must succeed.
+func mustRun(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
+	r := run(t, dir, env, name, args...)
+	require.Zero(t, r.code, "%s", r)
+	return r
+}
+
+// binDir holds the binaries the tests build, for the whole run.
+var binDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "errcodelint-integration-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var buildOnce = sync.OnceValues(func() (string, error) {
+	bin := filepath.Join(binDir, "errcodelint")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/errcodelint")
+	cmd.Dir = ".."
+	cmd.Env = environ()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/errcodelint: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// errcodelint builds cmd/errcodelint from the checkout, once for all the
+// tests, and returns the binary's path.
+func errcodelint(t *testing.T) string {
+	t.Helper()
+	bin, err := buildOnce()
+	require.NoError(t, err)
+	return bin
+}
+
+// A finding is one diagnostic as a driver printed it.
+type finding struct {
+	posn    string // "handler/handler.go:22:22", relative to the fixture
+	message string
+}
+
+func (f finding) String() string { return f.posn + ": " + f.message }
+
+// A want is a finding a test expects: its position and a regexp matching
+// its whole message.
+type want struct {
+	posn    string
+	message string // regexp
+}
+
+func (w want) String() string { return w.posn + ": " + w.message }
+
+// assertFindings checks that got holds exactly the wanted findings, in any
+// order.
+func assertFindings(t *testing.T, got []finding, wants []want) {
+	t.Helper()
+	var missing []want
+	rest := slices.Clone(got)
+	for _, w := range wants {
+		re := regexp.MustCompile(`^(?:` + w.message + `)$`)
+		i := slices.IndexFunc(rest, func(f finding) bool { return f.posn == w.posn && re.MatchString(f.message) })
+		if i < 0 {
+			missing = append(missing, w)
+			continue
+		}
+		rest = slices.Delete(rest, i, i+1)
+	}
+	if len(missing) > 0 || len(rest) > 0 {
+		t.Errorf("findings differ\nmissing (position: message regexp):\n%s\nunexpected:\n%s\nall findings:\n%s",
+			lines(missing), lines(rest), lines(got))
+	}
+}
+
+func lines[T fmt.Stringer](xs []T) string {
+	if len(xs) == 0 {
+		return "\t(none)"
+	}
+	var b strings.Builder
+	for _, x := range xs {
+		fmt.Fprintf(&b, "\t%s\n", x)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// at is the position "file:line:col" of the first target on the only line
+// of dir/file that contains marker, as drivers print it (1-based, byte
+// columns).
+func at(t *testing.T, dir, file, marker, target string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	require.NoError(t, err)
+	pos := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if !strings.Contains(line, marker) {
+			continue
+		}
+		require.Empty(t, pos, "%s: %q is on more than one line", file, marker)
+		k := strings.Index(line, target)
+		require.GreaterOrEqual(t, k, 0, "%s:%d: no %q on the line", file, i+1, target)
+		pos = fmt.Sprintf("%s:%d:%d", file, i+1, k+1)
+	}
+	require.NotEmpty(t, pos, "%s: no line contains %q", file, marker)
+	return pos
+}
+
+// catalogRef is how a diagnostic cites code's entry in catalog:
+// "errcodes.yaml:11".
+func catalogRef(t *testing.T, catalog, code string) string {
+	t.Helper()
+	data, err := os.ReadFile(catalog)
+	require.NoError(t, err)
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "- code: "+code {
+			return fmt.Sprintf("%s:%d", filepath.Base(catalog), i+1)
+		}
+	}
+	t.Fatalf("%s does not list %s", catalog, code)
+	return ""
+}
+
+// The findings in the fixture testdata/vaultfix, each with its pass. The
+// messages are the passes' own; the end-to-end tests only check that they
+// come through each driver unchanged, at the right place.
+const (
+	wrongStatus = `code "secret_not_found" is sent with status 400; the catalog says 404 \(%s\)`
+	unknownCode = `code "secret_notfound" is not in the catalog; did you mean "secret_not_found"\?`
+	noRetry     = `status 429 is written without a Retry-After header`
+)
+
+// handlerFindings are the findings in the fixture's handler/handler.go,
+// by pass, with ref the catalog reference of secret_not_found. honorNolint
+// leaves out the finding that a //nolint:errcodelint comment silences.
+func handlerFindings(t *testing.T, dir, ref string, honorNolint bool) map[string][]want {
+	t.Helper()
+	const file = "handler/handler.go"
+	wrong := fmt.Sprintf(wrongStatus, regexp.QuoteMeta(ref))
+	byPass := map[string][]want{
+		"errcode": {
+			// Needs the emitter fact of httpx.WriteError, from another package.
+			{at(t, dir, file, `httpx.WriteError(w, http.StatusBadRequest, "secret_not_found"`, "http.StatusBadRequest"), wrong},
+			{at(t, dir, file, `w.WriteHeader(http.StatusBadRequest)`, "http.StatusBadRequest"), wrong},
+			{at(t, dir, file, `"secret_notfound"`, `"secret_notfound"`), unknownCode},
+		},
+		"retryafter": {
+			{at(t, dir, file, `http.Error(w, "slow down", http.StatusTooManyRequests)`, "http.StatusTooManyRequests"), noRetry},
+		},
+	}
+	if !honorNolint {
+		byPass["retryafter"] = append(byPass["retryafter"], want{
+			at(t, dir, file, `//nolint:errcodelint`, "http.StatusTooManyRequests"), noRetry,
+		})
+	}
+	return byPass
+}
+
+// flatten lists the wanted findings of every pass. prefixed puts the
+// pass's name before each message, as golangci-lint does.
+func flatten(byPass map[string][]want, prefixed bool) []want {
+	var all []want
+	for _, pass := range slices.Sorted(maps.Keys(byPass)) {
+		for _, w := range byPass[pass] {
+			if prefixed {
+				w.message = regexp.QuoteMeta(pass+": ") + `(?:` + w.message + `)`
+			}
+			all = append(all, w)
+		}
+	}
+	return all
+}

@@ -1,0 +1,3 @@
+module example.com/vaultfix
+
+go 1.26

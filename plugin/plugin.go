@@ -1,0 +1,234 @@
+// Package plugin registers errcodelint as a golangci-lint v2 module plugin
+// named "errcodelint".
+//
+// Build a golangci-lint that includes it with `golangci-lint custom` and a
+// .custom-gcl.yml naming this package, then enable it in .golangci.yml:
+//
+//	version: "2"
+//	linters:
+//	  enable: [errcodelint]
+//	  settings:
+//	    custom:
+//	      errcodelint:
+//	        type: module
+//	        settings:
+//	          catalog: api/errcodes.yaml   # default: found upward from each package
+//	          disable: [statusbranch]      # or enable: [errcode, retryafter]
+//	          strict: false                # statusbranch -strict
+//
+// The settings are applied through the passes' own flags, so a setting is
+// checked exactly as the same flag is on the command line: a catalog that
+// does not load is an error before any package is analyzed. Unknown and
+// ill-typed settings are errors that name the key.
+package plugin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/retryafter"
+	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Name is the linter's name in .golangci.yml and in //nolint comments.
+const Name = "errcodelint"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Settings are the plugin's settings, under
+// linters.settings.custom.errcodelint.settings in .golangci.yml.
+type Settings struct {
+	// Catalog is the catalog file for every pass, relative to the directory
+	// golangci-lint runs in; "" finds errcodes.yaml upward from each package.
+	Catalog string `json:"catalog"`
+	// Enable lists the passes to run; empty means all of them.
+	Enable []string `json:"enable"`
+	// Disable lists passes not to run.
+	Disable []string `json:"disable"`
+	// Strict sets statusbranch's -strict flag.
+	Strict bool `json:"strict"`
+}
+
+// passes are errcodelint's passes; each call of new builds a fresh analyzer
+// with its own flags, so that settings never reach the package-level
+// Analyzers that go vet and nogo use, nor another plugin instance.
+var passes = []struct {
+	name string
+	new  func() *analysis.Analyzer
+}{
+	{"errcode", func() *analysis.Analyzer { return errcode.New(errcode.Defaults()) }},
+	{"retryafter", func() *analysis.Analyzer { return retryafter.New(retryafter.Defaults()) }},
+	{"statusbranch", func() *analysis.Analyzer { return statusbranch.New(statusbranch.Defaults()) }},
+}
+
+type plugin struct {
+	analyzers []*analysis.Analyzer
+}
+
+// New decodes golangci-lint's raw settings and builds the enabled passes
+// with the settings applied. It is the plugin's register.NewPlugin.
+func New(raw any) (register.LinterPlugin, error) {
+	s, err := decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.passes()
+	if err != nil {
+		return nil, err
+	}
+	analyzers := make([]*analysis.Analyzer, 0, len(names))
+	for _, p := range passes {
+		if slices.Contains(names, p.name) {
+			analyzers = append(analyzers, p.new())
+		}
+	}
+	if err := s.apply(analyzers); err != nil {
+		return nil, err
+	}
+	return &plugin{analyzers: analyzers}, nil
+}
+
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
+
+// GetLoadMode asks for type information: every pass needs it.
+func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// decode decodes raw settings, rejecting unknown keys and ill-typed values
+// with errors that name the key.
+func decode(raw any) (Settings, error) {
+	// DecodeSettings rejects unknown keys too, but its error does not list
+	// the keys there are.
+	if m, ok := raw.(map[string]any); ok {
+		keys := settingKeys()
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if !slices.Contains(keys, k) {
+				return Settings{}, fmt.Errorf("unknown setting %q (settings: %s)", k, strings.Join(keys, ", "))
+			}
+		}
+	}
+	s, err := register.DecodeSettings[Settings](raw)
+	if err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			key, _, _ := strings.Cut(te.Field, ".")
+			return Settings{}, fmt.Errorf("setting %q: got %s, want %s", key, te.Value, describe(fieldType(key)))
+		}
+		return Settings{}, fmt.Errorf("settings: %w", err)
+	}
+	return s, nil
+}
+
+// passes returns the names of the passes to run.
+func (s Settings) passes() ([]string, error) {
+	var all []string
+	for _, p := range passes {
+		all = append(all, p.name)
+	}
+	for _, set := range []struct {
+		key   string
+		names []string
+	}{{"enable", s.Enable}, {"disable", s.Disable}} {
+		for _, name := range set.names {
+			if !slices.Contains(all, name) {
+				return nil, fmt.Errorf("setting %q: unknown pass %q (passes: %s)", set.key, name, strings.Join(all, ", "))
+			}
+		}
+	}
+	names := all
+	if len(s.Enable) > 0 {
+		names = s.Enable
+	}
+	var run []string
+	for _, name := range all {
+		if !slices.Contains(names, name) {
+			continue
+		}
+		if slices.Contains(s.Disable, name) {
+			if len(s.Enable) > 0 {
+				return nil, fmt.Errorf("pass %q is both enabled and disabled", name)
+			}
+			continue
+		}
+		run = append(run, name)
+	}
+	if len(run) == 0 {
+		return nil, errors.New(`setting "disable": no pass left to run`)
+	}
+	return run, nil
+}
+
+// apply sets each given setting as the flag of the same name on every
+// analyzer that has one. A setting no enabled pass takes is an error, not
+// silently ignored.
+func (s Settings) apply(analyzers []*analysis.Analyzer) error {
+	type setting struct{ key, value string }
+	var flags []setting
+	if s.Catalog != "" {
+		flags = append(flags, setting{"catalog", s.Catalog})
+	}
+	if s.Strict {
+		flags = append(flags, setting{"strict", "true"})
+	}
+	for _, f := range flags {
+		taken := false
+		for _, a := range analyzers {
+			if a.Flags.Lookup(f.key) == nil {
+				continue
+			}
+			taken = true
+			if err := a.Flags.Set(f.key, f.value); err != nil {
+				return fmt.Errorf("setting %q: %w", f.key, err)
+			}
+		}
+		if !taken {
+			return fmt.Errorf("setting %q: no enabled pass takes it", f.key)
+		}
+	}
+	return nil
+}
+
+// settingKeys are the keys Settings decodes, from its json tags.
+func settingKeys() []string {
+	t := reflect.TypeFor[Settings]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		keys[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return keys
+}
+
+// fieldType is the type of the Settings field decoded from key.
+func fieldType(key string) reflect.Type {
+	t := reflect.TypeFor[Settings]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name == key {
+			return t.Field(i).Type
+		}
+	}
+	return nil
+}
+
+// describe names the kind of value a setting of type t takes.
+func describe(t reflect.Type) string {
+	switch {
+	case t == nil:
+		return "another type"
+	case t.Kind() == reflect.String:
+		return "a string"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		return "a list of pass names"
+	}
+	return t.String()
+}

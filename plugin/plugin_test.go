@@ -1,0 +1,182 @@
+package plugin_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
+	_ "github.com/errcodelint/errcodelint/plugin"
+	"github.com/golangci/plugin-module-register/register"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+)
+
+const catalogFile = "../testdata/catalogs/platform.yaml"
+
+// build builds the plugin as golangci-lint does: by name, from raw settings.
+func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
+	t.Helper()
+	newPlugin, err := register.GetPlugin("errcodelint")
+	require.NoError(t, err)
+	p, err := newPlugin(settings)
+	if err != nil {
+		return nil, err
+	}
+	assert.Equal(t, register.LoadModeTypesInfo, p.GetLoadMode())
+	return p.BuildAnalyzers()
+}
+
+func names(analyzers []*analysis.Analyzer) []string {
+	var names []string
+	for _, a := range analyzers {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+func flag(t *testing.T, a *analysis.Analyzer, name string) string {
+	t.Helper()
+	f := a.Flags.Lookup(name)
+	require.NotNil(t, f, "%s has no -%s flag", a.Name, name)
+	return f.Value.String()
+}
+
+func TestDefaults(t *testing.T) {
+	for _, settings := range []any{nil, map[string]any{}} {
+		analyzers, err := build(t, settings)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"errcode", "retryafter", "statusbranch"}, names(analyzers))
+		for _, a := range analyzers {
+			assert.Empty(t, flag(t, a, "catalog"), a.Name)
+		}
+		assert.Equal(t, "false", flag(t, analyzers[2], "strict"))
+	}
+}
+
+func TestSettingsApplyThroughFlags(t *testing.T) {
+	analyzers, err := build(t, map[string]any{
+		"catalog": catalogFile,
+		"strict":  true,
+	})
+	require.NoError(t, err)
+	require.Len(t, analyzers, 3)
+	for _, a := range analyzers {
+		assert.Equal(t, catalogFile, flag(t, a, "catalog"), a.Name)
+	}
+	assert.Equal(t, "true", flag(t, analyzers[2], "strict"))
+}
+
+func TestFreshAnalyzers(t *testing.T) {
+	first, err := build(t, map[string]any{"catalog": catalogFile, "strict": true})
+	require.NoError(t, err)
+	second, err := build(t, nil)
+	require.NoError(t, err)
+	for i := range first {
+		assert.NotSame(t, first[i], second[i], first[i].Name)
+	}
+	assert.NotSame(t, errcode.Analyzer, first[0])
+	// Settings change the plugin's analyzers only, never the package-level
+	// ones that go vet and nogo use, nor another plugin instance's.
+	assert.Empty(t, flag(t, second[0], "catalog"))
+	assert.Empty(t, flag(t, errcode.Analyzer, "catalog"))
+	assert.Equal(t, "false", flag(t, statusbranch.Analyzer, "strict"))
+}
+
+func TestEnableDisable(t *testing.T) {
+	tests := []struct {
+		settings map[string]any
+		want     []string
+	}{
+		{map[string]any{"enable": []any{"errcode"}}, []string{"errcode"}},
+		{map[string]any{"enable": []any{"statusbranch", "errcode"}}, []string{"errcode", "statusbranch"}},
+		{map[string]any{"disable": []any{"statusbranch"}}, []string{"errcode", "retryafter"}},
+		{map[string]any{"enable": []any{}, "disable": []any{"errcode", "retryafter"}}, []string{"statusbranch"}},
+		{map[string]any{"enable": []any{"statusbranch"}, "strict": true}, []string{"statusbranch"}},
+	}
+	for _, tt := range tests {
+		analyzers, err := build(t, tt.settings)
+		require.NoError(t, err, "%v", tt.settings)
+		assert.Equal(t, tt.want, names(analyzers), "%v", tt.settings)
+	}
+}
+
+func TestBadSettings(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "errcodes.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("version: 1\ncodes:\n  - code: x\n    stauts: 404\n"), 0o644))
+
+	tests := []struct {
+		settings any
+		want     string // the whole error, or its prefix when prefix is set
+		prefix   bool   // catalog errors belong to the catalog package
+	}{
+		{
+			settings: map[string]any{"catlog": "errcodes.yaml"},
+			want:     `unknown setting "catlog" (settings: catalog, enable, disable, strict)`,
+		},
+		{
+			settings: map[string]any{"catalog": 42},
+			want:     `setting "catalog": got number, want a string`,
+		},
+		{
+			settings: map[string]any{"strict": "yes"},
+			want:     `setting "strict": got string, want true or false`,
+		},
+		{
+			settings: map[string]any{"enable": "errcode"},
+			want:     `setting "enable": got string, want a list of pass names`,
+		},
+		{
+			settings: map[string]any{"disable": []any{"errcode", 3}},
+			want:     `setting "disable": got number, want a list of pass names`,
+		},
+		{
+			settings: map[string]any{"enable": []any{"errcodes"}},
+			want:     `setting "enable": unknown pass "errcodes" (passes: errcode, retryafter, statusbranch)`,
+		},
+		{
+			settings: map[string]any{"disable": []any{"retry-after"}},
+			want:     `setting "disable": unknown pass "retry-after" (passes: errcode, retryafter, statusbranch)`,
+		},
+		{
+			settings: map[string]any{"enable": []any{"errcode"}, "disable": []any{"errcode"}},
+			want:     `pass "errcode" is both enabled and disabled`,
+		},
+		{
+			settings: map[string]any{"disable": []any{"errcode", "retryafter", "statusbranch"}},
+			want:     `setting "disable": no pass left to run`,
+		},
+		{
+			settings: map[string]any{"disable": []any{"statusbranch"}, "strict": true},
+			want:     `setting "strict": no enabled pass takes it`,
+		},
+		{
+			settings: []any{"catalog"},
+			want:     `settings: decoding settings: json: cannot unmarshal array into Go value of type plugin.Settings`,
+		},
+		{
+			settings: map[string]any{"catalog": filepath.Join(t.TempDir(), "missing.yaml")},
+			want:     `setting "catalog": `,
+			prefix:   true,
+		},
+		{
+			settings: map[string]any{"catalog": bad},
+			want:     `setting "catalog": ` + bad + `:3:5: `,
+			prefix:   true,
+		},
+	}
+	for _, tt := range tests {
+		_, err := build(t, tt.settings)
+		if !assert.Error(t, err, "%v", tt.settings) {
+			continue
+		}
+		if tt.prefix {
+			assert.True(t, strings.HasPrefix(err.Error(), tt.want), "%v: got %q, want prefix %q", tt.settings, err, tt.want)
+			continue
+		}
+		assert.EqualError(t, err, tt.want, "%v", tt.settings)
+	}
+}
