@@ -102,26 +102,42 @@ func (c *checker) calls(n ast.Node, w written, enc func(*types.Var) (ast.Expr, b
 func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.Expr, bool)) {
 	info := c.pass.TypesInfo
 	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
+		if sw.Writer == nil {
+			return // a status returned as an error carries no code
+		}
 		key, ok := nethttp.WriterKey(info, sw.Writer)
 		if !ok {
 			return
 		}
-		if sw.Status == nil {
-			w[key] = statusUse{value: int64(sw.Fixed), via: "http.NotFound"}
-			return
+		var status statusUse
+		switch {
+		case sw.Status == nil:
+			status = statusUse{value: int64(sw.Fixed), via: "http.NotFound"}
+		default:
+			v := c.eval.Eval(sw.Status)
+			if !errorStatus(v) {
+				delete(w, key) // a status we cannot know, or no error
+				return
+			}
+			status = statusUse{expr: sw.Status, value: v.Int}
 		}
-		if v := c.eval.Eval(sw.Status); errorStatus(v) {
-			w[key] = statusUse{expr: sw.Status, value: v.Int}
-		} else {
-			delete(w, key) // a status we cannot know
+		w[key] = status
+		if sw.Value != nil {
+			c.body(sw.Value, &status)
 		}
 		return
 	}
 	if bw, ok := nethttp.AsBodyWrite(info, call, enc); ok && bw.Value != nil {
 		var status *statusUse
-		if key, ok := nethttp.WriterKey(info, bw.Writer); ok {
-			if s, ok := w[key]; ok {
-				status = &s
+		for _, x := range []ast.Expr{bw.Request, bw.Writer} {
+			if x == nil {
+				continue
+			}
+			if key, ok := nethttp.WriterKey(info, x); ok {
+				if s, ok := w[key]; ok {
+					status = &s
+					break
+				}
 			}
 		}
 		c.body(bw.Value, status)

@@ -71,6 +71,17 @@ type flow struct {
 	// lateHeaders enables the set-after-write report: not in tests, which
 	// set late headers on purpose to see them dropped.
 	lateHeaders bool
+	// ctx is the handler's framework context parameter: the writer of a
+	// status returned as an error (echo.NewHTTPError).
+	ctx ast.Expr
+	// pending holds statuses stored on a request for a later render
+	// (chi's render.Status), by request.
+	pending map[nethttp.Key]pendingStatus
+}
+
+type pendingStatus struct {
+	values []values.Value
+	at     ast.Expr
 }
 
 func (f *flow) solve(g *cfg.CFG) {
@@ -158,20 +169,44 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 		return
 	}
 	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
-		key, ok := nethttp.WriterKey(info, sw.Writer)
+		writer := sw.Writer
+		if writer == nil {
+			writer = f.ctx // returned as an error: the handler's response
+		}
+		if writer == nil {
+			return
+		}
+		key, ok := nethttp.WriterKey(info, writer)
 		if !ok {
 			return
 		}
-		if sw.Status != nil {
-			f.checkStatus(key, f.c.eval.EvalAll(sw.Status), sw.Status, "", s)
-		} else if f.c.retryStatus(int64(sw.Fixed)) {
-			f.missing(key, call, fmt.Sprintf("status %d", sw.Fixed), s)
+		if sw.Pending {
+			f.pending[key] = pendingStatus{values: f.c.eval.EvalAll(sw.Status), at: sw.Status}
+			return
 		}
-		f.written(key, call, s)
+		if sw.Status != nil {
+			f.checkStatus(key, f.c.eval.EvalAll(sw.Status), sw.Status, sw.Deferred, s)
+		} else if f.c.retryStatus(int64(sw.Fixed)) {
+			f.missing(key, call, fmt.Sprintf("status %d", sw.Fixed), false, s)
+		}
+		if !sw.Deferred || sw.Body {
+			f.written(key, call, s)
+		}
 		return
 	}
 	if bw, ok := nethttp.AsBodyWrite(info, call, f.enc); ok {
-		if key, ok := nethttp.WriterKey(info, bw.Writer); ok {
+		key, ok := nethttp.WriterKey(info, bw.Writer)
+		if !ok {
+			return
+		}
+		if bw.Request != nil {
+			if rk, ok := nethttp.WriterKey(info, bw.Request); ok {
+				if p, ok := f.pending[rk]; ok {
+					f.checkStatus(key, p.values, p.at, false, s)
+				}
+			}
+		}
+		if !nethttp.IsContext(info.TypeOf(bw.Writer)) || !f.buffered(bw.Writer) {
 			f.written(key, call, s)
 		}
 		return
@@ -206,7 +241,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 		arg := call.Args[e.Status.Param]
 		if vs := f.c.eval.EvalAll(arg); len(vs) > 0 {
 			// The status is known: it decides, and the code adds nothing.
-			f.checkStatus(key, vs, arg, "", s)
+			f.checkStatus(key, vs, arg, false, s)
 			f.written(key, call, s)
 			return
 		}
@@ -225,7 +260,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 			if !ok || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
 				continue
 			}
-			f.missing(key, arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), s)
+			f.missing(key, arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), false, s)
 		}
 	}
 	f.written(key, call, s)
@@ -242,7 +277,7 @@ func (f *flow) codePath(code emitters.Code) bool {
 
 // checkStatus reports a write whose status may be one that needs
 // Retry-After when the writer does not have it on every path.
-func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, _ string, s *state) {
+func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, deferred bool, s *state) {
 	var hit int64 = -1
 	var all []string
 	for _, v := range vs {
@@ -261,14 +296,18 @@ func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, _ st
 	if len(vs) > 1 {
 		what = fmt.Sprintf("status %d (one of %s)", hit, strings.Join(all, ", "))
 	}
-	f.missing(key, at, what, s)
+	f.missing(key, at, what, deferred, s)
 }
 
 // missing reports that what (a status, a code) is written without
 // Retry-After, unless the header is set on every path; where some paths set
 // it, it says so, and names the condition when it can.
-func (f *flow) missing(key nethttp.Key, at ast.Node, what string, s *state) {
-	if !f.report || s.set[key] {
+//
+// A deferred status goes out when the body is written or the handler
+// returns: a Retry-After set anywhere in the function may still precede
+// it, and then nothing is reported (precision first).
+func (f *flow) missing(key nethttp.Key, at ast.Node, what string, deferred bool, s *state) {
+	if !f.report || s.set[key] || deferred && f.setsAnywhere(key) {
 		return
 	}
 	msg := fmt.Sprintf("%s is written without a %s header", what, retryAfter)
@@ -332,6 +371,37 @@ func leaves(b *ast.BlockStmt) bool {
 	return false
 }
 
+// setsAnywhere reports whether the function sets Retry-After on the writer
+// anywhere, directly or through a helper.
+func (f *flow) setsAnywhere(key nethttp.Key) bool {
+	info := f.c.pass.TypesInfo
+	found := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if hw, ok := nethttp.AsHeaderCall(info, call); ok && hw.Method != "Del" {
+			k, ok1 := nethttp.HeaderKey(info, hw.Key)
+			wk, ok2 := nethttp.WriterKey(info, hw.Writer)
+			found = ok1 && ok2 && k == retryAfter && wk == key
+			return !found
+		}
+		if h := f.c.facts.Headers(typeutil.StaticCallee(info, call)); h != nil && h.Writer < len(call.Args) && h.Sets(retryAfter) {
+			wk, ok := nethttp.WriterKey(info, call.Args[h.Writer])
+			found = ok && wk == key
+		}
+		return !found
+	})
+	return found
+}
+
+// buffered reports whether a framework writer sends the whole response
+// when the handler returns (fiber): nothing is written before that.
+func (f *flow) buffered(w ast.Expr) bool {
+	return nethttp.IsBuffered(f.c.pass.TypesInfo.TypeOf(w))
+}
+
 // written records that the writer's status is out.
 func (f *flow) written(key nethttp.Key, at ast.Node, s *state) {
 	if _, ok := s.written[key]; !ok {
@@ -356,7 +426,7 @@ func (f *flow) header(hw nethttp.HeaderWrite, s *state) {
 			known = false
 		}
 	}
-	if f.report && f.lateHeaders && nethttp.IsPlainResponseWriter(info.TypeOf(hw.Writer)) {
+	if f.report && f.lateHeaders && nethttp.LateHeadersLost(info, hw.Writer) {
 		if at, ok := s.written[key]; ok && hw.Method != "Del" && !(known && isTrailer(name)) && !f.declaredTrailer(key, name) {
 			what := "a header"
 			if k, ok := constKey(info, hw.Key); ok {

@@ -77,10 +77,10 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				if n.Body != nil {
-					c.function(n.Body, cfgs.FuncDecl(n))
+					c.function(n.Type, n.Body, cfgs.FuncDecl(n))
 				}
 			case *ast.FuncLit:
-				c.function(n.Body, cfgs.FuncLit(n))
+				c.function(n.Type, n.Body, cfgs.FuncLit(n))
 			case *ast.CallExpr:
 				c.headerValue(n)
 			case *ast.AssignStmt:
@@ -115,12 +115,20 @@ func (c *checker) report(d analysis.Diagnostic, at ast.Node) {
 func (c *checker) retryStatus(n int64) bool { return slices.Contains(c.statuses, int(n)) }
 
 // function runs the path analysis over one function's control-flow graph.
-func (c *checker) function(body *ast.BlockStmt, g *cfg.CFG) {
-	if g == nil || !mentionsWriter(c.pass.TypesInfo, body) {
+func (c *checker) function(ft *ast.FuncType, body *ast.BlockStmt, g *cfg.CFG) {
+	ctx := nethttp.ContextParam(c.pass.TypesInfo, ft)
+	if g == nil || ctx == nil && !mentionsWriter(c.pass.TypesInfo, body) {
 		return
 	}
 	name := c.pass.Fset.File(body.Pos()).Name()
-	f := &flow{c: c, body: body, enc: nethttp.EncoderVars(c.pass.TypesInfo, body), lateHeaders: !strings.HasSuffix(name, "_test.go")}
+	f := &flow{
+		c:           c,
+		body:        body,
+		enc:         nethttp.EncoderVars(c.pass.TypesInfo, body),
+		ctx:         ctx,
+		pending:     make(map[nethttp.Key]pendingStatus),
+		lateHeaders: !strings.HasSuffix(name, "_test.go"),
+	}
 	f.solve(g)
 }
 
@@ -133,7 +141,7 @@ func mentionsWriter(info *types.Info, body *ast.BlockStmt) bool {
 			return false
 		}
 		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && nethttp.IsResponseWriter(v.Type()) {
+			if v, ok := info.Uses[id].(*types.Var); ok && (nethttp.IsResponseWriter(v.Type()) || nethttp.IsContext(v.Type())) {
 				found = true
 			}
 		}

@@ -331,6 +331,27 @@ func (a *analyzer) emits(fd *ast.FuncDecl) *Emits {
 			e.Codes = append(e.Codes, c)
 		}
 	}
+	// bodyCodes records the parameters that land in an encoded body.
+	bodyCodes := func(v ast.Expr) {
+		leaves := a.walker.Leaves(v)
+		if len(leaves) == 0 {
+			// The body is a value built elsewhere: a parameter encoded whole.
+			leaves = []envelope.Leaf{{Expr: v}}
+		}
+		for _, leaf := range leaves {
+			from := SourceOf(info, params, leaf.Expr)
+			if !from.IsParam() {
+				continue
+			}
+			addCode(Code{From: from, JSON: leaf.JSON, XML: leaf.XML})
+			// A struct parameter (or field) lands field by field.
+			for _, tl := range envelope.TypeLeaves(info.TypeOf(leaf.Expr)) {
+				sub := from
+				sub.Fields = append(slices.Clone(from.Fields), tl.Fields...)
+				addCode(Code{From: sub, JSON: joinPath(leaf.JSON, tl.JSON), XML: joinPath(leaf.XML, tl.XML)})
+			}
+		}
+	}
 	enc := nethttp.EncoderVars(info, fd.Body)
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
@@ -341,34 +362,22 @@ func (a *analyzer) emits(fd *ast.FuncDecl) *Emits {
 			return true
 		}
 		if sw, ok := nethttp.AsStatusWrite(info, call); ok {
-			setWriter(sw.Writer)
+			if sw.Writer != nil && !sw.Pending {
+				setWriter(sw.Writer)
+			}
 			if sw.Status == nil {
 				setStatus(Source{Param: Const, Const: int64(sw.Fixed)})
 			} else {
 				setStatus(SourceOf(info, params, sw.Status))
 			}
+			if sw.Value != nil {
+				bodyCodes(sw.Value)
+			}
 			return true
 		}
 		if bw, ok := nethttp.AsBodyWrite(info, call, enc); ok && bw.Value != nil {
 			setWriter(bw.Writer)
-			leaves := a.walker.Leaves(bw.Value)
-			if len(leaves) == 0 {
-				// The body is a value built elsewhere: a parameter encoded whole.
-				leaves = []envelope.Leaf{{Expr: bw.Value}}
-			}
-			for _, leaf := range leaves {
-				from := SourceOf(info, params, leaf.Expr)
-				if !from.IsParam() {
-					continue
-				}
-				addCode(Code{From: from, JSON: leaf.JSON, XML: leaf.XML})
-				// A struct parameter (or field) lands field by field.
-				for _, tl := range envelope.TypeLeaves(info.TypeOf(leaf.Expr)) {
-					sub := from
-					sub.Fields = append(slices.Clone(from.Fields), tl.Fields...)
-					addCode(Code{From: sub, JSON: joinPath(leaf.JSON, tl.JSON), XML: joinPath(leaf.XML, tl.XML)})
-				}
-			}
+			bodyCodes(bw.Value)
 			return true
 		}
 		fn := typeutil.StaticCallee(info, call)

@@ -112,12 +112,25 @@ type StatusWrite struct {
 	Writer ast.Expr // the http.ResponseWriter
 	Status ast.Expr // the status argument; nil when the callee fixes it
 	Fixed  int      // the status when Status is nil (http.NotFound: 404)
-	Body   bool     // the call also writes a body (http.Error, http.NotFound)
+	Body   bool     // the call also writes a body (http.Error, http.NotFound, gin's c.JSON)
+	Value  ast.Expr // the value the call encodes as the body (gin's c.JSON(s, v)); nil if none
+	XML    bool     // Value is encoded as XML
+	// Deferred: the status goes out later, when the body is written or the
+	// handler returns (gin's c.Status, fiber, echo.NewHTTPError). Writer is
+	// nil for a status returned as an error: the handler's context.
+	Deferred bool
+	// Pending: the status is stored on the request (Writer) for a later
+	// render (chi's render.Status(r, s)).
+	Pending bool
 }
 
 // AsStatusWrite recognizes w.WriteHeader(s), http.Error(w, msg, s) and
-// http.NotFound(w, r).
+// http.NotFound(w, r), and the frameworks' status writes (gin, echo,
+// fiber, chi/render).
 func AsStatusWrite(info *types.Info, call *ast.CallExpr) (StatusWrite, bool) {
+	if sw, ok := frameworkStatusWrite(info, call); ok {
+		return sw, true
+	}
 	fn := typeutil.StaticCallee(info, call)
 	if fn == nil {
 		// An interface method call: w.WriteHeader on an http.ResponseWriter.
@@ -152,6 +165,9 @@ type HeaderWrite struct {
 
 // AsHeaderCall recognizes a call of a method of the header of a writer.
 func AsHeaderCall(info *types.Info, call *ast.CallExpr) (HeaderWrite, bool) {
+	if hw, ok := frameworkHeader(info, call); ok {
+		return hw, true
+	}
 	fn := typeutil.StaticCallee(info, call)
 	if fn == nil || !IsMethod(fn, "net/http", "Header", fn.Name()) {
 		return HeaderWrite{}, false
@@ -207,15 +223,19 @@ func headerOwner(info *types.Info, e ast.Expr) ast.Expr {
 // json.NewEncoder(w).Encode(v), xml.NewEncoder(w).Encode(v),
 // fmt.Fprint*(w, ...), io.WriteString(w, s).
 type BodyWrite struct {
-	Call   *ast.CallExpr
-	Writer ast.Expr
-	Value  ast.Expr // the encoded value, for the encoders; nil otherwise
-	XML    bool     // the value is encoded as XML
+	Call    *ast.CallExpr
+	Writer  ast.Expr
+	Request ast.Expr // chi's render: the request whose pending status goes out
+	Value   ast.Expr // the encoded value, for the encoders; nil otherwise
+	XML     bool     // the value is encoded as XML
 }
 
 // AsBodyWrite recognizes a body write. enc resolves an encoder variable to
 // the writer it was made for (enc := json.NewEncoder(w)); it may be nil.
 func AsBodyWrite(info *types.Info, call *ast.CallExpr, enc func(*types.Var) (ast.Expr, bool)) (BodyWrite, bool) {
+	if bw, ok := frameworkBodyWrite(info, call); ok {
+		return bw, true
+	}
 	fn := typeutil.StaticCallee(info, call)
 	if fn == nil {
 		fn, _ = typeutil.Callee(info, call).(*types.Func)
@@ -289,6 +309,9 @@ func SameWriter(info *types.Info, a, b ast.Expr) bool {
 // WriterKey names a writer expression: a variable, or a chain of field
 // selections from one. ok is false for anything else (a call's result).
 func WriterKey(info *types.Info, e ast.Expr) (key Key, ok bool) {
+	if ctx, ok := contextWriter(info, e); ok {
+		return WriterKey(info, ctx)
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		obj := info.ObjectOf(e)

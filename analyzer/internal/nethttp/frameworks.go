@@ -1,0 +1,215 @@
+package nethttp
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// The web frameworks whose response calls are understood, by import path.
+const (
+	ginPath    = "github.com/gin-gonic/gin"
+	echoPath   = "github.com/labstack/echo/v4"
+	fiber2Path = "github.com/gofiber/fiber/v2"
+	fiber3Path = "github.com/gofiber/fiber/v3"
+	renderPath = "github.com/go-chi/render"
+)
+
+// IsContext reports whether t is a framework's request context: gin's
+// *Context, echo's Context, fiber's *Ctx (v2) or Ctx (v3). A context
+// stands for the response writer of its request.
+func IsContext(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	t = derefPtr(t)
+	return isNamed(t, ginPath, "Context") || isNamed(t, echoPath, "Context") ||
+		isNamed(t, fiber2Path, "Ctx") || isNamed(t, fiber3Path, "Ctx")
+}
+
+// isFiber reports whether t is fiber's context: fiber buffers the whole
+// response and sends it when the handler returns.
+func isFiber(t types.Type) bool {
+	t = derefPtr(t)
+	return isNamed(t, fiber2Path, "Ctx") || isNamed(t, fiber3Path, "Ctx")
+}
+
+// contextMethod returns the receiver of a call of a framework context's
+// method and the method's name.
+func contextMethod(info *types.Info, call *ast.CallExpr) (recv ast.Expr, name string, ok bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !IsContext(info.TypeOf(sel.X)) {
+		return nil, "", false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil, "", false
+	}
+	return sel.X, sel.Sel.Name, true
+}
+
+var (
+	// Methods that write a status and encode a value: (status, value).
+	statusValueMethods = []string{"JSON", "IndentedJSON", "PureJSON", "SecureJSON", "AsciiJSON", "JSONP", "JSONPretty", "XML", "XMLPretty", "YAML", "TOML", "AbortWithStatusJSON"}
+	// Methods that write a status and a body that holds no code: (status, ...).
+	statusBodyMethods = []string{"String", "HTML", "Blob", "Data", "Stream", "Redirect"}
+	// Methods that write a status alone: (status).
+	statusMethods = []string{"Status", "AbortWithStatus", "NoContent", "SendStatus"}
+	// Fiber's body methods, whose status is the one set by Status.
+	fiberBodyMethods = []string{"JSON", "XML", "SendString", "Send"}
+)
+
+// frameworkStatusWrite recognizes a framework's status writes.
+func frameworkStatusWrite(info *types.Info, call *ast.CallExpr) (StatusWrite, bool) {
+	if fn := calleeFunc(info, call); fn != nil && len(call.Args) >= 1 {
+		// echo.NewHTTPError(status, msg) and fiber.NewError(status, msg),
+		// returned from a handler: the framework writes the status when
+		// the handler returns.
+		if IsFunc(fn, echoPath, "NewHTTPError") || IsFunc(fn, fiber2Path, "NewError") || IsFunc(fn, fiber3Path, "NewError") {
+			return StatusWrite{Call: call, Status: call.Args[0], Deferred: true}, true
+		}
+		if IsFunc(fn, renderPath, "Status") && len(call.Args) == 2 {
+			return StatusWrite{Call: call, Writer: call.Args[0], Status: call.Args[1], Pending: true}, true
+		}
+	}
+	recv, name, ok := contextMethod(info, call)
+	if !ok {
+		return StatusWrite{}, false
+	}
+	fiber := isFiber(info.TypeOf(recv))
+	if fiber {
+		// c.Status(s).JSON(v): the outer call writes both.
+		if inner, ok := ast.Unparen(recv).(*ast.CallExpr); ok && slices.Contains(fiberBodyMethods, name) && len(call.Args) >= 1 {
+			if r, n, ok := contextMethod(info, inner); ok && n == "Status" && len(inner.Args) == 1 {
+				sw := StatusWrite{Call: call, Writer: r, Status: inner.Args[0], Body: true, Deferred: true}
+				if name == "JSON" || name == "XML" {
+					sw.Value, sw.XML = call.Args[0], name == "XML"
+				}
+				return sw, true
+			}
+		}
+		switch name {
+		case "Status":
+			if len(call.Args) == 1 {
+				return StatusWrite{Call: call, Writer: recv, Status: call.Args[0], Deferred: true}, true
+			}
+		case "SendStatus":
+			if len(call.Args) == 1 {
+				return StatusWrite{Call: call, Writer: recv, Status: call.Args[0], Body: true, Deferred: true}, true
+			}
+		}
+		return StatusWrite{}, false
+	}
+	switch {
+	case slices.Contains(statusValueMethods, name) && len(call.Args) >= 2:
+		return StatusWrite{Call: call, Writer: recv, Status: call.Args[0], Body: true, Value: call.Args[1], XML: name == "XML" || name == "XMLPretty"}, true
+	case slices.Contains(statusBodyMethods, name) && len(call.Args) >= 2:
+		return StatusWrite{Call: call, Writer: recv, Status: call.Args[0], Body: true}, true
+	case slices.Contains(statusMethods, name) && len(call.Args) == 1:
+		// gin's Status only records the status: the header goes out
+		// with the body.
+		return StatusWrite{Call: call, Writer: recv, Status: call.Args[0], Deferred: name == "Status"}, true
+	}
+	return StatusWrite{}, false
+}
+
+// frameworkBodyWrite recognizes body writes that carry no status of their
+// own: fiber's c.JSON(v) after c.Status(s), and chi's render.JSON(w, r, v)
+// after render.Status(r, s).
+func frameworkBodyWrite(info *types.Info, call *ast.CallExpr) (BodyWrite, bool) {
+	if fn := calleeFunc(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == renderPath && len(call.Args) == 3 {
+		switch fn.Name() {
+		case "JSON", "XML", "Respond", "DefaultResponder":
+			return BodyWrite{Call: call, Writer: call.Args[0], Request: call.Args[1], Value: call.Args[2], XML: fn.Name() == "XML"}, true
+		case "PlainText", "HTML", "Data":
+			return BodyWrite{Call: call, Writer: call.Args[0], Request: call.Args[1]}, true
+		}
+	}
+	recv, name, ok := contextMethod(info, call)
+	if !ok || !isFiber(info.TypeOf(recv)) || !slices.Contains(fiberBodyMethods, name) || len(call.Args) < 1 {
+		return BodyWrite{}, false
+	}
+	if inner, ok := ast.Unparen(recv).(*ast.CallExpr); ok {
+		if _, n, ok := contextMethod(info, inner); ok && n == "Status" {
+			return BodyWrite{}, false // c.Status(s).JSON(v) is a status write
+		}
+	}
+	bw := BodyWrite{Call: call, Writer: recv}
+	if name == "JSON" || name == "XML" {
+		bw.Value, bw.XML = call.Args[0], name == "XML"
+	}
+	return bw, true
+}
+
+// frameworkHeader recognizes gin's c.Header(k, v) and fiber's c.Set(k, v).
+func frameworkHeader(info *types.Info, call *ast.CallExpr) (HeaderWrite, bool) {
+	recv, name, ok := contextMethod(info, call)
+	if !ok || len(call.Args) != 2 {
+		return HeaderWrite{}, false
+	}
+	t := derefPtr(info.TypeOf(recv))
+	if (name == "Header" && isNamed(t, ginPath, "Context")) || (name == "Set" && isFiber(t)) {
+		return HeaderWrite{Node: call, Writer: recv, Key: call.Args[0], Value: call.Args[1], Method: "Set"}, true
+	}
+	return HeaderWrite{}, false
+}
+
+// contextWriter returns the context a writer expression reaches: gin's
+// c.Writer and echo's c.Response() stand for c.
+func contextWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if e.Sel.Name == "Writer" && IsContext(info.TypeOf(e.X)) {
+			return e.X, true
+		}
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && len(e.Args) == 0 && sel.Sel.Name == "Response" && IsContext(info.TypeOf(sel.X)) {
+			return sel.X, true
+		}
+	}
+	return nil, false
+}
+
+// ContextParam returns the first parameter of a function type that is a
+// framework context: the writer of a status returned as an error.
+func ContextParam(info *types.Info, ft *ast.FuncType) ast.Expr {
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if IsContext(info.TypeOf(name)) {
+				return name
+			}
+		}
+	}
+	return nil
+}
+
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[f].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		fn, _ := info.Uses[f.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// IsBuffered reports whether t is a context whose framework buffers the
+// whole response until the handler returns (fiber): headers set after a
+// status or body there are still sent.
+func IsBuffered(t types.Type) bool { return t != nil && isFiber(t) }
+
+// LateHeadersLost reports whether headers set on w after its response is
+// written are lost: net/http's own writer, and gin's and echo's contexts
+// (directly, or as c.Writer and c.Response()). A concrete writer type may
+// buffer, and fiber sends everything when the handler returns.
+func LateHeadersLost(info *types.Info, w ast.Expr) bool {
+	if ctx, ok := contextWriter(info, w); ok {
+		w = ctx
+	}
+	t := info.TypeOf(w)
+	return IsPlainResponseWriter(t) || IsContext(t) && !IsBuffered(t)
+}

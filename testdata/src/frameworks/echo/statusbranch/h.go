@@ -1,0 +1,17 @@
+package statusbranch
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+func proxy(c echo.Context, resp *http.Response) error {
+	switch resp.StatusCode {
+	case http.StatusNotFound: // want `branching on status 404 cannot tell secret_not_found from policy_not_found; branch on the error code`
+		return c.NoContent(http.StatusNotFound)
+	case http.StatusForbidden:
+		return c.NoContent(http.StatusForbidden)
+	}
+	return nil
+}
