@@ -116,7 +116,8 @@ func (c *checker) reportUnknown(u codeUse) {
 		msg = fmt.Sprintf("code %s matches no code in the catalog", quote(u.value))
 	default:
 		msg = fmt.Sprintf("code %s is not in the catalog", quote(u.value))
-		if s := c.cat.Suggest(u.value.Text()); s != "" {
+		// Numbers one digit apart are not typos of each other.
+		if s := c.cat.Suggest(u.value.Text()); s != "" && u.value.Kind == values.String {
 			if code, ok := c.cat.Lookup(s); ok {
 				s = code.Quoted()
 			}

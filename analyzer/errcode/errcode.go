@@ -2,6 +2,7 @@ package errcode
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
@@ -94,6 +95,9 @@ func (c *checker) decl(d ast.Decl) {
 		}
 	case *ast.GenDecl:
 		c.constants(d)
+		if d.Tok == token.CONST {
+			return // constants are checked by name, not again by value
+		}
 	}
 	ast.Inspect(d, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -101,6 +105,10 @@ func (c *checker) decl(d ast.Decl) {
 			c.function(n.Body)
 		case *ast.CompositeLit:
 			c.compositeLit(n)
+		case *ast.BasicLit, *ast.CallExpr, *ast.BinaryExpr:
+			if c.codeTypedLiteral(n.(ast.Expr)) {
+				return false // one report for the whole constant expression
+			}
 		}
 		return true
 	})
@@ -116,4 +124,16 @@ func (c *checker) isCodeType(t types.Type) bool {
 		return false
 	}
 	return n.Obj().Pkg().Path()+"."+n.Obj().Name() == c.cat.Go.CodeType
+}
+
+// codeTypedLiteral checks a constant written out as a value of the
+// catalog's code type: a literal passed where a Code goes, Code("x"),
+// prefix + "x". Named constants are checked where they are declared.
+func (c *checker) codeTypedLiteral(x ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil || !c.isCodeType(tv.Type) {
+		return false
+	}
+	c.checkCode(codeUse{expr: x, value: constValue(tv.Value), wire: true}, nil)
+	return true
 }

@@ -41,3 +41,14 @@ func TestNumeric(t *testing.T) {
 func TestSuggestedFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), errcode.Analyzer, "errcode_fix")
 }
+
+// go.emitters covers helpers inference cannot see through.
+func TestConfiguredEmitters(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "configured/...")
+}
+
+// Idiom 8: builders carry the code in an error; the table and the code
+// constants are checked where they stand.
+func TestBuilder(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "builder/...")
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -143,7 +144,11 @@ func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.
 		c.body(bw.Value, status)
 		return
 	}
-	if e := c.facts.Emits(typeutil.StaticCallee(info, call)); e != nil {
+	fn := typeutil.StaticCallee(info, call)
+	// A configured emitter may be an interface method: no static callee.
+	if e := catalogs.Configured(c.cat, catalogs.Callee(info, call)); e != nil {
+		c.emitterCall(call, e)
+	} else if e := c.facts.Emits(fn); e != nil {
 		c.emitterCall(call, e)
 	}
 }

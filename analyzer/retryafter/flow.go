@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -217,7 +218,11 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 			s.set[key], s.maySet[key] = true, true
 		}
 	}
-	if e := f.c.facts.Emits(fn); e != nil && e.Writer >= 0 && e.Writer < len(call.Args) {
+	e := catalogs.Configured(f.c.cat, catalogs.Callee(info, call))
+	if e == nil {
+		e = f.c.facts.Emits(fn)
+	}
+	if e != nil && e.Writer >= 0 && e.Writer < len(call.Args) {
 		f.emitterCall(call, e, fn, s)
 	}
 }

@@ -279,7 +279,7 @@ func (c *checker) codeBranch(k ast.Expr) {
 		text = strconv.Quote(text)
 	}
 	msg := fmt.Sprintf("code %s is not in the catalog: this branch never matches", text)
-	if s := c.cat.Suggest(v.Text()); s != "" {
+	if s := c.cat.Suggest(v.Text()); s != "" && v.Kind == values.String {
 		if code, ok := c.cat.Lookup(s); ok {
 			s = code.Quoted()
 		}

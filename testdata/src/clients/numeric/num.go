@@ -18,7 +18,7 @@ func handle(resp *http.Response, e apiError) bool {
 	switch e.Code {
 	case 51010, 51011:
 		return true
-	case 51019: // want `code 51019 is not in the catalog: this branch never matches`
+	case 51019: // want `^code 51019 is not in the catalog: this branch never matches$`
 		return true
 	}
 	return resp.StatusCode == http.StatusBadRequest

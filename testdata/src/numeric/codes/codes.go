@@ -12,7 +12,7 @@ const (
 	NotYetSigned        Code = 51020
 	SignerNotFound      Code = 5104041
 	ServiceUnavailable  Code = 510503
-	BadPadding          Code = 51019 // want `code 51019 is not in the catalog`
+	BadPadding          Code = 51019 // want `^code 51019 is not in the catalog$`
 )
 
 // Status maps codes to statuses with a switch.
