@@ -99,19 +99,35 @@ func (c *checker) decl(d ast.Decl) {
 			return // constants are checked by name, not again by value
 		}
 	}
-	ast.Inspect(d, func(n ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			c.function(n.Body)
 		case *ast.CompositeLit:
 			c.compositeLit(n)
-		case *ast.BasicLit, *ast.CallExpr, *ast.BinaryExpr:
+		case *ast.CaseClause:
+			// Case values are branches, statusbranch's to check: only
+			// the body is walked.
+			for _, s := range n.Body {
+				ast.Inspect(s, visit)
+			}
+			return false
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				return false // a comparison, not an emission: statusbranch's
+			}
+			if c.codeTypedLiteral(n) {
+				return false
+			}
+		case *ast.BasicLit, *ast.CallExpr:
 			if c.codeTypedLiteral(n.(ast.Expr)) {
 				return false // one report for the whole constant expression
 			}
 		}
 		return true
-	})
+	}
+	ast.Inspect(d, visit)
 }
 
 // isCodeType reports whether t is the catalog's go.code_type.
