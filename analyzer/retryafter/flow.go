@@ -72,6 +72,8 @@ type flow struct {
 	// lateHeaders enables the set-after-write report: not in tests, which
 	// set late headers on purpose to see them dropped.
 	lateHeaders bool
+	// stmt is the statement being walked, where a fix inserts before.
+	stmt ast.Stmt
 	// ctx is the handler's framework context parameter: the writer of a
 	// status returned as an error (echo.NewHTTPError).
 	ctx ast.Expr
@@ -138,6 +140,7 @@ func (f *flow) block(b *cfg.Block, s state) state {
 	}
 	s = s.clone()
 	for _, n := range b.Nodes {
+		f.stmt, _ = n.(ast.Stmt)
 		switch n.(type) {
 		case *ast.DeferStmt, *ast.GoStmt:
 			continue // runs later, or elsewhere: no order to rely on
@@ -186,9 +189,9 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 			return
 		}
 		if sw.Status != nil {
-			f.checkStatus(key, f.c.eval.EvalAll(sw.Status), sw.Status, sw.Deferred, s)
+			f.checkStatus(key, writer, f.c.eval.EvalAll(sw.Status), sw.Status, sw.Deferred, s)
 		} else if f.c.retryStatus(int64(sw.Fixed)) {
-			f.missing(key, call, fmt.Sprintf("status %d", sw.Fixed), false, s)
+			f.missing(key, writer, call, fmt.Sprintf("status %d", sw.Fixed), false, s)
 		}
 		if !sw.Deferred || sw.Body {
 			f.written(key, call, s)
@@ -203,7 +206,7 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 		if bw.Request != nil {
 			if rk, ok := nethttp.WriterKey(info, bw.Request); ok {
 				if p, ok := f.pending[rk]; ok {
-					f.checkStatus(key, p.values, p.at, false, s)
+					f.checkStatus(key, bw.Writer, p.values, p.at, false, s)
 				}
 			}
 		}
@@ -246,7 +249,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 		arg := call.Args[e.Status.Param]
 		if vs := f.c.eval.EvalAll(arg); len(vs) > 0 {
 			// The status is known: it decides, and the code adds nothing.
-			f.checkStatus(key, vs, arg, false, s)
+			f.checkStatus(key, call.Args[e.Writer], vs, arg, false, s)
 			f.written(key, call, s)
 			return
 		}
@@ -265,7 +268,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 			if !ok || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
 				continue
 			}
-			f.missing(key, arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), false, s)
+			f.missing(key, call.Args[e.Writer], arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), false, s)
 		}
 	}
 	f.written(key, call, s)
@@ -282,7 +285,7 @@ func (f *flow) codePath(code emitters.Code) bool {
 
 // checkStatus reports a write whose status may be one that needs
 // Retry-After when the writer does not have it on every path.
-func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, deferred bool, s *state) {
+func (f *flow) checkStatus(key nethttp.Key, writer ast.Expr, vs []values.Value, at ast.Expr, deferred bool, s *state) {
 	var hit int64 = -1
 	var all []string
 	for _, v := range vs {
@@ -301,7 +304,7 @@ func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, defe
 	if len(vs) > 1 {
 		what = fmt.Sprintf("status %d (one of %s)", hit, strings.Join(all, ", "))
 	}
-	f.missing(key, at, what, deferred, s)
+	f.missing(key, writer, at, what, deferred, s)
 }
 
 // missing reports that what (a status, a code) is written without
@@ -311,7 +314,7 @@ func (f *flow) checkStatus(key nethttp.Key, vs []values.Value, at ast.Expr, defe
 // A deferred status goes out when the body is written or the handler
 // returns: a Retry-After set anywhere in the function may still precede
 // it, and then nothing is reported (precision first).
-func (f *flow) missing(key nethttp.Key, at ast.Node, what string, deferred bool, s *state) {
+func (f *flow) missing(key nethttp.Key, writer ast.Expr, at ast.Node, what string, deferred bool, s *state) {
 	if !f.report || s.set[key] || deferred && f.setsAnywhere(key) {
 		return
 	}
@@ -323,6 +326,9 @@ func (f *flow) missing(key nethttp.Key, at ast.Node, what string, deferred bool,
 		}
 	}
 	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg}
+	if !s.maySet[key] {
+		d.SuggestedFixes = f.insertFix(writer, at)
+	}
 	f.c.report(d, at)
 }
 
@@ -498,4 +504,33 @@ func constKey(info *types.Info, x ast.Expr) (string, bool) {
 	}
 	s, err := strconv.Unquote(tv.Value.ExactString())
 	return s, err == nil
+}
+
+// insertFix sets Retry-After on the writer just before the statement that
+// writes the status, with a placeholder value the user must fill in (the
+// pass reports "SECONDS" until then). There is no fix when the write is
+// not a statement of its own or the writer is not a plain variable.
+func (f *flow) insertFix(writer ast.Expr, at ast.Node) []analysis.SuggestedFix {
+	switch f.stmt.(type) {
+	case *ast.ExprStmt, *ast.ReturnStmt, *ast.AssignStmt:
+	default:
+		return nil
+	}
+	if writer == nil || f.stmt.Pos() > at.Pos() || at.End() > f.stmt.End() {
+		return nil
+	}
+	info := f.c.pass.TypesInfo
+	if _, ok := nethttp.WriterKey(info, writer); !ok {
+		return nil
+	}
+	set := nethttp.SetHeaderCall(info, writer, f.c.source(writer))
+	if set == "" {
+		return nil
+	}
+	col := f.c.pass.Fset.Position(f.stmt.Pos()).Column
+	text := fmt.Sprintf(set, retryAfter, "SECONDS") + "\n" + strings.Repeat("\t", col-1)
+	return []analysis.SuggestedFix{{
+		Message:   "Set Retry-After before the status is written",
+		TextEdits: []analysis.TextEdit{{Pos: f.stmt.Pos(), End: f.stmt.Pos(), NewText: []byte(text)}},
+	}}
 }

@@ -21,7 +21,7 @@ func TestNoCatalog(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), retryafter.Analyzer, "retryafter_fix")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), retryafter.Analyzer, "retryafter_fix", "retryafter_insert")
 }
 
 // Each catalog style's rate-limit codes, with helpers and a correct

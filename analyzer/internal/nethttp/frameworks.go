@@ -213,3 +213,22 @@ func LateHeadersLost(info *types.Info, w ast.Expr) bool {
 	t := info.TypeOf(w)
 	return IsPlainResponseWriter(t) || IsContext(t) && !IsBuffered(t)
 }
+
+// SetHeaderCall returns a format, with %q for the key and the value, of
+// the statement that sets a header on the writer w (written as src): a
+// net/http writer's w.Header().Set, gin's c.Header, echo's
+// c.Response().Header().Set, fiber's c.Set. "" when w is none of them.
+func SetHeaderCall(info *types.Info, w ast.Expr, src string) string {
+	t := info.TypeOf(w)
+	switch {
+	case isNamed(derefPtr(t), ginPath, "Context"):
+		return src + ".Header(%q, %q)"
+	case isNamed(derefPtr(t), echoPath, "Context"):
+		return src + ".Response().Header().Set(%q, %q)"
+	case isFiber(t):
+		return src + ".Set(%q, %q)"
+	case IsResponseWriter(t):
+		return src + ".Header().Set(%q, %q)"
+	}
+	return ""
+}
