@@ -38,9 +38,25 @@ func main() {
 
 func usage() {
 	fmt.Fprintf(os.Stderr, `usage: errcodelint [-catalog FILE] [flags] packages
+       go vet -vettool=$(command -v errcodelint) [flags] packages
        errcodelint catalog <command> [args]
 
-Run 'errcodelint help' for the checks and their flags, and
+errcodelint checks Go servers and clients against their API's error-code
+catalog (errcodes.yaml, found upward from each package to its module root):
+  errcode       codes not in the catalog, or sent with another status
+  retryafter    429s (rules.retry_after) written without Retry-After
+  statusbranch  client branches on a status that several codes share
+
+Flags:
+  -catalog FILE     the catalog for every pass (else $ERRCODELINT_CATALOG, else discovery)
+  -NAME=false       turn a pass off; -NAME.catalog FILE sets one pass's catalog
+  -statusbranch.strict  also report statuses that carry a single code
+  -fix, -diff       apply, or show as a diff, the suggested fixes
+  -json             print diagnostics as JSON
+  -c N              show N lines of context around each finding
+
+Exit status: 0 clean, 1 errors, 2 bad flags, 3 findings.
+Run 'errcodelint help NAME' for a pass's documentation and
 'errcodelint catalog -h' for the catalog tools.
 `)
 }
