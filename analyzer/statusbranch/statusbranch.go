@@ -96,6 +96,9 @@ type checker struct {
 	// statusParams are parameters of this package's functions that some
 	// call in the package feeds with a response status.
 	statusParams map[*types.Var]bool
+	// origins maps response and request variables to the call they were
+	// last assigned from (see respOrigin); built on first use.
+	origins map[types.Object]*ast.CallExpr
 }
 
 // comparison checks x == c and x != c.

@@ -472,8 +472,9 @@ func (a *analyzer) returns(fd *ast.FuncDecl) *Returns {
 	if sig.Results().Len() == 0 {
 		return nil
 	}
-	var common []Field
-	first := true
+	// The literals first: most functions return something else somewhere,
+	// and then no field is worth evaluating.
+	var lits []*ast.CompositeLit
 	ok := true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if _, isLit := n.(*ast.FuncLit); isLit {
@@ -488,19 +489,25 @@ func (a *analyzer) returns(fd *ast.FuncDecl) *Returns {
 			return false
 		}
 		lit := compositeOf(ret.Results[0])
-		if lit == nil {
-			ok = false
+		if lit == nil || len(lit.Elts) == 0 {
+			ok = false // T{}: no field in common
 			return false
 		}
-		fields := a.constFields(lit)
-		if first {
-			common, first = fields, false
-		} else {
-			common = slices.DeleteFunc(common, func(f Field) bool { return !slices.Contains(fields, f) })
-		}
+		lits = append(lits, lit)
 		return false
 	})
-	if !ok || first || len(common) == 0 {
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	common := a.constFields(lits[0])
+	for _, lit := range lits[1:] {
+		if len(common) == 0 {
+			break
+		}
+		fields := a.constFields(lit)
+		common = slices.DeleteFunc(common, func(f Field) bool { return !slices.Contains(fields, f) })
+	}
+	if len(common) == 0 {
 		return nil
 	}
 	return &Returns{Fields: common}

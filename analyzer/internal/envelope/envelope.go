@@ -40,7 +40,8 @@ func Match(leafPath, wirePath string) bool {
 
 // A Walker finds leaves in one package.
 type Walker struct {
-	info *types.Info
+	info  *types.Info
+	files []*ast.File // to index, on the first need
 	// fieldSets maps a local variable to the field assignments made to it:
 	// v.Error.Code = x.
 	fieldSets map[*types.Var][]fieldSet
@@ -61,14 +62,21 @@ type step struct {
 	json, xml string
 }
 
-// New indexes the local variables of files.
+// New returns a walker over the local variables of files, indexed when
+// first needed: most packages write no body.
 func New(info *types.Info, files []*ast.File) *Walker {
-	w := &Walker{
-		info:      info,
-		fieldSets: make(map[*types.Var][]fieldSet),
-		inits:     make(map[*types.Var][]ast.Expr),
-		spoilt:    make(map[*types.Var]bool),
+	return &Walker{info: info, files: files}
+}
+
+// index records the initializers and field assignments of locals, once.
+func (w *Walker) index() {
+	if w.inits != nil {
+		return
 	}
+	info, files := w.info, w.files
+	w.fieldSets = make(map[*types.Var][]fieldSet)
+	w.inits = make(map[*types.Var][]ast.Expr)
+	w.spoilt = make(map[*types.Var]bool)
 	spoilFields := func(fl *ast.FieldList) {
 		if fl == nil {
 			return
@@ -107,7 +115,6 @@ func New(info *types.Info, files []*ast.File) *Walker {
 			return true
 		})
 	}
-	return w
 }
 
 func (w *Walker) assign(lhs, rhs ast.Expr) {
@@ -179,6 +186,7 @@ func derefStruct(t types.Type) (*types.Struct, bool) {
 // SingleInit returns the one value ever given to the local v, when it is
 // never assigned again nor has fields assigned; else nil.
 func (w *Walker) SingleInit(v *types.Var) ast.Expr {
+	w.index()
 	if w.spoilt[v] || len(w.inits[v]) != 1 || len(w.fieldSets[v]) != 0 {
 		return nil
 	}
@@ -187,6 +195,7 @@ func (w *Walker) SingleInit(v *types.Var) ast.Expr {
 
 // Leaves returns the scalar leaves of the body value x.
 func (w *Walker) Leaves(x ast.Expr) []Leaf {
+	w.index()
 	var out []Leaf
 	w.walk(x, "", "", 0, &out)
 	return out

@@ -53,6 +53,11 @@ func responseWriter(t types.Type) *types.Interface {
 	if !ok || named.Obj().Pkg() == nil {
 		return nil
 	}
+	if m, _, _ := types.LookupFieldOrMethod(t, true, nil, "WriteHeader"); m == nil {
+		// No WriteHeader method: not a writer, whatever the imports say.
+		// Most types are not; this spares walking their import graphs.
+		return nil
+	}
 	for _, imp := range allImports(named.Obj().Pkg()) {
 		if imp.Path() == "net/http" {
 			if obj, ok := imp.Scope().Lookup("ResponseWriter").(*types.TypeName); ok {

@@ -63,6 +63,26 @@ func parse(fset *token.FileSet, src string) *ast.File {
 
 // evalAll evaluates every expression of f with Eval and EvalAll.
 func evalAll(fset *token.FileSet, f *ast.File, imp types.Importer) {
+	_, e := checkWith(fset, f, imp)
+	ast.Inspect(f, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok {
+			v := e.Eval(x)
+			_ = v.Text()
+			_ = v.Known()
+			for _, w := range e.EvalAll(x) {
+				_ = w.Text()
+			}
+		}
+		return true
+	})
+}
+
+func check(t testing.TB, fset *token.FileSet, f *ast.File) (*types.Info, *values.Evaluator) {
+	return checkWith(fset, f, newImporter(t))
+}
+
+// checkWith type-checks f, errors and all, and makes its evaluator.
+func checkWith(fset *token.FileSet, f *ast.File, imp types.Importer) (*types.Info, *values.Evaluator) {
 	info := &types.Info{
 		Types:      make(map[ast.Expr]types.TypeAndValue),
 		Defs:       make(map[*ast.Ident]types.Object),
@@ -81,18 +101,7 @@ func evalAll(fset *token.FileSet, f *ast.File, imp types.Importer) {
 		}
 		return values.Value{}, false
 	}
-	e := values.New(info, []*ast.File{f}, method)
-	ast.Inspect(f, func(n ast.Node) bool {
-		if x, ok := n.(ast.Expr); ok {
-			v := e.Eval(x)
-			_ = v.Text()
-			_ = v.Known()
-			for _, w := range e.EvalAll(x) {
-				_ = w.Text()
-			}
-		}
-		return true
-	})
+	return info, values.New(info, []*ast.File{f}, method)
 }
 
 // FuzzEval parses random Go source, type-checks it and evaluates every

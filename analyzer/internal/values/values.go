@@ -66,19 +66,31 @@ type MethodFunc func(fn *types.Func, recv Value) (Value, bool)
 // An Evaluator evaluates expressions of one package.
 type Evaluator struct {
 	info    *types.Info
+	files   []*ast.File               // to index, on the first need
 	assigns map[*types.Var][]ast.Expr // every value assigned to a local
 	spoilt  map[*types.Var]bool       // locals whose values cannot be known
 	method  MethodFunc
+	steps   int // work done by the current Eval or EvalAll, against maxSteps
 }
 
-// New indexes the local variables of files so that a local assigned only
-// known values evaluates to them. method may be nil.
+// New returns an evaluator that indexes the local variables of files, so
+// that a local assigned only known values evaluates to them. The index is
+// built when a local is first evaluated: most packages never ask. method
+// may be nil.
 func New(info *types.Info, files []*ast.File, method MethodFunc) *Evaluator {
-	e := &Evaluator{info: info, assigns: make(map[*types.Var][]ast.Expr), spoilt: make(map[*types.Var]bool), method: method}
-	for _, f := range files {
+	return &Evaluator{info: info, files: files, method: method}
+}
+
+// indexFiles builds the index of locals, once.
+func (e *Evaluator) indexFiles() {
+	if e.assigns != nil {
+		return
+	}
+	e.assigns = make(map[*types.Var][]ast.Expr)
+	e.spoilt = make(map[*types.Var]bool)
+	for _, f := range e.files {
 		e.index(f)
 	}
-	return e
 }
 
 // index records the assignments of local variables; a variable whose
@@ -171,8 +183,16 @@ func (e *Evaluator) localVar(x ast.Expr) *types.Var {
 // maxDepth bounds the chase through locals and calls.
 const maxDepth = 8
 
+// maxSteps bounds the work of one evaluation. The chase branches at every
+// local assigned several times (s = s + s, again and again), so depth alone
+// would let it grow exponentially; past the bound the value is Unknown.
+const maxSteps = 10000
+
 // Eval returns what is known of x: one value, or Unknown.
-func (e *Evaluator) Eval(x ast.Expr) Value { return e.one(x, 0) }
+func (e *Evaluator) Eval(x ast.Expr) Value {
+	e.steps = 0
+	return e.one(x, 0)
+}
 
 // one is Eval at a depth of the chase: every inner evaluation goes deeper,
 // so that a local defined in terms of itself (s = s + "x") ends.
@@ -192,6 +212,7 @@ func (e *Evaluator) one(x ast.Expr, depth int) Value {
 // EvalAll returns every value x may have when each is known (a local
 // assigned different constants on different paths), or nil.
 func (e *Evaluator) EvalAll(x ast.Expr) []Value {
+	e.steps = 0
 	vs := e.eval(x, 0)
 	var out []Value
 	for _, v := range vs {
@@ -212,7 +233,8 @@ func (e *Evaluator) EvalAll(x ast.Expr) []Value {
 // eval returns the values x may have; one Unknown when it cannot tell.
 func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
 	unknown := []Value{{}}
-	if x == nil || depth > maxDepth {
+	e.steps++
+	if x == nil || depth > maxDepth || e.steps > maxSteps {
 		return unknown
 	}
 	x = ast.Unparen(x)
@@ -225,6 +247,7 @@ func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
 		if v == nil {
 			return unknown
 		}
+		e.indexFiles()
 		rhs := e.assigns[v]
 		if len(rhs) == 0 || e.spoilt[v] {
 			return unknown
@@ -361,6 +384,9 @@ func fromConstant(c constant.Value) Value {
 }
 
 func isString(t types.Type) bool {
+	if t == nil {
+		return false // an expression that did not type-check
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
