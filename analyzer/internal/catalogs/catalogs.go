@@ -88,7 +88,8 @@ func (s *Source) For(pass *analysis.Pass) (*catalog.Catalog, error) {
 
 // packageDir is the directory of the package's first hand-written Go
 // file; cgo's generated files live in the build cache, not beside the
-// package.
+// package, but the //line comments of its copies of the package's files
+// name the originals.
 func packageDir(fset *token.FileSet, files []*ast.File) string {
 	dir := ""
 	for _, f := range files {
@@ -98,6 +99,9 @@ func packageDir(fset *token.FileSet, files []*ast.File) string {
 		}
 		if !ast.IsGenerated(f) {
 			return filepath.Dir(name)
+		}
+		if src := fset.Position(f.Package).Filename; src != name && filepath.IsAbs(src) {
+			return filepath.Dir(src) // a cgo copy of a file of the package
 		}
 		if dir == "" {
 			dir = filepath.Dir(name)
