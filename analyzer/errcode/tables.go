@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 )
 
@@ -66,7 +67,7 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 		}
 		key := codeUse{expr: kv.Key, value: c.codeValue(kv.Key), wire: keyIsCode}
 		switch {
-		case isInteger(m.Elem()):
+		case astx.IsInteger(m.Elem()):
 			status := c.eval.Eval(kv.Value)
 			if !errorStatus(status) {
 				continue // not a status: a map of something else
@@ -76,8 +77,8 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 			}
 			c.checkCode(key, &statusUse{expr: kv.Value, value: status.Int, verb: "mapped to"})
 		case isStructLike(m.Elem()):
-			if row := compositeOf(kv.Value); row != nil {
-				if st, ok := structOf(c.pass.TypesInfo.TypeOf(row)); ok {
+			if row := astx.CompositeOf(kv.Value); row != nil {
+				if st, ok := astx.StructOf(c.pass.TypesInfo.TypeOf(row)); ok {
 					c.structRow(row, st, &key)
 				}
 			}
@@ -108,7 +109,7 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 			continue
 		}
 		switch {
-		case isStatusField(id.Name) && isInteger(f.Type()):
+		case isStatusField(id.Name) && astx.IsInteger(f.Type()):
 			if v := c.eval.Eval(kv.Value); errorStatus(v) {
 				status = &statusUse{expr: kv.Value, value: v.Int, verb: "mapped to"}
 			}
@@ -166,7 +167,7 @@ func (c *checker) statusMethod(fd *ast.FuncDecl) {
 		return
 	}
 	sig := fn.Type().(*types.Signature)
-	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isInteger(sig.Results().At(0).Type()) {
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !astx.IsInteger(sig.Results().At(0).Type()) {
 		return
 	}
 	recv := info.Defs[fd.Recv.List[0].Names[0]]
@@ -218,12 +219,12 @@ func (c *checker) joinedTables() {
 			}
 			for _, spec := range gd.Specs {
 				for _, val := range spec.(*ast.ValueSpec).Values {
-					lit := compositeOf(val)
+					lit := astx.CompositeOf(val)
 					if lit == nil {
 						continue
 					}
 					m, ok := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map)
-					if !ok || isString(m.Key()) || isInteger(m.Key()) {
+					if !ok || astx.IsString(m.Key()) || astx.IsInteger(m.Key()) {
 						continue // keyed by codes themselves: see mapTable
 					}
 					for _, elt := range lit.Elts {
@@ -236,11 +237,11 @@ func (c *checker) joinedTables() {
 							continue
 						}
 						switch {
-						case isInteger(m.Elem()):
+						case astx.IsInteger(m.Elem()):
 							if v := c.eval.Eval(kv.Value); errorStatus(v) {
 								statuses[obj] = row{kv.Value, v}
 							}
-						case isString(m.Elem()):
+						case astx.IsString(m.Elem()):
 							if v := c.codeValue(kv.Value); v.Known() {
 								if _, dup := codes[obj]; !dup {
 									order = append(order, obj)
@@ -300,39 +301,9 @@ func fieldByName(st *types.Struct, name string) *types.Var {
 	return nil
 }
 
-func compositeOf(x ast.Expr) *ast.CompositeLit {
-	x = ast.Unparen(x)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		x = ast.Unparen(u.X)
-	}
-	lit, _ := x.(*ast.CompositeLit)
-	return lit
-}
-
-func structOf(t types.Type) (*types.Struct, bool) {
-	if t == nil {
-		return nil, false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
-}
-
 func isStructLike(t types.Type) bool {
-	_, ok := structOf(t)
+	_, ok := astx.StructOf(t)
 	return ok
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func constValue(v constant.Value) values.Value {

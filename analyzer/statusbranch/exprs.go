@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -35,7 +36,7 @@ func (c *checker) statusExprDepth(x ast.Expr, depth int) (ast.Expr, bool) {
 			return nil, false
 		}
 		recv := sel.Recv()
-		if e.Sel.Name == "StatusCode" && isNamed(deref(recv), "net/http", "Response") {
+		if e.Sel.Name == "StatusCode" && astx.IsNamed(astx.Deref(recv), "net/http", "Response") {
 			return e.X, true
 		}
 		if f, ok := c.errorTypeField(recv, e.Sel.Name); ok && f == "status" {
@@ -50,7 +51,7 @@ func (c *checker) statusExprDepth(x ast.Expr, depth int) (ast.Expr, bool) {
 		if c.statusParams[v] {
 			return nil, true
 		}
-		if init := c.walker.SingleInit(v); init != nil && isInteger(v.Type()) {
+		if init := c.walker.SingleInit(v); init != nil && astx.IsInteger(v.Type()) {
 			return c.statusExprDepth(init, depth+1)
 		}
 	}
@@ -95,7 +96,7 @@ func (c *checker) prefixed(k ast.Expr) bool {
 // errorTypeField says which role ("status", "code") a field plays in a
 // client error type named in the catalog's go.error_types.
 func (c *checker) errorTypeField(recv types.Type, field string) (string, bool) {
-	n, ok := types.Unalias(deref(recv)).(*types.Named)
+	n, ok := types.Unalias(astx.Deref(recv)).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
 		return "", false
 	}
@@ -122,7 +123,7 @@ func (c *checker) wireField(recv types.Type, field, wire string) bool {
 		return false
 	}
 	last := wire[strings.LastIndex(wire, ".")+1:]
-	st, ok := deref(recv).Underlying().(*types.Struct)
+	st, ok := astx.Deref(recv).Underlying().(*types.Struct)
 	if !ok {
 		return false
 	}
@@ -321,7 +322,7 @@ func (c *checker) findStatusParams() {
 				}
 				params := paramVars(info, fd)
 				for i, arg := range call.Args {
-					if i >= len(params) || !isInteger(params[i].Type()) {
+					if i >= len(params) || !astx.IsInteger(params[i].Type()) {
 						continue
 					}
 					if resp, ok := c.statusExpr(arg); ok && !c.headResponse(resp) {
@@ -450,21 +451,4 @@ func isCodeType(cat *catalog.Catalog, t types.Type) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == cat.Go.CodeType
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-func deref(t types.Type) types.Type {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
 }

@@ -1,8 +1,10 @@
-// Package astx holds small syntax helpers the passes share.
+// Package astx holds small syntax and type helpers the passes share.
 package astx
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -24,4 +26,52 @@ func ImportName(f *ast.File, path string) string {
 		return path[strings.LastIndex(path, "/")+1:]
 	}
 	return ""
+}
+
+// IsString reports whether t's underlying type is a string type; false
+// for nil (an expression that did not type-check).
+func IsString(t types.Type) bool { return isBasic(t, types.IsString) }
+
+// IsInteger reports whether t's underlying type is an integer type.
+func IsInteger(t types.Type) bool { return isBasic(t, types.IsInteger) }
+
+func isBasic(t types.Type, info types.BasicInfo) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&info != 0
+}
+
+// CompositeOf returns the literal of T{...} or &T{...}, or nil.
+func CompositeOf(x ast.Expr) *ast.CompositeLit {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	lit, _ := x.(*ast.CompositeLit)
+	return lit
+}
+
+// Deref returns the element type of a pointer type, else t.
+func Deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// StructOf returns the struct type of t or of what t points to.
+func StructOf(t types.Type) (*types.Struct, bool) {
+	if t == nil {
+		return nil, false
+	}
+	st, ok := Deref(t).Underlying().(*types.Struct)
+	return st, ok
+}
+
+// IsNamed reports whether t is the named type pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }

@@ -18,11 +18,11 @@ package emitters
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
@@ -488,7 +488,7 @@ func (a *analyzer) returns(fd *ast.FuncDecl) *Returns {
 			ok = false
 			return false
 		}
-		lit := compositeOf(ret.Results[0])
+		lit := astx.CompositeOf(ret.Results[0])
 		if lit == nil || len(lit.Elts) == 0 {
 			ok = false // T{}: no field in common
 			return false
@@ -511,16 +511,6 @@ func (a *analyzer) returns(fd *ast.FuncDecl) *Returns {
 		return nil
 	}
 	return &Returns{Fields: common}
-}
-
-// compositeOf returns the struct literal of T{...} or &T{...}.
-func compositeOf(x ast.Expr) *ast.CompositeLit {
-	x = ast.Unparen(x)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		x = ast.Unparen(u.X)
-	}
-	lit, _ := x.(*ast.CompositeLit)
-	return lit
 }
 
 // constFields returns the keyed fields of lit whose values are known.
@@ -554,7 +544,7 @@ func (a *analyzer) strings(fd *ast.FuncDecl) *Strings {
 	}
 	recv, _ := info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
 	sig := info.Defs[fd.Name].(*types.Func).Type().(*types.Signature)
-	if recv == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+	if recv == nil || sig.Results().Len() != 1 || !astx.IsString(sig.Results().At(0).Type()) {
 		return nil
 	}
 	if len(fd.Body.List) == 0 {
@@ -591,11 +581,6 @@ func (a *analyzer) strings(fd *ast.FuncDecl) *Strings {
 		return nil
 	}
 	return s
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func joinPath(a, b string) string {

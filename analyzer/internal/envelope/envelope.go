@@ -15,6 +15,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 )
 
 // A Leaf is one scalar of a body and where it lands.
@@ -160,7 +162,7 @@ func selectionSteps(s *types.Selection) ([]step, bool) {
 	var out []step
 	t := s.Recv()
 	for _, i := range s.Index() {
-		st, ok := derefStruct(t)
+		st, ok := astx.StructOf(t)
 		if !ok || i >= st.NumFields() {
 			return nil, false
 		}
@@ -173,14 +175,6 @@ func selectionSteps(s *types.Selection) ([]step, bool) {
 		t = f.Type()
 	}
 	return out, true
-}
-
-func derefStruct(t types.Type) (*types.Struct, bool) {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
 }
 
 // SingleInit returns the one value ever given to the local v, when it is
@@ -266,7 +260,7 @@ func (w *Walker) composite(lit *ast.CompositeLit, jpath, xpath string, depth int
 	case *types.Struct:
 		w.structLit(lit, u, jpath, xpath, depth, out)
 	case *types.Map:
-		if !isString(u.Key()) {
+		if !astx.IsString(u.Key()) {
 			return
 		}
 		for _, elt := range lit.Elts {
@@ -363,11 +357,6 @@ func names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
 	return jsonName, xmlName, true
 }
 
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // A TypeLeaf is a scalar field reached from a struct type, with its path
 // in the body and the chain of Go field names that selects it.
 type TypeLeaf struct {
@@ -389,7 +378,7 @@ func typeLeaves(t types.Type, jpath, xpath string, fields []string, depth int, o
 	if depth > 6 {
 		return
 	}
-	st, ok := derefStruct(t)
+	st, ok := astx.StructOf(t)
 	if !ok {
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 && depth > 0 {
 			*out = append(*out, TypeLeaf{JSON: jpath, XML: xpath, Fields: fields})

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 )
 
 // The web frameworks whose response calls are understood, by import path.
@@ -22,16 +24,16 @@ func IsContext(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	t = derefPtr(t)
-	return isNamed(t, ginPath, "Context") || isNamed(t, echoPath, "Context") ||
-		isNamed(t, fiber2Path, "Ctx") || isNamed(t, fiber3Path, "Ctx")
+	t = astx.Deref(t)
+	return astx.IsNamed(t, ginPath, "Context") || astx.IsNamed(t, echoPath, "Context") ||
+		astx.IsNamed(t, fiber2Path, "Ctx") || astx.IsNamed(t, fiber3Path, "Ctx")
 }
 
 // isFiber reports whether t is fiber's context: fiber buffers the whole
 // response and sends it when the handler returns.
 func isFiber(t types.Type) bool {
-	t = derefPtr(t)
-	return isNamed(t, fiber2Path, "Ctx") || isNamed(t, fiber3Path, "Ctx")
+	t = astx.Deref(t)
+	return astx.IsNamed(t, fiber2Path, "Ctx") || astx.IsNamed(t, fiber3Path, "Ctx")
 }
 
 // contextMethod returns the receiver of a call of a framework context's
@@ -146,8 +148,8 @@ func frameworkHeader(info *types.Info, call *ast.CallExpr) (HeaderWrite, bool) {
 	if !ok || len(call.Args) != 2 {
 		return HeaderWrite{}, false
 	}
-	t := derefPtr(info.TypeOf(recv))
-	if (name == "Header" && isNamed(t, ginPath, "Context")) || (name == "Set" && isFiber(t)) {
+	t := astx.Deref(info.TypeOf(recv))
+	if (name == "Header" && astx.IsNamed(t, ginPath, "Context")) || (name == "Set" && isFiber(t)) {
 		return HeaderWrite{Node: call, Writer: recv, Key: call.Args[0], Value: call.Args[1], Method: "Set"}, true
 	}
 	return HeaderWrite{}, false
@@ -221,9 +223,9 @@ func LateHeadersLost(info *types.Info, w ast.Expr) bool {
 func SetHeaderCall(info *types.Info, w ast.Expr, src string) string {
 	t := info.TypeOf(w)
 	switch {
-	case isNamed(derefPtr(t), ginPath, "Context"):
+	case astx.IsNamed(astx.Deref(t), ginPath, "Context"):
 		return src + ".Header(%q, %q)"
-	case isNamed(derefPtr(t), echoPath, "Context"):
+	case astx.IsNamed(astx.Deref(t), echoPath, "Context"):
 		return src + ".Response().Header().Set(%q, %q)"
 	case isFiber(t):
 		return src + ".Set(%q, %q)"

@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"net/textproto"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -46,10 +47,10 @@ func IsResponseWriter(t types.Type) bool {
 // responseWriter finds the net/http.ResponseWriter interface from t's
 // package graph; nil when t's package cannot see net/http.
 func responseWriter(t types.Type) *types.Interface {
-	if isNamed(t, "net/http", "ResponseWriter") {
+	if astx.IsNamed(t, "net/http", "ResponseWriter") {
 		return t.Underlying().(*types.Interface)
 	}
-	named, ok := types.Unalias(derefPtr(t)).(*types.Named)
+	named, ok := types.Unalias(astx.Deref(t)).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return nil
 	}
@@ -83,18 +84,6 @@ func allImports(pkg *types.Package) []*types.Package {
 	return out
 }
 
-func derefPtr(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
 // IsFunc reports whether fn is the package-level function pkg.name.
 func IsFunc(fn *types.Func, pkg, name string) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name &&
@@ -108,7 +97,7 @@ func IsMethod(fn *types.Func, pkg, typ, name string) bool {
 		return false
 	}
 	recv := fn.Type().(*types.Signature).Recv()
-	return recv != nil && isNamed(derefPtr(recv.Type()), pkg, typ)
+	return recv != nil && astx.IsNamed(astx.Deref(recv.Type()), pkg, typ)
 }
 
 // A StatusWrite is a call that writes an HTTP status to a response.
@@ -399,5 +388,5 @@ func HeaderKey(info *types.Info, key ast.Expr) (string, bool) {
 // interface itself, as servers hand it to handlers; a concrete writer type
 // may buffer, and write its headers later than WriteHeader.
 func IsPlainResponseWriter(t types.Type) bool {
-	return t != nil && isNamed(t, "net/http", "ResponseWriter")
+	return t != nil && astx.IsNamed(t, "net/http", "ResponseWriter")
 }

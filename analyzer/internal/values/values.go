@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -258,7 +259,7 @@ func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
 		}
 		return out
 	case *ast.BinaryExpr:
-		if x.Op != token.ADD || !isString(e.info.TypeOf(x)) {
+		if x.Op != token.ADD || !astx.IsString(e.info.TypeOf(x)) {
 			return unknown
 		}
 		l, r := e.one(x.X, depth+1), e.one(x.Y, depth+1)
@@ -275,7 +276,7 @@ func (e *Evaluator) call(x *ast.CallExpr, depth int) []Value {
 	if tv, ok := e.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 		vs := e.eval(x.Args[0], depth+1)
 		for i, v := range vs {
-			if v.Kind == Int && isString(tv.Type) {
+			if v.Kind == Int && astx.IsString(tv.Type) {
 				vs[i] = Value{} // string(rune) is not a decimal code
 			}
 		}
@@ -381,12 +382,4 @@ func fromConstant(c constant.Value) Value {
 		}
 	}
 	return Value{}
-}
-
-func isString(t types.Type) bool {
-	if t == nil {
-		return false // an expression that did not type-check
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
