@@ -1,20 +1,14 @@
 package errcode_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestPlatform(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "platform/...")

@@ -1,20 +1,14 @@
 package retryafter_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/retryafter"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestNoCatalog(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "retryafter_nocatalog")
