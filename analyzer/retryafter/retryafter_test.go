@@ -3,8 +3,8 @@ package retryafter_test
 import (
 	"testing"
 
-	"github.com/errcodelint/errcodelint/analyzer/retryafter"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
+	"github.com/errcodelint/errcodelint/analyzer/retryafter"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 

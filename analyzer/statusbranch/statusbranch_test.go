@@ -3,8 +3,8 @@ package statusbranch_test
 import (
 	"testing"
 
-	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
+	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
