@@ -79,26 +79,14 @@ func (w *Walker) index() {
 	w.fieldSets = make(map[*types.Var][]fieldSet)
 	w.inits = make(map[*types.Var][]ast.Expr)
 	w.spoilt = make(map[*types.Var]bool)
-	spoilFields := func(fl *ast.FieldList) {
-		if fl == nil {
-			return
-		}
-		for _, field := range fl.List {
-			for _, name := range field.Names {
-				if v, ok := info.Defs[name].(*types.Var); ok {
-					w.spoilt[v] = true // parameters come from outside
-				}
-			}
-		}
-	}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				spoilFields(n.Recv)
-			case *ast.FuncType:
-				spoilFields(n.Params)
-				spoilFields(n.Results)
+			case *ast.FuncDecl, *ast.FuncType:
+				// Parameters and results come from outside the body.
+				for _, v := range astx.DeclaredParams(info, n) {
+					w.spoilt[v] = true
+				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					var rhs ast.Expr

@@ -103,25 +103,13 @@ func (e *Evaluator) index(f *ast.File) {
 			e.spoilt[v] = true
 		}
 	}
-	spoilFields := func(fl *ast.FieldList) {
-		if fl == nil {
-			return
-		}
-		for _, field := range fl.List {
-			for _, name := range field.Names {
-				if v, ok := e.info.Defs[name].(*types.Var); ok {
-					e.spoilt[v] = true // parameters and results come from outside
-				}
-			}
-		}
-	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncDecl:
-			spoilFields(n.Recv)
-		case *ast.FuncType:
-			spoilFields(n.Params)
-			spoilFields(n.Results)
+		case *ast.FuncDecl, *ast.FuncType:
+			// Parameters and results come from outside the body.
+			for _, v := range astx.DeclaredParams(e.info, n) {
+				e.spoilt[v] = true
+			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
 				for _, l := range n.Lhs {
