@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // interspersed parses the flags that follow positional arguments, so that
@@ -58,6 +60,29 @@ func positional(e *env, fs *flag.FlagSet, args []string, n int) ([]string, int, 
 		return nil, exitUsage, false
 	}
 	return pos, exitOK, true
+}
+
+// loadArgs takes exactly n catalog files as arguments and loads them all,
+// reporting every one that does not load. code is the exit code when ok is
+// false.
+func loadArgs(e *env, fs *flag.FlagSet, args []string, n int) (cats []*catalog.Catalog, paths []string, code int, ok bool) {
+	paths, code, ok = positional(e, fs, args, n)
+	if !ok {
+		return nil, nil, code, false
+	}
+	failed := false
+	for _, p := range paths {
+		c, err := catalog.Load(p)
+		if err != nil {
+			e.errorf("%v", err)
+			failed = true
+		}
+		cats = append(cats, c)
+	}
+	if failed {
+		return nil, nil, exitFail, false
+	}
+	return cats, paths, exitOK, true
 }
 
 // output writes data to the named file, or to stdout when name is "" or

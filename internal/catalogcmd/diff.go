@@ -32,21 +32,11 @@ load), 0 otherwise, 2 on a bad command line.`,
 }
 
 func runDiff(e *env, fs *flag.FlagSet, args []string) int {
-	pos, code, ok := positional(e, fs, args, 2)
+	cats, _, code, ok := loadArgs(e, fs, args, 2)
 	if !ok {
 		return code
 	}
-	oldCat, errOld := catalog.Load(pos[0])
-	if errOld != nil {
-		e.errorf("%v", errOld)
-	}
-	newCat, errNew := catalog.Load(pos[1])
-	if errNew != nil {
-		e.errorf("%v", errNew)
-	}
-	if errOld != nil || errNew != nil {
-		return exitFail
-	}
+	oldCat, newCat := cats[0], cats[1]
 	changes := catalog.Diff(oldCat, newCat)
 	breaking := 0
 	for _, ch := range changes {

@@ -27,15 +27,11 @@ cannot be written, 2 on a bad command line.`,
 }
 
 func runDoc(e *env, fs *flag.FlagSet, args []string) int {
-	pos, code, ok := positional(e, fs, args, 1)
+	cats, _, code, ok := loadArgs(e, fs, args, 1)
 	if !ok {
 		return code
 	}
-	c, err := catalog.Load(pos[0])
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFail
-	}
+	c := cats[0]
 	var buf bytes.Buffer
 	render := catalog.RenderMarkdown
 	if flagValue(fs, "format") == "html" {

@@ -38,15 +38,11 @@ does not load or the file cannot be written, 2 on a bad command line.`,
 }
 
 func runGen(e *env, fs *flag.FlagSet, args []string) int {
-	pos, code, ok := positional(e, fs, args, 1)
+	cats, pos, code, ok := loadArgs(e, fs, args, 1)
 	if !ok {
 		return code
 	}
-	c, err := catalog.Load(pos[0])
-	if err != nil {
-		e.errorf("%v", err)
-		return exitFail
-	}
+	c := cats[0]
 	src, err := catalog.Generate(c, catalog.GenOptions{Package: flagValue(fs, "pkg"), Type: flagValue(fs, "type"), Source: pos[0]})
 	if err != nil {
 		e.errorf("%s: %v", fs.Name(), err)
