@@ -90,7 +90,8 @@ func quote(v values.Value) string {
 	return strconv.Quote(v.Text())
 }
 
-// checkCode reports an uncataloged code; with a known status, it also
+// checkCode reports an uncataloged code (but not "" or 0: the zero value
+// says "no code", as in return "", err); with a known status, it also
 // reports a status other than the catalog's. It returns the cataloged code.
 func (c *checker) checkCode(u codeUse, s *statusUse) *catalog.Code {
 	if u.value.Kind == values.Unknown {
@@ -98,7 +99,7 @@ func (c *checker) checkCode(u codeUse, s *statusUse) *catalog.Code {
 	}
 	code, ok := c.resolve(u.value)
 	if !ok {
-		if u.wire {
+		if u.wire && !u.value.Zero() {
 			c.reportUnknown(u)
 		}
 		return nil

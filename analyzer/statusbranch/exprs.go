@@ -260,8 +260,8 @@ func branchMessage(status int64, codes []*catalog.Code) string {
 // it can never match.
 func (c *checker) codeBranch(k ast.Expr) {
 	v := c.eval.Eval(k)
-	if !v.Known() {
-		return
+	if !v.Known() || v.Zero() {
+		return // unknown, or "no code at all" (e.Code == "")
 	}
 	var ok bool
 	if v.Kind == values.Int {

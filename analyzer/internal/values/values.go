@@ -44,6 +44,11 @@ func (v Value) Known() bool {
 	return v.Kind == Int || v.Kind == String && !v.Str.HasHoles()
 }
 
+// Zero reports whether v is known to be its type's zero value: "" or 0.
+func (v Value) Zero() bool {
+	return v.Kind == Int && v.Int == 0 || v.Kind == String && v.Known() && v.Text() == ""
+}
+
 // Text is the value as text: the integer in decimal, the string as it
 // reads (with … for holes).
 func (v Value) Text() string {

@@ -116,3 +116,6 @@ type country struct {
 }
 
 func isFrance(c country) bool { return c.Code == "FRA" }
+
+// Comparing with the zero value asks "is there a code", not "which".
+func hasCode(e *APIError) bool { return e.Code != "" }

@@ -60,3 +60,14 @@ func (c Code) Describe() int {
 	}
 	return 0
 }
+
+// The zero value says "no code": never reported.
+const NoCode Code = ""
+
+// Parse returns "" when s is not a code.
+func Parse(s string) (Code, bool) {
+	if s == "" {
+		return "", false
+	}
+	return Code(s), true
+}
