@@ -3,7 +3,6 @@ package errcode
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"strconv"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -31,65 +30,6 @@ type statusUse struct {
 	verb  string // "sent with" or "mapped to"
 }
 
-type reportKey struct {
-	pos token.Pos
-}
-
-// report adds a diagnostic once per position: the same mistake can be
-// reached as an emission and as a struct row (an emitter called with a
-// literal problem), and one report says it.
-func (c *checker) report(d analysis.Diagnostic) {
-	k := reportKey{d.Pos}
-	if c.reported[k] {
-		return
-	}
-	c.reported[k] = true
-	c.pass.Report(d)
-}
-
-// resolve finds the cataloged code a value is. ok is false when no code
-// can be the value; code is nil with ok true when the value is partly
-// known and may be several codes.
-func (c *checker) resolve(v values.Value) (code *catalog.Code, ok bool) {
-	switch v.Kind {
-	case values.Int:
-		if code, ok := c.cat.LookupInt(v.Int); ok {
-			return code, true
-		}
-		return c.cat.Lookup(v.Text())
-	case values.String:
-		if v.Known() {
-			s := v.Text()
-			if code, ok := c.cat.Lookup(s); ok {
-				return code, true
-			}
-			if c.cat.Numeric() {
-				if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-					return c.cat.LookupInt(n)
-				}
-				return c.cat.LookupName(s)
-			}
-			return nil, false
-		}
-		switch m := c.cat.Match(v.Str); len(m) {
-		case 0:
-			return nil, false
-		case 1:
-			return m[0], true
-		}
-		return nil, true
-	}
-	return nil, true // unknown: nothing to say
-}
-
-// quote renders a value as it reads in messages.
-func quote(v values.Value) string {
-	if v.Kind == values.Int {
-		return v.Text()
-	}
-	return strconv.Quote(v.Text())
-}
-
 // checkCode reports an uncataloged code (but not "" or 0: the zero value
 // says "no code", as in return "", err); with a known status, it also
 // reports a status other than the catalog's. It returns the cataloged code.
@@ -97,7 +37,7 @@ func (c *checker) checkCode(u codeUse, s *statusUse) *catalog.Code {
 	if u.value.Kind == values.Unknown {
 		return nil
 	}
-	code, ok := c.resolve(u.value)
+	code, ok := c.model.Resolve(u.value)
 	if !ok {
 		if u.wire && !u.value.Zero() {
 			c.reportUnknown(u)
@@ -111,21 +51,7 @@ func (c *checker) checkCode(u codeUse, s *statusUse) *catalog.Code {
 }
 
 func (c *checker) reportUnknown(u codeUse) {
-	var msg string
-	switch {
-	case !u.value.Known():
-		msg = fmt.Sprintf("code %s matches no code in the catalog", quote(u.value))
-	default:
-		msg = fmt.Sprintf("code %s is not in the catalog", quote(u.value))
-		// Numbers one digit apart are not typos of each other.
-		if s := c.cat.Suggest(u.value.Text()); s != "" && u.value.Kind == values.String {
-			if code, ok := c.cat.Lookup(s); ok {
-				s = code.Quoted()
-			}
-			msg += fmt.Sprintf("; did you mean %s?", s)
-		}
-	}
-	c.report(analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: msg})
+	c.report.Report(analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: c.model.Unknown(u.value, "")})
 }
 
 // checkStatus reports a code sent with (or mapped to) a status other than
@@ -149,12 +75,12 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 		Pos: at.Pos(),
 		End: at.End(),
 		Message: fmt.Sprintf("code %s is %s status %s; the catalog says %d (%s)",
-			quote(u.value), verb, sent, code.Status, code.Ref()),
+			c.model.Spell(u.value), verb, sent, code.Status, code.Ref()),
 	}
 	if s.expr != nil {
 		d.SuggestedFixes = c.statusFix(s.expr, code.Status)
 	}
-	c.report(d)
+	c.report.Report(d)
 }
 
 // statusFix replaces a status expression with the catalog's status: net/http's
@@ -178,5 +104,5 @@ func errorStatus(v values.Value) bool {
 }
 
 func (c *checker) reportf(at ast.Node, format string, args ...any) {
-	c.report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(format, args...)})
+	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(format, args...)})
 }

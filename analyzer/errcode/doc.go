@@ -26,10 +26,3 @@
 // code parameter) or is of the catalog's code type. Codes marked reported
 // in the catalog travel in payloads and are not checked against the status.
 package errcode
-
-const doc = `check error codes and statuses against the catalog
-
-Reports error codes that a server sends but its catalog (errcodes.yaml)
-does not list, and codes sent with a status other than the catalog's:
-bodies written after WriteHeader, helpers that write both (facts), code
-tables (maps, structs, Status methods) and constants of go.code_type.`

@@ -1,21 +1,33 @@
 package errcode
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
-	"go/types"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
+	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 )
 
+//go:embed doc.go
+var docSource string
+
+// doc is the pass's documentation, from the "# Analyzer errcode" section of
+// doc.go: one text for -h, help and the docs.
+var doc = analyzerdoc.Extract(docSource, "errcode")
+
 // Config is the errcode pass's configuration; each field is also a flag.
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
+	Tests   bool   // -tests: also report in _test.go files
 }
 
 // Defaults is the configuration of Analyzer.
@@ -28,20 +40,22 @@ var Analyzer = New(Defaults())
 // New returns an errcode analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests}
 	a := &analysis.Analyzer{
 		Name:     "errcode",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{emitters.Analyzer},
+		Requires: []*analysis.Analyzer{emitters.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
+	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
 	return a
 }
 
 type runner struct {
-	src catalogs.Source
+	src   catalogs.Source
+	tests bool
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -55,15 +69,20 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	walker := envelope.New(pass.TypesInfo, pass.Files)
 	c := &checker{
-		pass:     pass,
-		cat:      cat,
-		facts:    facts,
-		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
-		walker:   envelope.New(pass.TypesInfo, pass.Files),
-		reported: make(map[reportKey]bool),
+		pass:   pass,
+		cat:    cat,
+		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		report: report.New(pass, r.tests),
+		facts:  facts,
+		eval:   values.New(pass.TypesInfo, pass.Files, facts.Method),
+		walker: walker,
 	}
 	for _, f := range pass.Files {
+		if c.report.Skipped(f.Package) {
+			continue // a test file, not reported: nothing to check
+		}
 		c.file = f
 		for _, d := range f.Decls {
 			c.decl(d)
@@ -75,13 +94,14 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 
 // A checker holds one package's analysis against its catalog.
 type checker struct {
-	pass     *analysis.Pass
-	cat      *catalog.Catalog
-	facts    *emitters.Result
-	eval     *values.Evaluator
-	walker   *envelope.Walker
-	file     *ast.File // the file being checked
-	reported map[reportKey]bool
+	pass   *analysis.Pass
+	cat    *catalog.Catalog
+	model  *apimodel.Model
+	report *report.Reporter
+	facts  *emitters.Result
+	eval   *values.Evaluator
+	walker *envelope.Walker
+	file   *ast.File // the file being checked
 }
 
 // decl checks one top-level declaration: function bodies for emissions,
@@ -130,24 +150,12 @@ func (c *checker) decl(d ast.Decl) {
 	ast.Inspect(d, visit)
 }
 
-// isCodeType reports whether t is the catalog's go.code_type.
-func (c *checker) isCodeType(t types.Type) bool {
-	if c.cat.Go.CodeType == "" || t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return n.Obj().Pkg().Path()+"."+n.Obj().Name() == c.cat.Go.CodeType
-}
-
 // codeTypedLiteral checks a constant written out as a value of the
 // catalog's code type: a literal passed where a Code goes, Code("x"),
 // prefix + "x". Named constants are checked where they are declared.
 func (c *checker) codeTypedLiteral(x ast.Expr) bool {
 	tv, ok := c.pass.TypesInfo.Types[x]
-	if !ok || tv.Value == nil || !c.isCodeType(tv.Type) {
+	if !ok || tv.Value == nil || !c.model.IsCodeType(tv.Type) {
 		return false
 	}
 	c.checkCode(codeUse{expr: x, value: constValue(tv.Value), wire: true}, nil)

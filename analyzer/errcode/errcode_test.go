@@ -46,3 +46,10 @@ func TestConfiguredEmitters(t *testing.T) {
 func TestBuilder(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "builder/...")
 }
+
+// The precision rules: other modules' types, integer fields of a string
+// catalog and test files are not the API's.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer,
+		"precision/foreign", "precision/intests")
+}

@@ -5,7 +5,6 @@ import (
 	"go/types"
 	"maps"
 	"strconv"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
@@ -159,7 +158,7 @@ func (c *checker) body(v ast.Expr, status *statusUse) {
 	leaves := c.walker.Leaves(v)
 	codes := 0
 	for _, leaf := range leaves {
-		if c.wireMatch(leaf, c.cat.Wire.Code) {
+		if c.model.LeafMatch(leaf, c.cat.Wire.Code) {
 			codes++
 		}
 	}
@@ -170,29 +169,12 @@ func (c *checker) body(v ast.Expr, status *statusUse) {
 	}
 	for _, leaf := range leaves {
 		switch {
-		case c.wireMatch(leaf, c.cat.Wire.Code):
+		case c.model.LeafMatch(leaf, c.cat.Wire.Code):
 			c.checkCode(codeUse{expr: leaf.Expr, value: c.eval.Eval(leaf.Expr), wire: true}, status)
-		case c.cat.Wire.Status != "" && c.wireMatch(leaf, c.cat.Wire.Status) && status != nil:
+		case c.cat.Wire.Status != "" && c.model.LeafMatch(leaf, c.cat.Wire.Status) && status != nil:
 			c.bodyStatus(leaf.Expr, *status)
 		}
 	}
-}
-
-// wireMatch reports whether a body leaf lands at a wire path. Under XML the
-// path may name the root element or not.
-func (c *checker) wireMatch(leaf envelope.Leaf, wire string) bool {
-	if c.cat.Wire.Format == "xml" {
-		if envelope.Match(leaf.XML, wire) {
-			return true
-		}
-		_, rest, ok := strings.Cut(wire, ".")
-		return ok && envelope.Match(leaf.XML, rest)
-	}
-	return envelope.Match(leaf.JSON, wire)
-}
-
-func (c *checker) pathMatch(json, xml, wire string) bool {
-	return c.wireMatch(envelope.Leaf{JSON: json, XML: xml}, wire)
 }
 
 // emitterCall checks a call of a function that emits: the codes passed to
@@ -208,7 +190,7 @@ func (c *checker) emitterCall(call *ast.CallExpr, e *emitters.Emits) {
 		}
 	}
 	for _, code := range e.Codes {
-		if !c.pathMatch(code.JSON, code.XML, c.cat.Wire.Code) {
+		if !c.model.LeafMatch(envelope.Leaf{JSON: code.JSON, XML: code.XML}, c.cat.Wire.Code) {
 			continue
 		}
 		v, expr := c.argValue(call, code.From)

@@ -24,6 +24,12 @@ func (c *checker) codeValue(x ast.Expr) values.Value {
 	return v
 }
 
+// fits reports whether a known value is of a kind the catalog's codes can
+// be: a string catalog is never matched against integers.
+func (c *checker) fits(v values.Value) bool {
+	return v.Kind != values.Int || c.cat.Numeric()
+}
+
 // enumString evaluates t's String method on the constant v.
 func (c *checker) enumString(t types.Type, v values.Value) (values.Value, bool) {
 	if t == nil {
@@ -59,13 +65,16 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 
 // mapTable checks each row of a map literal keyed by codes.
 func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
-	keyIsCode := c.isCodeType(m.Key())
+	keyIsCode := c.model.IsCodeType(m.Key())
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
 		key := codeUse{expr: kv.Key, value: c.codeValue(kv.Key), wire: keyIsCode}
+		if !c.fits(key.value) {
+			return // keyed by numbers, and the catalog's codes are strings
+		}
 		switch {
 		case astx.IsInteger(m.Elem()):
 			status := c.eval.Eval(kv.Value)
@@ -82,7 +91,7 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 					c.structRow(row, st, &key)
 				}
 			}
-		case c.isCodeType(m.Elem()):
+		case c.model.IsCodeType(m.Elem()):
 			// error → code: the values are codes.
 			c.checkCode(codeUse{expr: kv.Value, value: c.codeValue(kv.Value), wire: true}, nil)
 		}
@@ -93,6 +102,9 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 // status-named field holding an error status, and a code-named field (or,
 // for a map row, the key). Without a status there is no pairing.
 func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUse) {
+	if !c.model.Owned(c.pass.TypesInfo.TypeOf(lit)) {
+		return // another module's type (an SDK's error): not this API's row
+	}
 	var status *statusUse
 	var codes []codeUse
 	for _, elt := range lit.Elts {
@@ -113,10 +125,13 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 			if v := c.eval.Eval(kv.Value); errorStatus(v) {
 				status = &statusUse{expr: kv.Value, value: v.Int, verb: "mapped to"}
 			}
-		case isCodeField(id.Name) || c.isCodeType(f.Type()):
+		case isCodeField(id.Name) || c.model.IsCodeType(f.Type()):
 			v := c.codeValue(kv.Value)
+			if !c.fits(v) {
+				continue // an integer is never one of a string catalog's codes
+			}
 			// Only the code type makes an unknown value a code for sure.
-			codes = append(codes, codeUse{expr: kv.Value, value: v, wire: c.isCodeType(f.Type())})
+			codes = append(codes, codeUse{expr: kv.Value, value: v, wire: c.model.IsCodeType(f.Type())})
 		}
 	}
 	if len(codes) == 0 && key != nil {
@@ -139,7 +154,7 @@ func (c *checker) constants(d *ast.GenDecl) {
 	for _, spec := range d.Specs {
 		for _, name := range spec.(*ast.ValueSpec).Names {
 			obj, ok := c.pass.TypesInfo.Defs[name].(*types.Const)
-			if !ok || !c.isCodeType(obj.Type()) {
+			if !ok || !c.model.IsCodeType(obj.Type()) {
 				continue
 			}
 			v := constValue(obj.Val())
@@ -193,7 +208,7 @@ func (c *checker) statusMethod(fd *ast.FuncDecl) {
 				continue
 			}
 			for _, e := range cc.List {
-				c.checkCode(codeUse{expr: e, value: c.codeValue(e), wire: c.isCodeType(recv.Type())},
+				c.checkCode(codeUse{expr: e, value: c.codeValue(e), wire: c.model.IsCodeType(recv.Type())},
 					&statusUse{expr: ret.Results[0], value: status.Int, verb: "mapped to"})
 			}
 		}

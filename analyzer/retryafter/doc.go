@@ -23,10 +23,3 @@
 // nor an HTTP-date ("45s", time.Duration.String), and a header map key
 // that is not canonical (w.Header()["retry-after"]).
 package retryafter
-
-const doc = `report 429s written without Retry-After
-
-Reports responses written with a status in rules.retry_after (default 429)
-on a path where Retry-After is not set on the writer before the status;
-headers set after the response is written; Retry-After values that are
-neither delay-seconds nor an HTTP-date; non-canonical header map keys.`

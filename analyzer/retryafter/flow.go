@@ -264,8 +264,8 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 			if !v.Known() {
 				continue
 			}
-			cc, ok := f.c.cat.Lookup(v.Text())
-			if !ok || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
+			cc, _ := f.c.model.Resolve(v)
+			if cc == nil || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
 				continue
 			}
 			f.missing(key, call.Args[e.Writer], arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), false, s)
@@ -275,12 +275,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 }
 
 func (f *flow) codePath(code emitters.Code) bool {
-	w := f.c.cat.Wire
-	if w.Format == "xml" {
-		_, rest, _ := strings.Cut(w.Code, ".")
-		return envelope.Match(code.XML, w.Code) || envelope.Match(code.XML, rest)
-	}
-	return envelope.Match(code.JSON, w.Code)
+	return f.c.model.LeafMatch(envelope.Leaf{JSON: code.JSON, XML: code.XML}, f.c.cat.Wire.Code)
 }
 
 // checkStatus reports a write whose status may be one that needs
@@ -329,7 +324,7 @@ func (f *flow) missing(key nethttp.Key, writer ast.Expr, at ast.Node, what strin
 	if !s.maySet[key] {
 		d.SuggestedFixes = f.insertFix(writer, at)
 	}
-	f.c.report(d, at)
+	f.c.report.Report(d)
 }
 
 // conditionalSet finds the last if statement before pos whose body sets
@@ -443,11 +438,11 @@ func (f *flow) header(hw nethttp.HeaderWrite, s *state) {
 			if k, ok := constKey(info, hw.Key); ok {
 				what = fmt.Sprintf("header %q", k)
 			}
-			f.c.report(analysis.Diagnostic{
+			f.c.report.Report(analysis.Diagnostic{
 				Pos: hw.Node.Pos(), End: hw.Node.End(),
 				Message: fmt.Sprintf("%s is set after the response is written (line %d) and is never sent",
 					what, f.c.pass.Fset.Position(at).Line),
-			}, hw.Node)
+			})
 		}
 	}
 	if !known || name != retryAfter {

@@ -1,25 +1,40 @@
 package retryafter
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
+	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 )
+
+//go:embed doc.go
+var docSource string
+
+// doc is the pass's documentation, from the "# Analyzer retryafter" section of
+// doc.go: one text for -h, help and the docs.
+var doc = analyzerdoc.Extract(docSource, "retryafter")
 
 // Config is the retryafter pass's configuration; each field is also a flag.
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
+	Tests   bool   // -tests: also report in _test.go files
 }
 
 // Defaults is the configuration of Analyzer.
@@ -32,20 +47,22 @@ var Analyzer = New(Defaults())
 // New returns a retryafter analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests}
 	a := &analysis.Analyzer{
 		Name:     "retryafter",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{ctrlflow.Analyzer, emitters.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emitters.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
+	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
 	return a
 }
 
 type runner struct {
-	src catalogs.Source
+	src   catalogs.Source
+	tests bool
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -65,30 +82,37 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		statuses: catalog.DefaultRetryAfter,
 		facts:    facts,
 		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
-		reported: make(map[ast.Node]bool),
+		report:   report.New(pass, r.tests),
 	}
 	if cat != nil {
 		c.statuses = cat.Rules.RetryAfter
 		c.walker = envelope.New(pass.TypesInfo, pass.Files)
+		c.model = apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), c.walker)
 	}
-	for _, f := range pass.Files {
-		c.file = f
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil {
-					c.function(n.Type, n.Body, cfgs.FuncDecl(n))
-				}
-			case *ast.FuncLit:
-				c.function(n.Type, n.Body, cfgs.FuncLit(n))
-			case *ast.CallExpr:
-				c.headerValue(n)
-			case *ast.AssignStmt:
-				c.headerIndex(n)
-			}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
+	insp.Nodes(filter, func(n ast.Node, push bool) bool {
+		if !push {
 			return true
-		})
-	}
+		}
+		switch n := n.(type) {
+		case *ast.File:
+			c.file = n
+			// A test file that is not reported needs no analysis.
+			return !c.report.Skipped(n.Package)
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				c.function(n.Type, n.Body, cfgs.FuncDecl(n))
+			}
+		case *ast.FuncLit:
+			c.function(n.Type, n.Body, cfgs.FuncLit(n))
+		case *ast.CallExpr:
+			c.headerValue(n)
+		case *ast.AssignStmt:
+			c.headerIndex(n)
+		}
+		return true
+	})
 	return nil, nil
 }
 
@@ -101,15 +125,8 @@ type checker struct {
 	eval     *values.Evaluator
 	walker   *envelope.Walker
 	file     *ast.File
-	reported map[ast.Node]bool
-}
-
-func (c *checker) report(d analysis.Diagnostic, at ast.Node) {
-	if c.reported[at] {
-		return
-	}
-	c.reported[at] = true
-	c.pass.Report(d)
+	model    *apimodel.Model // nil without a catalog
+	report   *report.Reporter
 }
 
 func (c *checker) retryStatus(n int64) bool { return slices.Contains(c.statuses, int(n)) }

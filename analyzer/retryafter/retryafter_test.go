@@ -23,3 +23,9 @@ func TestSuggestedFixes(t *testing.T) {
 func TestCatalogStyles(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ratelimit/...")
 }
+
+// Test servers answer 429 without Retry-After and set late headers on
+// purpose: test files are not reported by default.
+func TestTestFiles(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "precision/intests")
+}

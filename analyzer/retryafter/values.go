@@ -50,14 +50,14 @@ func (c *checker) headerIndex(as *ast.AssignStmt) {
 		}
 		canon := textproto.CanonicalMIMEHeaderKey(k)
 		if canon != k {
-			c.report(analysis.Diagnostic{
+			c.report.Report(analysis.Diagnostic{
 				Pos: hw.Key.Pos(), End: hw.Key.End(),
 				Message: fmt.Sprintf("header key %q is not canonical: the header is sent as written, and Header.Get never finds it; use %q", k, canon),
 				SuggestedFixes: []analysis.SuggestedFix{{
 					Message:   "Use " + strconv.Quote(canon),
 					TextEdits: []analysis.TextEdit{{Pos: hw.Key.Pos(), End: hw.Key.End(), NewText: []byte(strconv.Quote(canon))}},
 				}},
-			}, hw.Key)
+			})
 		}
 		if canon == retryAfter {
 			if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit); ok {
@@ -84,7 +84,7 @@ func (c *checker) retryValue(x ast.Expr) {
 				TextEdits: []analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(fix)}},
 			}}
 		}
-		c.report(diag, x)
+		c.report.Report(diag)
 		return
 	}
 	v := c.eval.Eval(x)
@@ -95,10 +95,10 @@ func (c *checker) retryValue(x ast.Expr) {
 	if validRetryAfter(s) {
 		return
 	}
-	c.report(analysis.Diagnostic{
+	c.report.Report(analysis.Diagnostic{
 		Pos: x.Pos(), End: x.End(),
 		Message: fmt.Sprintf("Retry-After value %q is neither delay-seconds (a non-negative integer) nor an HTTP-date", s),
-	}, x)
+	})
 }
 
 // validRetryAfter reports whether s is delay-seconds or an HTTP-date.

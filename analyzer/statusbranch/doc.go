@@ -25,10 +25,3 @@
 // On the code side, a comparison or case with a code the catalog does not
 // list is reported: it never matches. Without a catalog the pass is silent.
 package statusbranch
-
-const doc = `report branches on a status several codes share
-
-Reports client comparisons and switch cases on an HTTP status (a
-response's StatusCode, a client error type's status field) that the
-catalog gives to several error codes, and comparisons with codes the
-catalog does not list.`

@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -14,6 +12,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -39,10 +38,7 @@ func (c *checker) statusExprDepth(x ast.Expr, depth int) (ast.Expr, bool) {
 		if e.Sel.Name == "StatusCode" && astx.IsNamed(astx.Deref(recv), "net/http", "Response") {
 			return e.X, true
 		}
-		if f, ok := c.errorTypeField(recv, e.Sel.Name); ok && f == "status" {
-			return nil, true
-		}
-		return nil, c.wireField(recv, e.Sel.Name, c.cat.Wire.Status)
+		return nil, c.model.IsStatus(e)
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
@@ -56,108 +52,6 @@ func (c *checker) statusExprDepth(x ast.Expr, depth int) (ast.Expr, bool) {
 		}
 	}
 	return nil, false
-}
-
-// codeExpr reports whether x holds an error code: a value of the catalog's
-// code type, the code field of a client error type or of the envelope, or
-// a local holding one.
-func (c *checker) codeExpr(x ast.Expr) bool {
-	info := c.pass.TypesInfo
-	if isCodeType(c.cat, info.TypeOf(x)) {
-		return true
-	}
-	switch e := ast.Unparen(x).(type) {
-	case *ast.SelectorExpr:
-		sel := info.Selections[e]
-		if sel == nil || sel.Kind() != types.FieldVal {
-			return false
-		}
-		if f, ok := c.errorTypeField(sel.Recv(), e.Sel.Name); ok && f == "code" {
-			return true
-		}
-		return c.wireField(sel.Recv(), e.Sel.Name, c.cat.Wire.Code)
-	case *ast.Ident:
-		if v, ok := info.Uses[e].(*types.Var); ok {
-			if init := c.walker.SingleInit(v); init != nil {
-				return c.codeExpr(init)
-			}
-		}
-	}
-	return false
-}
-
-// prefixed reports whether k is a constant carrying the catalog's wire
-// prefix: whatever it is compared with is a code.
-func (c *checker) prefixed(k ast.Expr) bool {
-	v := c.eval.Eval(k)
-	return c.cat.Wire.Prefix != "" && v.Kind == values.String && v.Known() && strings.HasPrefix(v.Text(), c.cat.Wire.Prefix)
-}
-
-// errorTypeField says which role ("status", "code") a field plays in a
-// client error type named in the catalog's go.error_types.
-func (c *checker) errorTypeField(recv types.Type, field string) (string, bool) {
-	n, ok := types.Unalias(astx.Deref(recv)).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return "", false
-	}
-	name := n.Obj().Pkg().Path() + "." + n.Obj().Name()
-	for _, t := range c.cat.Go.ErrorTypes {
-		if t.Type != name {
-			continue
-		}
-		switch field {
-		case t.Status:
-			return "status", true
-		case t.Code:
-			return "code", true
-		}
-	}
-	return "", false
-}
-
-// wireField reports whether a struct field lands at the last step of a
-// wire path (json or xml name) in a struct shaped like an error body: one
-// that also has the code's field, or a message.
-func (c *checker) wireField(recv types.Type, field, wire string) bool {
-	if wire == "" {
-		return false
-	}
-	last := wire[strings.LastIndex(wire, ".")+1:]
-	st, ok := astx.Deref(recv).Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	codeLast := c.cat.Wire.Code[strings.LastIndex(c.cat.Wire.Code, ".")+1:]
-	matched, shaped := false, false
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		name := tagName(st.Tag(i), f.Name(), c.cat.Wire.Format)
-		if f.Name() == field && strings.EqualFold(name, last) {
-			matched = true
-		}
-		switch strings.ToLower(name) {
-		case strings.ToLower(codeLast), "message", "detail", "description", "title":
-			if f.Name() != field {
-				shaped = true
-			}
-		}
-	}
-	return matched && shaped
-}
-
-// tagName is a field's name in the body.
-func tagName(tag, name, format string) string {
-	key := "json"
-	if format == "xml" {
-		key = "xml"
-	}
-	if v, ok := reflect.StructTag(tag).Lookup(key); ok {
-		n, _, _ := strings.Cut(v, ",")
-		if n != "" && n != "-" {
-			return n
-		}
-	}
-	return name
 }
 
 // testsCode reports whether a status comparison stands in a condition that
@@ -188,11 +82,11 @@ func (c *checker) comparesCode(x ast.Node) bool {
 	ast.Inspect(x, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.codeExpr(n.X) || c.codeExpr(n.Y) || c.prefixed(n.X) || c.prefixed(n.Y)) {
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.isCode(n.X) || c.isCode(n.Y)) {
 				found = true
 			}
 		case *ast.SwitchStmt:
-			if n.Tag != nil && c.codeExpr(n.Tag) {
+			if n.Tag != nil && c.model.IsCode(n.Tag) {
 				found = true
 			}
 		case *ast.FuncLit:
@@ -218,9 +112,6 @@ func (c *checker) statusBranch(at ast.Expr, status int64) {
 	if status < 400 || status > 599 {
 		return // success and redirect statuses carry no error code
 	}
-	if strings.HasSuffix(c.pass.Fset.File(at.Pos()).Name(), "_test.go") {
-		return // tests assert statuses on purpose; they do not branch on them
-	}
 	codes := c.cat.SentWith(int(status))
 	switch {
 	case len(codes) == 0:
@@ -228,7 +119,7 @@ func (c *checker) statusBranch(at ast.Expr, status int64) {
 	case len(codes) == 1 && !c.strict:
 		return
 	}
-	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: branchMessage(status, codes)})
+	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: branchMessage(status, codes)})
 }
 
 // branchMessage names the codes that share a status.
@@ -263,30 +154,140 @@ func (c *checker) codeBranch(k ast.Expr) {
 	if !v.Known() || v.Zero() {
 		return // unknown, or "no code at all" (e.Code == "")
 	}
-	var ok bool
-	if v.Kind == values.Int {
-		_, ok = c.cat.LookupInt(v.Int)
-	} else {
-		_, ok = c.cat.Lookup(v.Text())
-		if !ok && c.cat.Numeric() {
-			_, ok = c.cat.LookupName(v.Text())
-		}
-	}
-	if ok {
+	if _, ok := c.model.Resolve(v); ok {
 		return
 	}
-	text := v.Text()
-	if v.Kind == values.String {
-		text = strconv.Quote(text)
-	}
-	msg := fmt.Sprintf("code %s is not in the catalog: this branch never matches", text)
-	if s := c.cat.Suggest(v.Text()); s != "" && v.Kind == values.String {
-		if code, ok := c.cat.Lookup(s); ok {
-			s = code.Quoted()
+	c.report.Report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Message: c.model.Unknown(v, ": this branch never matches")})
+}
+
+// isCode reports whether x is a code of the API, or a constant with the
+// catalog's wire prefix (whatever it is compared with is a code).
+func (c *checker) isCode(x ast.Expr) bool {
+	return c.model.IsCode(x) || c.model.Prefixed(c.eval.Eval(x))
+}
+
+// translates reports whether a switch on a status maps statuses to codes
+// (case 401: code = Unauthorized): a table translating another service's
+// statuses into this API's codes, not a branch on this API's status. Every
+// case with a body must yield a code.
+func (c *checker) translates(sw *ast.SwitchStmt) bool {
+	yields := 0
+	for _, s := range sw.Body.List {
+		cc := s.(*ast.CaseClause)
+		if len(cc.Body) == 0 {
+			continue
 		}
-		msg += fmt.Sprintf("; did you mean %s?", s)
+		if !c.yieldsCode(cc.Body) {
+			return false
+		}
+		yields++
 	}
-	c.pass.Report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Message: msg})
+	return yields > 0
+}
+
+// yieldsCode reports whether statements return or assign a code of the
+// API.
+func (c *checker) yieldsCode(body []ast.Stmt) bool {
+	found := false
+	for _, s := range body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					found = found || c.codeValue(r)
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					found = found || c.model.IsCode(lhs) || i < len(n.Rhs) && c.codeValue(n.Rhs[i])
+				}
+			case *ast.KeyValueExpr:
+				found = found || c.codeValue(n.Value)
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// codeValue reports whether x is a constant that is one of the API's
+// codes: a value of the code type, or a cataloged code.
+func (c *checker) codeValue(x ast.Expr) bool {
+	if c.model.IsCodeType(c.pass.TypesInfo.TypeOf(x)) {
+		return true
+	}
+	v := c.eval.Eval(x)
+	if !v.Known() || v.Zero() || v.Kind != values.String {
+		return false
+	}
+	code, ok := c.model.Resolve(v)
+	return ok && code != nil
+}
+
+// ownsResponses reports whether the function around the node at the top of
+// stack treats the responses it reads as this API's: it decodes one of the
+// API's bodies, compares or returns one of its codes, or uses its code type
+// or error types; or its package does. A client of another service, with
+// none of that around it, is not branching on this API's statuses.
+func (c *checker) ownsResponses(stack []ast.Node) bool {
+	if c.packageOwns() {
+		return true
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch fn := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			owns, done := c.owns[fn]
+			if !done {
+				owns = c.treatsAsAPI(fn)
+				c.owns[fn] = owns
+			}
+			if owns {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// packageOwns reports whether the package uses the API's code type or
+// error types, or decodes one of its bodies.
+func (c *checker) packageOwns() bool {
+	if c.pkgOwns == nil {
+		owns := false
+		for _, f := range c.pass.Files {
+			if owns = c.treatsAsAPI(f); owns {
+				break
+			}
+		}
+		c.pkgOwns = &owns
+	}
+	return *c.pkgOwns
+}
+
+// treatsAsAPI reports whether n uses the API's code type or error types,
+// compares a code, or encodes or decodes a body carrying the code.
+func (c *checker) treatsAsAPI(n ast.Node) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if obj := info.Uses[n]; obj != nil {
+				if _, isType := obj.(*types.TypeName); isType && (c.model.IsCodeType(obj.Type()) || c.model.IsErrorType(obj.Type())) {
+					found = true
+				}
+			}
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.model.IsCode(n.X) || c.model.IsCode(n.Y)) {
+				found = true
+			}
+		case *ast.CallExpr:
+			found = c.model.DecodesBody(n)
+		}
+		return !found
+	})
+	return found
 }
 
 // findStatusParams finds parameters of predicates that a call in this
@@ -294,7 +295,7 @@ func (c *checker) codeBranch(k ast.Expr) {
 // retriable(code int) bool is checked like the status it receives. Only
 // predicates: a helper that maps statuses to text (StatusText) is a table,
 // not a branch.
-func (c *checker) findStatusParams() {
+func (c *checker) findStatusParams(insp *inspector.Inspector) {
 	c.statusParams = make(map[*types.Var]bool)
 	info := c.pass.TypesInfo
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -309,29 +310,27 @@ func (c *checker) findStatusParams() {
 	}
 	// Two rounds follow one helper calling another.
 	for range 2 {
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				fn := typeutil.StaticCallee(info, call)
-				fd := decls[fn]
-				if fd == nil || !isPredicate(fn) {
-					return true
-				}
-				params := paramVars(info, fd)
-				for i, arg := range call.Args {
-					if i >= len(params) || !astx.IsInteger(params[i].Type()) {
-						continue
-					}
-					if resp, ok := c.statusExpr(arg); ok && !c.headResponse(resp) {
-						c.statusParams[params[i]] = true
-					}
-				}
+		insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if !push {
 				return true
-			})
-		}
+			}
+			call := n.(*ast.CallExpr)
+			fn := typeutil.StaticCallee(info, call)
+			fd := decls[fn]
+			if fd == nil || !isPredicate(fn) {
+				return true
+			}
+			params := astx.Params(info, fd.Type)
+			for i, arg := range call.Args {
+				if i >= len(params) || params[i] == nil || !astx.IsInteger(params[i].Type()) {
+					continue
+				}
+				if resp, ok := c.statusExpr(arg); ok && !c.headResponse(resp) && (resp == nil || c.ownsResponses(stack)) {
+					c.statusParams[params[i]] = true
+				}
+			}
+			return true
+		})
 	}
 }
 
@@ -343,18 +342,6 @@ func isPredicate(fn *types.Func) bool {
 	}
 	b, ok := res.At(0).Type().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
-}
-
-func paramVars(info *types.Info, fd *ast.FuncDecl) []*types.Var {
-	var out []*types.Var
-	for _, field := range fd.Type.Params.List {
-		for _, name := range field.Names {
-			if v, ok := info.Defs[name].(*types.Var); ok {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
 }
 
 // headResponse reports whether resp answers a HEAD request: its body is
@@ -443,12 +430,4 @@ func (c *checker) headRequest(req ast.Expr) bool {
 	}
 	m := c.eval.Eval(method)
 	return m.Known() && m.Text() == "HEAD"
-}
-
-func isCodeType(cat *catalog.Catalog, t types.Type) bool {
-	if cat.Go.CodeType == "" || t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path()+"."+n.Obj().Name() == cat.Go.CodeType
 }

@@ -1,13 +1,18 @@
 package statusbranch
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
+	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -15,10 +20,18 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+//go:embed doc.go
+var docSource string
+
+// doc is the pass's documentation, from the "# Analyzer statusbranch" section of
+// doc.go: one text for -h, help and the docs.
+var doc = analyzerdoc.Extract(docSource, "statusbranch")
+
 // Config is the statusbranch pass's configuration; each field is also a flag.
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
 	Strict  bool   // -strict: also report statuses that carry a single code
+	Tests   bool   // -tests: also report in _test.go files
 }
 
 // Defaults is the configuration of Analyzer.
@@ -31,22 +44,24 @@ var Analyzer = New(Defaults())
 // New returns a statusbranch analyzer bound to its own copy of cfg; its
 // flags change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict, tests: cfg.Tests}
 	a := &analysis.Analyzer{
 		Name:     "statusbranch",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/statusbranch",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, emitters.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, emitters.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.strict, "strict", cfg.Strict, "also report branches on statuses that carry a single code")
+	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
 	return a
 }
 
 type runner struct {
 	src    catalogs.Source
 	strict bool
+	tests  bool
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -59,18 +74,22 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	walker := envelope.New(pass.TypesInfo, pass.Files)
 	c := &checker{
 		pass:   pass,
 		cat:    cat,
+		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		report: report.New(pass, r.tests),
 		strict: r.strict,
 		eval:   values.New(pass.TypesInfo, pass.Files, facts.Method),
-		walker: envelope.New(pass.TypesInfo, pass.Files),
+		walker: walker,
+		owns:   make(map[ast.Node]bool),
 	}
-	c.findStatusParams()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.findStatusParams(insp)
 	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
 	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
+		if !push || c.report.Skipped(n.Pos()) {
 			return true
 		}
 		switch n := n.(type) {
@@ -79,7 +98,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 				c.comparison(n, stack)
 			}
 		case *ast.SwitchStmt:
-			c.switchStmt(n)
+			c.switchStmt(n, stack)
 		}
 		return true
 	})
@@ -90,6 +109,8 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass   *analysis.Pass
 	cat    *catalog.Catalog
+	model  *apimodel.Model
+	report *report.Reporter
 	strict bool
 	eval   *values.Evaluator
 	walker *envelope.Walker
@@ -99,6 +120,11 @@ type checker struct {
 	// origins maps response and request variables to the call they were
 	// last assigned from (see respOrigin); built on first use.
 	origins map[types.Object]*ast.CallExpr
+	// owns caches, per function, whether it treats the responses it
+	// reads as this API's (see ownsResponses); pkgOwns is the package's
+	// answer, computed on first need.
+	owns    map[ast.Node]bool
+	pkgOwns *bool
 }
 
 // comparison checks x == c and x != c.
@@ -109,12 +135,15 @@ func (c *checker) comparison(b *ast.BinaryExpr, stack []ast.Node) {
 			if c.headResponse(resp) {
 				return // a HEAD response has no body: the status is all there is
 			}
+			if resp != nil && !c.ownsResponses(stack) {
+				return // a response of some other service
+			}
 			if v := c.eval.Eval(k); v.Kind == values.Int && !c.testsCode(b, stack) {
 				c.statusBranch(k, v.Int)
 			}
 			return
 		}
-		if c.codeExpr(x) || c.prefixed(k) {
+		if c.model.IsCode(x) || c.model.Prefixed(c.eval.Eval(k)) {
 			c.codeBranch(k)
 			return
 		}
@@ -122,14 +151,21 @@ func (c *checker) comparison(b *ast.BinaryExpr, stack []ast.Node) {
 }
 
 // switchStmt checks the cases of a switch on a status or on a code.
-func (c *checker) switchStmt(sw *ast.SwitchStmt) {
+func (c *checker) switchStmt(sw *ast.SwitchStmt, stack []ast.Node) {
 	if sw.Tag == nil {
 		return
 	}
 	resp, isStatus := c.statusExpr(sw.Tag)
-	isCode := !isStatus && c.codeExpr(sw.Tag)
-	if !isStatus && !isCode || isStatus && c.headResponse(resp) {
+	isCode := !isStatus && c.model.IsCode(sw.Tag)
+	switch {
+	case !isStatus && !isCode:
 		return
+	case isStatus && c.headResponse(resp):
+		return // a HEAD response has no body: the status is all there is
+	case isStatus && resp != nil && !c.ownsResponses(stack):
+		return // a response of some other service
+	case isStatus && c.translates(sw):
+		return // a table from statuses to codes, not a branch
 	}
 	for _, s := range sw.Body.List {
 		cc := s.(*ast.CaseClause)

@@ -28,3 +28,20 @@ func TestStrictFlag(t *testing.T) {
 	}
 	analysistest.Run(t, testdata(t), a, "clients/strict")
 }
+
+// The precision rules: only the API's bodies, kinds, module and responses
+// count; tables from statuses to codes and test files are not branches.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
+		"precision/internal", "precision/foreign", "precision/upstream", "precision/unrelated",
+		"precision/nested", "precision/intests")
+}
+
+// -tests reports test files too.
+func TestTestsFlag(t *testing.T) {
+	a := statusbranch.New(statusbranch.Defaults())
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), a, "precision/testsflag")
+}

@@ -102,3 +102,20 @@ func DeclaredParams(info *types.Info, n ast.Node) []*types.Var {
 	}
 	return out
 }
+
+// Params returns the parameters a function type declares, in order;
+// unnamed parameters are nil.
+func Params(info *types.Info, ft *ast.FuncType) []*types.Var {
+	var out []*types.Var
+	for _, field := range ft.Params.List {
+		if len(field.Names) == 0 {
+			out = append(out, nil)
+			continue
+		}
+		for _, name := range field.Names {
+			v, _ := info.Defs[name].(*types.Var)
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -389,3 +389,89 @@ func typeLeaves(t types.Type, jpath, xpath string, fields []string, depth int, o
 		typeLeaves(f.Type(), jp, xp, append(fields[:len(fields):len(fields)], f.Name()), depth+1, out)
 	}
 }
+
+// SelectionPath returns the body path that a field selection reads, under
+// encoding/json and encoding/xml, through any embedded fields it is
+// promoted from; ok is false when a field on the way is not encoded.
+func SelectionPath(s *types.Selection) (jsonPath, xmlPath string, ok bool) {
+	steps, ok := selectionSteps(s)
+	if !ok {
+		return "", "", false
+	}
+	for _, st := range steps {
+		if st.json != "" {
+			jsonPath = join(jsonPath, st.json)
+		}
+		if st.xml != "" {
+			xmlPath = join(xmlPath, st.xml)
+		}
+	}
+	return jsonPath, xmlPath, true
+}
+
+// A Nested is a struct type found inside a body type, and the path at
+// which it sits ("" for the body itself, "errors[]" for the elements of an
+// array field).
+type Nested struct {
+	Type      types.Type
+	JSON, XML string
+}
+
+// Structs returns the struct types that a body of type t is made of, the
+// body's own first, each with its path; pointers are followed, and slices
+// and arrays add "[]".
+func Structs(t types.Type) []Nested {
+	var out []Nested
+	structs(t, "", "", 0, &out)
+	return out
+}
+
+func structs(t types.Type, jpath, xpath string, depth int, out *[]Nested) {
+	if depth > 6 || t == nil {
+		return
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Pointer:
+		structs(u.Elem(), jpath, xpath, depth+1, out)
+		return
+	case *types.Slice:
+		structs(u.Elem(), jpath+"[]", xpath, depth+1, out)
+		return
+	case *types.Array:
+		structs(u.Elem(), jpath+"[]", xpath, depth+1, out)
+		return
+	case *types.Struct:
+		*out = append(*out, Nested{Type: t, JSON: jpath, XML: xpath})
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			jn, xn, ok := names(u.Tag(i), f)
+			if !ok {
+				continue
+			}
+			jp, xp := jpath, xpath
+			if jn != "" {
+				jp = join(jp, jn)
+			}
+			if xn != "" {
+				xp = join(xp, xn)
+			}
+			structs(f.Type(), jp, xp, depth+1, out)
+		}
+	}
+}
+
+// FieldPath returns where field i of st lands under a body path: the
+// path joined with the field's json and xml names.
+func FieldPath(st *types.Struct, i int, jpath, xpath string) (jsonPath, xmlPath string, ok bool) {
+	jn, xn, ok := names(st.Tag(i), st.Field(i))
+	if !ok {
+		return "", "", false
+	}
+	if jn != "" {
+		jpath = join(jpath, jn)
+	}
+	if xn != "" {
+		xpath = join(xpath, xn)
+	}
+	return jpath, xpath, true
+}

@@ -292,7 +292,10 @@ func handle(w http.ResponseWriter, r *http.Request) {
 // load here.
 func genBigClient(t *testing.T, dir string) {
 	var b strings.Builder
-	b.WriteString("package bigclient\n\nimport (\n\t\"errors\"\n\t\"net/http\"\n)\n\nvar errConflict = errors.New(\"conflict\")\n\n")
+	b.WriteString("package bigclient\n\nimport (\n\t\"encoding/json\"\n\t\"errors\"\n\t\"net/http\"\n)\n\nvar errConflict = errors.New(\"conflict\")\n\n")
+	// The API's error body, decoded: the responses are the API's.
+	b.WriteString("type apiError struct {\n\tError struct {\n\t\tCode string `json:\"code\"`\n\t} `json:\"error\"`\n}\n\n")
+	b.WriteString("func decode(resp *http.Response) (apiError, error) {\n\tvar e apiError\n\terr := json.NewDecoder(resp.Body).Decode(&e)\n\treturn e, err\n}\n\n")
 	b.WriteString("type Client struct {\n\thc   *http.Client\n\tbase string\n}\n")
 	for i := 0; i < 3000; i++ {
 		fmt.Fprintf(&b, `

@@ -18,7 +18,7 @@ const (
 	RateLimitedProblem   = ProblemType("rateLimited")
 	BadSignatureProblem  = ProblemType("badSignatureAlgorithm") // want `code "badSignatureAlgorithm" is not in the catalog`
 	PrefixedProblem      = ProblemType(ErrorNS + "badNonce")
-	TypoProblem          = ProblemType(ErrorNS + "badNonse") // want `code "urn:ietf:params:acme:error:badNonse" is not in the catalog; did you mean "badNonce"\?`
+	TypoProblem          = ProblemType(ErrorNS + "badNonse") // want `code "badNonse" is not in the catalog; did you mean "badNonce"\?`
 )
 
 // ProblemDetails is the RFC 7807 body.

@@ -39,7 +39,7 @@ func (wfe *WFE) Finalize(w http.ResponseWriter, r *http.Request) {
 func (wfe *WFE) Revoke(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusBadRequest)
 	json.NewEncoder(w).Encode(map[string]any{
-		"type":   probs.ErrorNS + "badCSr", // want `code "urn:ietf:params:acme:error:badCSr" is not in the catalog; did you mean "badCSR"\?`
+		"type":   probs.ErrorNS + "badCSr", // want `code "badCSr" is not in the catalog; did you mean "badCSR"\?`
 		"status": http.StatusBadRequest,
 	})
 }

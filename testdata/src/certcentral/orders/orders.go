@@ -13,7 +13,7 @@ func get(w http.ResponseWriter, r *http.Request, kind, param, domain string) {
 	api.Fail(w, http.StatusNotFound, "not_found|order", "no such order")
 	api.Fail(w, http.StatusBadRequest, "not_found|product", "no such product") // want `code "not_found\|product" is sent with status 400; the catalog says 404 \(errcodes.yaml:12\)`
 	api.Fail(w, http.StatusNotFound, fmt.Sprintf("not_found|%s", kind), "")
-	api.Fail(w, http.StatusBadRequest, fmt.Sprintf("not_found|%s", kind), "") // want `code "not_found\|…" is sent with status 400; the catalog says 404 \(errcodes.yaml:12\)`
+	api.Fail(w, http.StatusBadRequest, fmt.Sprintf("not_found|%s", kind), "") // want `code "not_found\|{resource}" is sent with status 400; the catalog says 404 \(errcodes.yaml:12\)`
 	api.Fail(w, http.StatusBadRequest, "invalid_chars:"+param, "")
 	api.Fail(w, http.StatusBadRequest, "invalid_charz:"+param, "") // want `code "invalid_charz:…" matches no code in the catalog`
 	api.Fail(w, http.StatusBadRequest, "dns_entry_missing|"+domain, "")

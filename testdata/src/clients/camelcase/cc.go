@@ -1,11 +1,25 @@
 // Package camelcase is a client of an XML API.
 package camelcase
 
-import "net/http"
+import (
+	"encoding/xml"
+	"io"
+	"net/http"
+)
 
 type errorResponse struct {
 	Code    string
 	Message string
+}
+
+func decode(resp *http.Response) (errorResponse, error) {
+	var e errorResponse
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return e, err
+	}
+	err = xml.Unmarshal(b, &e)
+	return e, err
 }
 
 func check(resp *http.Response, e errorResponse) string {

@@ -3,6 +3,7 @@ package registry
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 )
@@ -12,6 +13,20 @@ var ErrBlobUnknown = errors.New("blob unknown")
 type regError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+}
+
+// regErrors is the registry's error body; decoding it makes its elements
+// the API's errors.
+type regErrors struct {
+	Errors []regError `json:"errors"`
+}
+
+func decodeErrors(resp *http.Response) ([]regError, error) {
+	var body regErrors
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return nil, err
+	}
+	return body.Errors, nil
 }
 
 func fetchBlob(ctx context.Context, c *http.Client, url string) error {

@@ -1,7 +1,23 @@
 // Package strict is checked with -strict: one-code statuses are reported.
 package strict
 
-import "net/http"
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// apiError is the API's error body, decoded below: the responses are the
+// API's.
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func decode(resp *http.Response) (apiError, error) {
+	var e apiError
+	err := json.NewDecoder(resp.Body).Decode(&e)
+	return e, err
+}
 
 func f(resp *http.Response) string {
 	switch resp.StatusCode {

@@ -1,6 +1,7 @@
 package statusbranch
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -14,4 +15,18 @@ func proxy(c echo.Context, resp *http.Response) error {
 		return c.NoContent(http.StatusForbidden)
 	}
 	return nil
+}
+
+// apiError is the API's error body: the package decodes it, so the
+// responses it reads are the API's.
+type apiError struct {
+	Error struct {
+		Code string `json:"code"`
+	} `json:"error"`
+}
+
+func decode(resp *http.Response) (apiError, error) {
+	var e apiError
+	err := json.NewDecoder(resp.Body).Decode(&e)
+	return e, err
 }

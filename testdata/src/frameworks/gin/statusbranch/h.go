@@ -1,6 +1,7 @@
 package statusbranch
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -19,4 +20,18 @@ func proxy(c *gin.Context, client *http.Client, req *http.Request) {
 	if resp.StatusCode == http.StatusForbidden { // one code
 		c.Status(http.StatusForbidden)
 	}
+}
+
+// apiError is the API's error body: the package decodes it, so the
+// responses it reads are the API's.
+type apiError struct {
+	Error struct {
+		Code string `json:"code"`
+	} `json:"error"`
+}
+
+func decode(resp *http.Response) (apiError, error) {
+	var e apiError
+	err := json.NewDecoder(resp.Body).Decode(&e)
+	return e, err
 }

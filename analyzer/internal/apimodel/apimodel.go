@@ -1,0 +1,521 @@
+// Package apimodel is errcodelint's model of the API in the code under
+// analysis: where the catalog's codes and statuses live (the code type, the
+// error types, the body types and their wire paths, the kinds of value a
+// code can be), and how a value resolves to a cataloged code. Every pass
+// asks it; none keeps heuristics of its own.
+//
+// Real repositories are full of other codes: internal enums whose field
+// shares the wire name, other services' SDK errors, database errors. A value
+// is a code of the cataloged API only when it is of go.code_type, a
+// declared go.error_types code field, or read at the catalog's whole wire
+// path from a body type that the module encodes into or decodes from HTTP
+// bodies; its kind must fit the catalog; and a type declared outside the
+// analyzed module counts only when the catalog names it.
+package apimodel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
+	"golang.org/x/tools/go/analysis"
+)
+
+// A Model answers for one package under one catalog.
+type Model struct {
+	Cat    *catalog.Catalog
+	info   *types.Info
+	files  []*ast.File
+	module string // path of the analyzed module; "" when the driver gives none
+	pkg    *types.Package
+	bodies *bodies.Result
+	walker *envelope.Walker
+
+	ranges map[*types.Var]ast.Expr // range value variables and what they range over
+}
+
+// New returns the model of pass's package under cat. bodies is the result
+// of the bodies analyzer; walker indexes the package's locals.
+func New(pass *analysis.Pass, cat *catalog.Catalog, b *bodies.Result, walker *envelope.Walker) *Model {
+	m := &Model{Cat: cat, info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg, bodies: b, walker: walker}
+	if pass.Module != nil {
+		m.module = pass.Module.Path
+	}
+	return m
+}
+
+// A Role is what a value is to the API.
+type Role int
+
+// The roles.
+const (
+	None   Role = iota
+	Code        // an error code
+	Status      // an HTTP status
+)
+
+// IsCodeType reports whether t is the catalog's go.code_type.
+func (m *Model) IsCodeType(t types.Type) bool {
+	return m.Cat.Go.CodeType != "" && t != nil && qualified(t) == m.Cat.Go.CodeType
+}
+
+// KindFits reports whether a value of type t can hold one of the catalog's
+// codes: a string catalog is never compared with integers. Interfaces
+// (a map[string]any body) may hold either.
+func (m *Model) KindFits(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsString != 0:
+			return true // numeric codes may travel as text ("51010")
+		case u.Info()&types.IsInteger != 0:
+			return m.Cat.Numeric()
+		}
+	}
+	return false
+}
+
+// InModule reports whether pkg belongs to the analyzed module.
+func (m *Model) InModule(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	if pkg == m.pkg {
+		return true
+	}
+	mod := m.module
+	if mod == "" {
+		// Without module information (GOPATH-style test data), the
+		// module is the first element of the path, or the first three
+		// when it names a host.
+		mod = rootOf(m.pkg.Path())
+	}
+	p := pkg.Path()
+	return p == mod || strings.HasPrefix(p, mod+"/")
+}
+
+func rootOf(path string) string {
+	parts := strings.Split(path, "/")
+	n := 1
+	if strings.Contains(parts[0], ".") {
+		n = 3
+	}
+	if n > len(parts) {
+		n = len(parts)
+	}
+	return strings.Join(parts[:n], "/")
+}
+
+// Owned reports whether a named type belongs to the API's code: declared
+// in the analyzed module, or named in the catalog.
+func (m *Model) Owned(t types.Type) bool {
+	t = astx.Deref(t)
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return true // an unnamed type is declared where it is used
+	}
+	name := qualified(n)
+	if name == m.Cat.Go.CodeType {
+		return true
+	}
+	for _, et := range m.Cat.Go.ErrorTypes {
+		if et.Type == name {
+			return true
+		}
+	}
+	return m.InModule(n.Obj().Pkg())
+}
+
+// errorTypeRole says which role a field plays in a client error type named
+// in the catalog's go.error_types.
+func (m *Model) errorTypeRole(recv types.Type, field string) Role {
+	name := qualified(astx.Deref(recv))
+	if name == "" {
+		return None
+	}
+	for _, t := range m.Cat.Go.ErrorTypes {
+		if t.Type != name {
+			continue
+		}
+		switch field {
+		case t.Status:
+			return Status
+		case t.Code:
+			return Code
+		}
+	}
+	return None
+}
+
+// UsesErrorTypes reports whether t is one of the catalog's go.error_types.
+func (m *Model) IsErrorType(t types.Type) bool {
+	name := qualified(astx.Deref(t))
+	for _, et := range m.Cat.Go.ErrorTypes {
+		if et.Type == name && name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// FieldRole classifies a field selection: a go.error_types status or code
+// field, or a field read at the whole wire path (wire.code, wire.status)
+// from a body type of the module.
+func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
+	s := m.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return None
+	}
+	if r := m.errorTypeRole(s.Recv(), sel.Sel.Name); r != None {
+		return r
+	}
+	root, jsonPath, xmlPath, ok := m.bodyPath(sel)
+	if !ok {
+		return None
+	}
+	rt := m.info.TypeOf(root)
+	if rt == nil || !m.Owned(rt) {
+		return None // another module's type the catalog does not name
+	}
+	// The whole wire path, from the body the root value sits in.
+	for _, at := range m.bodies.Paths(rt) {
+		path := joinPath(at.JSON, jsonPath)
+		if m.Cat.Wire.Format == "xml" {
+			path = joinPath(at.XML, xmlPath)
+		}
+		switch {
+		case m.WireMatch(path, m.Cat.Wire.Code):
+			return Code
+		case m.Cat.Wire.Status != "" && m.WireMatch(path, m.Cat.Wire.Status):
+			return Status
+		}
+	}
+	return None // not read from a body of this API, or not at its wire path
+}
+
+func joinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || strings.HasPrefix(b, "[]"):
+		return a + b
+	}
+	return a + "." + b
+}
+
+// bodyPath walks a selection chain down to its root value and returns the
+// body path it reads: e.Error.Code is "error.code" from e; e.Errors[i].Code
+// and a range variable over e.Errors read "errors[].code".
+func (m *Model) bodyPath(x ast.Expr) (root ast.Expr, jsonPath, xmlPath string, ok bool) {
+	var jsonParts, xmlParts []string
+	for depth := 0; depth < 16; depth++ {
+		x = ast.Unparen(x)
+		switch e := x.(type) {
+		case *ast.SelectorExpr:
+			s := m.info.Selections[e]
+			if s == nil || s.Kind() != types.FieldVal {
+				return nil, "", "", false
+			}
+			j, xm, ok := envelope.SelectionPath(s)
+			if !ok {
+				return nil, "", "", false
+			}
+			jsonParts = append([]string{j}, jsonParts...)
+			xmlParts = append([]string{xm}, xmlParts...)
+			x = e.X
+		case *ast.IndexExpr:
+			if !isSequence(m.info.TypeOf(e.X)) {
+				return x, join(jsonParts), join(xmlParts), true
+			}
+			jsonParts = arrayStep(jsonParts)
+			xmlParts = arrayStep(xmlParts)
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.Ident:
+			v, isVar := m.info.Uses[e].(*types.Var)
+			if !isVar {
+				return x, join(jsonParts), join(xmlParts), true
+			}
+			over, isRange := m.rangeOf(v)
+			if !isRange {
+				return x, join(jsonParts), join(xmlParts), true
+			}
+			jsonParts = arrayStep(jsonParts)
+			xmlParts = arrayStep(xmlParts)
+			x = over
+		default:
+			return x, join(jsonParts), join(xmlParts), true
+		}
+	}
+	return nil, "", "", false
+}
+
+// arrayStep marks the path read so far as the elements of an array: the
+// segment before it gets "[]".
+func arrayStep(parts []string) []string {
+	return append([]string{"[]"}, parts...)
+}
+
+func join(parts []string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		switch {
+		case p == "":
+		case p == "[]":
+			b.WriteString("[]")
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+func isSequence(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
+// rangeOf returns what v ranges over when v is the value variable of a
+// range statement over a slice or array.
+func (m *Model) rangeOf(v *types.Var) (ast.Expr, bool) {
+	if m.ranges == nil {
+		m.ranges = make(map[*types.Var]ast.Expr)
+		for _, f := range m.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				rs, ok := n.(*ast.RangeStmt)
+				if !ok || rs.Value == nil || !isSequence(m.info.TypeOf(rs.X)) {
+					return true
+				}
+				if id, ok := rs.Value.(*ast.Ident); ok {
+					if rv, ok := m.info.Defs[id].(*types.Var); ok {
+						m.ranges[rv] = rs.X
+					}
+				}
+				return true
+			})
+		}
+	}
+	x, ok := m.ranges[v]
+	return x, ok
+}
+
+// WireMatch reports whether a body path agrees with a catalog wire path;
+// names compare without regard to case, as encoding/json decodes them.
+// Under XML the wire path may name the root element or not.
+func (m *Model) WireMatch(path, wire string) bool {
+	if wire == "" {
+		return false
+	}
+	if strings.EqualFold(path, wire) {
+		return true
+	}
+	if m.Cat.Wire.Format == "xml" {
+		_, rest, ok := strings.Cut(wire, ".")
+		return ok && strings.EqualFold(path, rest)
+	}
+	return false
+}
+
+// LeafMatch reports whether an envelope leaf lands at a wire path in the
+// catalog's format.
+func (m *Model) LeafMatch(leaf envelope.Leaf, wire string) bool {
+	return m.WireMatch(leaf.Path(m.Cat.Wire.Format), wire)
+}
+
+// IsCode reports whether x holds a code of the API: a value of the code
+// type, a code field (see FieldRole) whose kind fits the catalog, or a
+// local given only such a value.
+func (m *Model) IsCode(x ast.Expr) bool {
+	return m.role(x, 0) == Code
+}
+
+// IsStatus reports whether x holds a status field of the API's bodies or
+// error types (response statuses are the passes' own concern).
+func (m *Model) IsStatus(x ast.Expr) bool {
+	return m.role(x, 0) == Status
+}
+
+func (m *Model) role(x ast.Expr, depth int) Role {
+	if depth > 4 {
+		return None
+	}
+	t := m.info.TypeOf(x)
+	if m.IsCodeType(t) {
+		return Code
+	}
+	switch e := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		r := m.FieldRole(e)
+		switch {
+		case r == Code && !m.KindFits(t):
+			return None
+		case r == Status && !astx.IsInteger(t):
+			return None
+		}
+		return r
+	case *ast.Ident:
+		if v, ok := m.info.Uses[e].(*types.Var); ok && m.walker != nil {
+			if init := m.walker.SingleInit(v); init != nil {
+				return m.role(init, depth+1)
+			}
+		}
+	}
+	return None
+}
+
+// DecodesBody reports whether call encodes or decodes (encoding/json,
+// encoding/xml) a body of the API: a type of the module, or named by the
+// catalog, with a field at the whole wire.code path.
+func (m *Model) DecodesBody(call *ast.CallExpr) bool {
+	x := bodies.CodecValue(m.info, call)
+	if x == nil {
+		return false
+	}
+	for _, n := range envelope.Structs(m.info.TypeOf(x)) {
+		st, ok := n.Type.Underlying().(*types.Struct)
+		if !ok || !m.Owned(n.Type) {
+			continue
+		}
+		for i := range st.NumFields() {
+			j, xm, ok := envelope.FieldPath(st, i, n.JSON, n.XML)
+			path := j
+			if m.Cat.Wire.Format == "xml" {
+				path = xm
+			}
+			if ok && m.WireMatch(path, m.Cat.Wire.Code) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Prefixed reports whether v is a known string carrying the catalog's wire
+// prefix: whatever it is compared with is a code.
+func (m *Model) Prefixed(v values.Value) bool {
+	return m.Cat.Wire.Prefix != "" && v.Kind == values.String && v.Known() && strings.HasPrefix(v.Text(), m.Cat.Wire.Prefix)
+}
+
+// Resolve finds the cataloged code a value is. ok is false when no code
+// can be the value; code is nil with ok true when the value is unknown or
+// partly known and may be several codes.
+func (m *Model) Resolve(v values.Value) (code *catalog.Code, ok bool) {
+	c := m.Cat
+	switch v.Kind {
+	case values.Int:
+		if code, ok := c.LookupInt(v.Int); ok {
+			return code, true
+		}
+		return c.Lookup(v.Text())
+	case values.String:
+		if v.Known() {
+			s := v.Text()
+			if code, ok := c.Lookup(s); ok {
+				return code, true
+			}
+			if c.Numeric() {
+				if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+					return c.LookupInt(n)
+				}
+				return c.LookupName(s)
+			}
+			return nil, false
+		}
+		switch matches := c.Match(v.Str); len(matches) {
+		case 0:
+			return nil, false
+		case 1:
+			return matches[0], true
+		}
+		return nil, true
+	}
+	return nil, true // unknown: nothing to say
+}
+
+// Spell renders a value as it reads in messages: quoted strings, bare
+// numbers; a code that travels with the catalog's prefix is spelt as the
+// catalog spells it (code "caa", not "urn:…:caa" nor "…caa").
+func (m *Model) Spell(v values.Value) string {
+	if v.Kind == values.Int {
+		return v.Text()
+	}
+	if !v.Known() {
+		if code, _ := m.Resolve(v); code != nil {
+			return code.Quoted()
+		}
+		return strconv.Quote(truncate(v.Text()))
+	}
+	return strconv.Quote(truncate(strings.TrimPrefix(v.Text(), m.Cat.Wire.Prefix)))
+}
+
+// maxShown bounds a value quoted in a message: a 100 KB constant is not
+// worth printing whole.
+const maxShown = 80
+
+func truncate(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	cut := maxShown
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// Unknown is the message for a value that no cataloged code matches:
+// `code "x" is not in the catalog` with what follows (": this branch never
+// matches") and a did-you-mean.
+func (m *Model) Unknown(v values.Value, consequence string) string {
+	if !v.Known() {
+		return fmt.Sprintf("code %s matches no code in the catalog%s", m.Spell(v), consequence)
+	}
+	msg := fmt.Sprintf("code %s is not in the catalog%s", m.Spell(v), consequence)
+	// Numbers one digit apart are not typos of each other.
+	if v.Kind != values.String {
+		return msg
+	}
+	s := v.Text()
+	if p := m.Cat.Wire.Prefix; p != "" {
+		s = strings.TrimPrefix(s, p)
+	}
+	if sug := m.Cat.Suggest(s); sug != "" {
+		if code, ok := m.Cat.Lookup(sug); ok {
+			sug = code.Quoted()
+		}
+		msg += fmt.Sprintf("; did you mean %s?", sug)
+	}
+	return msg
+}
+
+// qualified is "import/path.Name" for a named type, "" otherwise.
+func qualified(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
