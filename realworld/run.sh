@@ -72,6 +72,21 @@ analyze() {
   fi
   cp -r "$cache" "$dir"
   chmod -R u+w "$dir"
+  # A module from before modules (+incompatible, no go.mod) gets the go.mod
+  # pinned in realworld/pinned/NAME.go.mod; tidy then only adds what those
+  # exact requirements imply, so the build stays reproducible.
+  if [[ ! -f $dir/go.mod ]]; then
+    if [[ ! -f $root/realworld/pinned/$name.go.mod ]]; then
+      echo "error=$modver has no go.mod and realworld/pinned/$name.go.mod does not exist" >>"$meta"
+      return
+    fi
+    cp "$root/realworld/pinned/$name.go.mod" "$dir/go.mod"
+    rm -rf "$dir/vendor"
+    if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
+      echo "error=go mod tidy with the pinned go.mod failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
+      return
+    fi
+  fi
   # The module's own go.sum covers its dependencies; download them all so
   # that loading needs nothing more.
   if ! (cd "$dir" && go mod download) >"$work/out/$name.download" 2>&1; then
