@@ -15,7 +15,8 @@
 # realworld/report prints every report as
 #   module  file:line:col  pass  message  VERDICT  why
 # and a table per module. Packages that do not build are listed, not failed.
-# Exit status: 0 when every report has a verdict, 1 otherwise (or on error).
+# Exit status: 0 when every report has a verdict and every module was
+# analyzed, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -3,7 +3,9 @@
 // verdicts.tsv, and prints them with a table of figures per module.
 //
 // It exits 1 when a report has no verdict, so that a new report (a new
-// false positive, or a new true one) cannot pass unnoticed.
+// false positive, or a new true one) cannot pass unnoticed, and when a
+// module could not be analyzed in full (not downloaded, or a pass failed on
+// a package that builds).
 //
 //	go run ./realworld/report -out DIR [-json] [-verdicts FILE]
 //
@@ -58,8 +60,18 @@ func main() {
 		fmt.Fprintf(os.Stderr, "report: warning: %s:%d: verdict matches no report: %s %s:%d %s\n",
 			*verdicts, s.Line, s.Module, s.File, s.At, s.Message)
 	}
+	failed := false
+	for _, f := range res.Modules {
+		if len(f.Errors) > 0 {
+			fmt.Fprintf(os.Stderr, "report: %s could not be analyzed in full: %s\n", f.Module, strings.Join(f.Errors, "; "))
+			failed = true
+		}
+	}
 	if res.Total.Unjudged > 0 {
 		fmt.Fprintf(os.Stderr, "report: %d reports have no verdict in %s\n", res.Total.Unjudged, *verdicts)
+		failed = true
+	}
+	if failed {
 		os.Exit(1)
 	}
 }
@@ -261,9 +273,9 @@ type jsonDiag struct {
 	Message string `json:"message"`
 }
 
-// readDiagnostics parses the driver's JSON tree. A package whose analysis
-// failed (most often "analysis skipped due to errors in package": it does
-// not build) is returned in broken, once.
+// readDiagnostics parses the driver's JSON tree. A package that does not
+// build is returned in broken, once. An analysis that failed for another
+// reason is returned as an error, with the diagnostics of the rest.
 func readDiagnostics(path, root string) ([]Report, []string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -277,6 +289,7 @@ func readDiagnostics(path, root string) ([]Report, []string, error) {
 		return nil, nil, fmt.Errorf("%s: %v", path, err)
 	}
 	var out []Report
+	var failures []string
 	brokenSet := map[string]bool{}
 	for pkg, passes := range tree {
 		for pass, raw := range passes {
@@ -286,7 +299,15 @@ func readDiagnostics(path, root string) ([]Report, []string, error) {
 					Error string `json:"error"`
 				}
 				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-					brokenSet[pkg] = true
+					// A package that does not build skips every pass, and
+					// the passes that need another fail its prerequisites.
+					// Any other error is a failure of the tool itself.
+					if strings.Contains(e.Error, "analysis skipped due to errors in package") ||
+						strings.HasPrefix(e.Error, "failed prerequisites") {
+						brokenSet[pkg] = true
+						continue
+					}
+					failures = append(failures, fmt.Sprintf("%s: %s: %s", pkg, pass, e.Error))
 					continue
 				}
 				return nil, nil, fmt.Errorf("%s: %s %s: %v", path, pkg, pass, err)
@@ -330,6 +351,10 @@ func readDiagnostics(path, root string) ([]Report, []string, error) {
 		broken = append(broken, p)
 	}
 	sort.Strings(broken)
+	if len(failures) > 0 {
+		sort.Strings(failures)
+		return uniq, broken, fmt.Errorf("analysis failed: %s", strings.Join(failures, "; "))
+	}
 	return uniq, broken, nil
 }
 
