@@ -1,0 +1,105 @@
+// Package realworld holds the real-world precision suite: errcodelint run
+// over whole real modules, each with the catalog of its API, and a verdict
+// for every report (see run.sh and docs/precision.md).
+package realworld
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// result is the part of report -json that the test reads.
+type result struct {
+	Reports []struct {
+		Module  string `json:"module"`
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Col     int    `json:"col"`
+		Pass    string `json:"pass"`
+		Message string `json:"message"`
+		Verdict string `json:"verdict"`
+	} `json:"reports"`
+	Modules []figures `json:"modules"`
+	Total   figures   `json:"total"`
+}
+
+type figures struct {
+	Module    string   `json:"module"`
+	Packages  int      `json:"packages"`
+	Broken    []string `json:"broken"`
+	Seconds   float64  `json:"seconds"`
+	Reports   int      `json:"reports"`
+	True      int      `json:"true"`
+	False     int      `json:"false"`
+	Unjudged  int      `json:"unjudged"`
+	Precision *float64 `json:"precision"`
+	Errors    []string `json:"errors"`
+}
+
+// TestRealWorld runs run.sh over every module of modules.txt (or those
+// named in ERRCODELINT_REALWORLD_MODULES, space-separated) and fails on any
+// report that has no verdict in verdicts.tsv, and on any module that could
+// not be analyzed. It asserts no precision yet: it logs it.
+//
+// It fetches modules from the module proxy and takes minutes: skipped under
+// -short, with ERRCODELINT_REALWORLD=0, and when the test deadline leaves
+// too little time (run it with -timeout 30m).
+func TestRealWorld(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fetches and analyzes real modules: skipped under -short")
+	}
+	if os.Getenv("ERRCODELINT_REALWORLD") == "0" {
+		t.Skip("ERRCODELINT_REALWORLD=0")
+	}
+	if d, ok := t.Deadline(); ok && time.Until(d) < 20*time.Minute {
+		t.Skipf("the suite takes up to 15 minutes and the test deadline is in %v: run go test -timeout 30m ./realworld/", time.Until(d).Round(time.Second))
+	}
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("run.sh needs bash")
+	}
+
+	args := []string{"run.sh", "-json"}
+	args = append(args, strings.Fields(os.Getenv("ERRCODELINT_REALWORLD_MODULES"))...)
+	cmd := exec.Command("bash", args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("run.sh: %v", err)
+	}
+	var res result
+	if jerr := json.Unmarshal(stdout.Bytes(), &res); jerr != nil {
+		t.Fatalf("run.sh printed no result (%v): %v\n%s", err, jerr, stderr.String())
+	}
+
+	for _, m := range append(res.Modules, res.Total) {
+		p := "-"
+		if m.Precision != nil {
+			p = fmt.Sprintf("%.3f", *m.Precision)
+		}
+		t.Logf("%-9s packages %4d  reports %3d  true %3d  false %3d  unjudged %3d  precision %s  (%.0fs)",
+			m.Module, m.Packages, m.Reports, m.True, m.False, m.Unjudged, p, m.Seconds)
+		for _, b := range m.Broken {
+			t.Logf("%s: does not build, not analyzed: %s", m.Module, b)
+		}
+		for _, e := range m.Errors {
+			t.Errorf("%s: %s", m.Module, e)
+		}
+	}
+	for _, r := range res.Reports {
+		if r.Verdict == "UNJUDGED" {
+			t.Errorf("%s %s:%d:%d: %s: %s: no verdict in realworld/verdicts.tsv", r.Module, r.File, r.Line, r.Col, r.Pass, r.Message)
+		}
+	}
+	if err != nil && res.Total.Unjudged == 0 {
+		t.Errorf("run.sh: %v\n%s", err, stderr.String())
+	}
+}
