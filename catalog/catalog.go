@@ -6,6 +6,10 @@
 // a module. Load and Parse read it with positioned errors; the look-ups
 // (Lookup, LookupInt, LookupName, Match, SentWith, Suggest) serve the
 // analyzers. The package has no go/analysis imports.
+//
+// The catalog tools (gen, doc, diff, import, formatting and warnings) live
+// in their own packages under internal/catalogtools; nothing here imports
+// them.
 package catalog
 
 import (
@@ -217,6 +221,13 @@ func (c *Catalog) Match(p Pattern) []*Code {
 	}
 	return out
 }
+
+// Templates returns the codes that are templates, in file order.
+func (c *Catalog) Templates() []*Code { return slices.Clone(c.templates) }
+
+// Pattern is the code as a Pattern: its text, with a hole for each
+// variable part of a template.
+func (c *Code) Pattern() Pattern { return c.pattern() }
 
 func (c *Code) pattern() Pattern {
 	if c.Template != nil {

@@ -21,6 +21,15 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
+// A Warning is a doubt about a valid catalog: something that loads but is
+// likely a mistake.
+type Warning struct {
+	Pos Pos
+	Msg string
+}
+
+func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
+
 // An ErrorList is every problem found in one catalog, in file order.
 type ErrorList []*Error
 
@@ -570,7 +579,7 @@ func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
 		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", s, strings.TrimPrefix(s, c.Wire.Prefix))
 		return
 	}
-	t, err := parseTemplate(s)
+	t, err := ParseTemplate(s)
 	if err != nil {
 		p.errorf(p.pos(v), "%v", err)
 		return

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -11,34 +12,39 @@ import (
 // ("not_found|{resource}") and partly known Go values ("invalid_chars:" +
 // name, fmt.Sprintf("not_found|%s", kind)).
 type Pattern struct {
-	parts []part
+	parts []Part
 }
 
-type part struct {
-	lit  string
-	hole bool
+// A Part is one run of a Pattern: literal text, or a hole.
+type Part struct {
+	Lit  string
+	Hole bool
 }
+
+// Parts returns p's runs in order; adjacent literals are merged and two
+// holes never touch.
+func (p Pattern) Parts() []Part { return slices.Clone(p.parts) }
 
 // Literal is the pattern of a fully known string.
 func Literal(s string) Pattern {
 	if s == "" {
 		return Pattern{}
 	}
-	return Pattern{parts: []part{{lit: s}}}
+	return Pattern{parts: []Part{{Lit: s}}}
 }
 
 // Hole is the pattern of an unknown string.
-func Hole() Pattern { return Pattern{parts: []part{{hole: true}}} }
+func Hole() Pattern { return Pattern{parts: []Part{{Hole: true}}} }
 
 // Concat returns p followed by q, merging adjacent literals and holes.
 func (p Pattern) Concat(q Pattern) Pattern {
-	out := Pattern{parts: append([]part(nil), p.parts...)}
+	out := Pattern{parts: append([]Part(nil), p.parts...)}
 	for _, x := range q.parts {
 		n := len(out.parts)
 		switch {
-		case n > 0 && !x.hole && !out.parts[n-1].hole:
-			out.parts[n-1].lit += x.lit
-		case n > 0 && x.hole && out.parts[n-1].hole:
+		case n > 0 && !x.Hole && !out.parts[n-1].Hole:
+			out.parts[n-1].Lit += x.Lit
+		case n > 0 && x.Hole && out.parts[n-1].Hole:
 			// two holes are one
 		default:
 			out.parts = append(out.parts, x)
@@ -50,7 +56,7 @@ func (p Pattern) Concat(q Pattern) Pattern {
 // HasHoles reports whether part of p is unknown.
 func (p Pattern) HasHoles() bool {
 	for _, x := range p.parts {
-		if x.hole {
+		if x.Hole {
 			return true
 		}
 	}
@@ -59,8 +65,8 @@ func (p Pattern) HasHoles() bool {
 
 // Prefix is the known text before the first hole.
 func (p Pattern) Prefix() string {
-	if len(p.parts) > 0 && !p.parts[0].hole {
-		return p.parts[0].lit
+	if len(p.parts) > 0 && !p.parts[0].Hole {
+		return p.parts[0].Lit
 	}
 	return ""
 }
@@ -70,10 +76,10 @@ func (p Pattern) Prefix() string {
 func (p Pattern) String() string {
 	var b strings.Builder
 	for _, x := range p.parts {
-		if x.hole {
+		if x.Hole {
 			b.WriteString("…")
 		} else {
-			b.WriteString(x.lit)
+			b.WriteString(x.Lit)
 		}
 	}
 	return b.String()
@@ -108,15 +114,28 @@ func (p Pattern) Intersects(q Pattern) bool {
 	return walk(0, 0)
 }
 
+// Instance fills each hole of p with fill.
+func (p Pattern) Instance(fill string) string {
+	var b strings.Builder
+	for _, x := range p.parts {
+		if x.Hole {
+			b.WriteString(fill)
+		} else {
+			b.WriteString(x.Lit)
+		}
+	}
+	return b.String()
+}
+
 // runes flattens p into runes with -1 for a hole.
 func (p Pattern) runes() []rune {
 	var out []rune
 	for _, x := range p.parts {
-		if x.hole {
+		if x.Hole {
 			out = append(out, -1)
 			continue
 		}
-		out = append(out, []rune(x.lit)...)
+		out = append(out, []rune(x.Lit)...)
 	}
 	return out
 }
@@ -135,9 +154,15 @@ func (t *Template) Matches(s string) bool { return t.re.MatchString(s) }
 // Prefix is the template's text before its first variable part.
 func (t *Template) Prefix() string { return t.pattern.Prefix() }
 
-// parseTemplate parses s if it has {name} parts; it returns nil, nil when s
+// Pattern is the template as a Pattern: a hole for each variable part.
+func (t *Template) Pattern() Pattern { return t.pattern }
+
+// Expr is the regular expression Matches uses, anchored at both ends.
+func (t *Template) Expr() string { return t.re.String() }
+
+// ParseTemplate parses s if it has {name} parts; it returns nil, nil when s
 // is a plain code.
-func parseTemplate(s string) (*Template, error) {
+func ParseTemplate(s string) (*Template, error) {
 	if !strings.ContainsAny(s, "{}") {
 		return nil, nil
 	}
@@ -167,7 +192,7 @@ func parseTemplate(s string) (*Template, error) {
 		if !isIdent(name) {
 			return nil, fmt.Errorf("malformed template %q: variable name %q is not an identifier", s, name)
 		}
-		if len(t.pattern.parts) > 0 && t.pattern.parts[len(t.pattern.parts)-1].hole {
+		if len(t.pattern.parts) > 0 && t.pattern.parts[len(t.pattern.parts)-1].Hole {
 			return nil, fmt.Errorf("malformed template %q: variables {%s} and {%s} touch; put text between them", s, t.Vars[len(t.Vars)-1], name)
 		}
 		t.Vars = append(t.Vars, name)
@@ -182,6 +207,10 @@ func parseTemplate(s string) (*Template, error) {
 	t.re = regexp.MustCompile(re.String())
 	return t, nil
 }
+
+// IsTemplateVar reports whether s may name a template's variable part: an
+// identifier, with dots after the first character ("param.name").
+func IsTemplateVar(s string) bool { return isIdent(s) }
 
 func isIdent(s string) bool {
 	if s == "" {

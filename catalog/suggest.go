@@ -20,6 +20,11 @@ func (c *Catalog) Suggest(s string) string {
 	return closest(s, names)
 }
 
+// Closest returns the candidate nearest to s for a "did you mean" hint, or
+// "" when none is near: one equal to s once case and separators are folded
+// comes first, then the nearest by edit distance.
+func Closest(s string, candidates []string) string { return closest(s, candidates) }
+
 // closest returns the candidate nearest to s, or "" when none is near.
 func closest(s string, candidates []string) string {
 	fold := normalize(s)
@@ -41,6 +46,10 @@ func closest(s string, candidates []string) string {
 	}
 	return best
 }
+
+// Fold folds case and drops separators, so that look-alike codes compare
+// equal: "Secret-Not_Found" and "secretNotFound" both read "secretnotfound".
+func Fold(s string) string { return normalize(s) }
 
 // normalize folds case and drops separators: "Secret-Not_Found" and
 // "secretNotFound" both read "secretnotfound".

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/diff"
 )
 
 var diffCommand = &command{
@@ -37,7 +39,7 @@ func runDiff(e *env, fs *flag.FlagSet, args []string) int {
 		return code
 	}
 	oldCat, newCat := cats[0], cats[1]
-	changes := catalog.Diff(oldCat, newCat)
+	changes := diff.Diff(oldCat, newCat)
 	breaking := 0
 	for _, ch := range changes {
 		if ch.Breaking {
@@ -61,7 +63,7 @@ func runDiff(e *env, fs *flag.FlagSet, args []string) int {
 }
 
 // changePos is where a change shows; catalog-wide changes show at NEW.
-func changePos(newCat *catalog.Catalog, ch catalog.Change) string {
+func changePos(newCat *catalog.Catalog, ch diff.Change) string {
 	p := ch.Pos()
 	if p.File == "" {
 		p.File = newCat.Path
@@ -69,7 +71,7 @@ func changePos(newCat *catalog.Catalog, ch catalog.Change) string {
 	return p.String()
 }
 
-func printDiffText(e *env, newCat *catalog.Catalog, changes []catalog.Change, breaking int) {
+func printDiffText(e *env, newCat *catalog.Catalog, changes []diff.Change, breaking int) {
 	for _, ch := range changes {
 		tag := ""
 		if ch.Breaking {
@@ -94,13 +96,13 @@ type jsonCode struct {
 }
 
 type jsonChange struct {
-	Kind     catalog.ChangeKind `json:"kind"`
-	Breaking bool               `json:"breaking"`
-	Code     string             `json:"code,omitempty"`
-	Pos      string             `json:"pos"`
-	Message  string             `json:"message"`
-	Old      *jsonCode          `json:"old,omitempty"`
-	New      *jsonCode          `json:"new,omitempty"`
+	Kind     diff.ChangeKind `json:"kind"`
+	Breaking bool            `json:"breaking"`
+	Code     string          `json:"code,omitempty"`
+	Pos      string          `json:"pos"`
+	Message  string          `json:"message"`
+	Old      *jsonCode       `json:"old,omitempty"`
+	New      *jsonCode       `json:"new,omitempty"`
 }
 
 type jsonDiff struct {
@@ -117,7 +119,7 @@ func toJSONCode(c *catalog.Code) *jsonCode {
 	return &jsonCode{Pos: c.Pos.String(), Status: c.Status, Name: c.Name, Reported: c.Reported}
 }
 
-func printDiffJSON(e *env, oldCat, newCat *catalog.Catalog, changes []catalog.Change, breaking int) error {
+func printDiffJSON(e *env, oldCat, newCat *catalog.Catalog, changes []diff.Change, breaking int) error {
 	out := jsonDiff{Old: oldCat.Path, New: newCat.Path, Breaking: breaking, Changes: []jsonChange{}}
 	for _, ch := range changes {
 		jc := jsonChange{Kind: ch.Kind, Breaking: ch.Breaking, Pos: changePos(newCat, ch), Message: ch.Msg,

@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/importer"
 )
 
 var importCommand = &command{
@@ -52,8 +53,8 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
 	}
-	opts := catalog.ImportOptions{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
-	im, err := catalog.Import(pos[0], data, opts)
+	opts := importer.Options{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
+	im, err := importer.Import(pos[0], data, opts)
 	if im != nil {
 		reportImport(e, im)
 	}
@@ -62,7 +63,7 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		return exitFail
 	}
 	out := append([]byte(fmt.Sprintf("# Imported from %s by errcodelint catalog import; review before use.\n", filepath.Base(pos[0]))),
-		catalog.Format(im.Catalog)...)
+		format.Format(im.Catalog)...)
 	if err := output(e, flagValue(fs, "o"), out); err != nil {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
@@ -75,7 +76,7 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 
 // reportImport lists the unread rows and the notes in line order, then a
 // tally.
-func reportImport(e *env, im *catalog.Imported) {
+func reportImport(e *env, im *importer.Imported) {
 	type entry struct {
 		line int
 		text string

@@ -1,8 +1,12 @@
-package catalog
+// Package diff compares two versions of a catalog from a client's point of
+// view: which changes break clients written against the old one.
+package diff
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // A ChangeKind names one kind of difference between two catalogs.
@@ -30,14 +34,14 @@ const (
 // A Change is one difference between an old and a new catalog.
 type Change struct {
 	Kind     ChangeKind
-	Breaking bool  // clients written against the old catalog may break
-	Old, New *Code // the code in each catalog; nil when it has none there
+	Breaking bool          // clients written against the old catalog may break
+	Old, New *catalog.Code // the code in each catalog; nil when it has none there
 	Msg      string
 }
 
 // Pos is where the change shows: in the new catalog when the code is
 // still there (at its status when the status changed), else in the old.
-func (ch Change) Pos() Pos {
+func (ch Change) Pos() catalog.Pos {
 	switch {
 	case ch.New != nil && ch.Kind == StatusChanged:
 		return ch.New.StatusPos
@@ -46,7 +50,7 @@ func (ch Change) Pos() Pos {
 	case ch.Old != nil:
 		return ch.Old.Pos
 	}
-	return Pos{}
+	return catalog.Pos{}
 }
 
 // Diff compares two versions of a catalog from a client's point of view:
@@ -63,8 +67,8 @@ func (ch Change) Pos() Pos {
 //
 // Changes come in a stable order: wire first, then old codes in file
 // order, then added codes in file order.
-func Diff(oldCat, newCat *Catalog) []Change {
-	d := &differ{old: oldCat, new: newCat, byValue: make(map[string]*Code), used: make(map[*Code]bool)}
+func Diff(oldCat, newCat *catalog.Catalog) []Change {
+	d := &differ{old: oldCat, new: newCat, byValue: make(map[string]*catalog.Code), used: make(map[*catalog.Code]bool)}
 	for _, code := range newCat.Codes {
 		d.byValue[code.Value] = code
 	}
@@ -81,13 +85,13 @@ func Diff(oldCat, newCat *Catalog) []Change {
 }
 
 type differ struct {
-	old, new *Catalog
-	byValue  map[string]*Code // new codes by their text, templates included
-	used     map[*Code]bool   // new codes accounted for by an old one
+	old, new *catalog.Catalog
+	byValue  map[string]*catalog.Code // new codes by their text, templates included
+	used     map[*catalog.Code]bool   // new codes accounted for by an old one
 	changes  []Change
 }
 
-func (d *differ) add(kind ChangeKind, breaking bool, o, n *Code, format string, args ...any) {
+func (d *differ) add(kind ChangeKind, breaking bool, o, n *catalog.Code, format string, args ...any) {
 	d.changes = append(d.changes, Change{Kind: kind, Breaking: breaking, Old: o, New: n, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -111,7 +115,7 @@ func (d *differ) wire() {
 }
 
 // code finds what became of an old code.
-func (d *differ) code(o *Code) {
+func (d *differ) code(o *catalog.Code) {
 	if n, ok := d.byValue[o.Value]; ok && o.Numeric == n.Numeric {
 		d.used[n] = true
 		d.same(o, n)
@@ -120,7 +124,7 @@ func (d *differ) code(o *Code) {
 	if n := d.cover(o); n != nil && o.Template != nil {
 		d.used[n] = true
 		verb := "widened to"
-		if o.Template.Matches(n.Template.pattern.instance("\x00")) {
+		if o.Template.Matches(n.Template.Pattern().Instance("\x00")) {
 			verb = "now written"
 		}
 		d.add(Widened, false, o, n, "template %s %s %s", o.Quoted(), verb, n.Quoted())
@@ -150,7 +154,7 @@ func (d *differ) code(o *Code) {
 }
 
 // same compares a code with its counterpart.
-func (d *differ) same(o, n *Code) {
+func (d *differ) same(o, n *catalog.Code) {
 	q := o.Quoted()
 	if o.Status != n.Status {
 		d.add(StatusChanged, true, o, n, "code %s changed status from %d to %d", q, o.Status, n.Status)
@@ -188,7 +192,7 @@ func (d *differ) same(o, n *Code) {
 // cover returns the new code that matches every instance of o: for a
 // plain code, the one Lookup finds; for a template, a template whose
 // pattern contains o's.
-func (d *differ) cover(o *Code) *Code {
+func (d *differ) cover(o *catalog.Code) *catalog.Code {
 	if o.Template == nil {
 		if o.Numeric {
 			n, _ := d.new.LookupInt(o.Int)
@@ -199,8 +203,8 @@ func (d *differ) cover(o *Code) *Code {
 	}
 	// o's instances all match t exactly when t matches o with each
 	// variable part as one character no literal part holds.
-	probe := o.Template.pattern.instance("\x00")
-	for _, t := range d.new.templates {
+	probe := o.Template.Pattern().Instance("\x00")
+	for _, t := range d.new.Templates() {
 		if t.Template.Matches(probe) {
 			return t
 		}
@@ -209,7 +213,7 @@ func (d *differ) cover(o *Code) *Code {
 }
 
 // covered reports on an old plain code that a new template covers.
-func (d *differ) covered(o, n *Code) {
+func (d *differ) covered(o, n *catalog.Code) {
 	if o.Status != n.Status {
 		d.add(StatusChanged, true, o, n, "code %s is now matched by %s, with status %d instead of %d", o.Quoted(), n.Quoted(), n.Status, o.Status)
 		return
@@ -223,10 +227,10 @@ func (d *differ) covered(o, n *Code) {
 
 // intersecting returns the new codes that match some, but not all, of a
 // template's instances.
-func (d *differ) intersecting(o *Code) []*Code {
-	var out []*Code
+func (d *differ) intersecting(o *catalog.Code) []*catalog.Code {
+	var out []*catalog.Code
 	for _, n := range d.new.Codes {
-		if o.Template.pattern.Intersects(n.pattern()) {
+		if o.Template.Pattern().Intersects(n.Pattern()) {
 			out = append(out, n)
 		}
 	}
@@ -237,9 +241,9 @@ func (d *differ) intersecting(o *Code) []*Code {
 // new code with the same status that no old code has, equal once case and
 // separators are folded or close by edit distance; for numeric codes, the
 // one with the same name.
-func (d *differ) lookalike(o *Code) *Code {
+func (d *differ) lookalike(o *catalog.Code) *catalog.Code {
 	var candidates []string
-	byValue := make(map[string]*Code)
+	byValue := make(map[string]*catalog.Code)
 	for _, n := range d.new.Codes {
 		if d.used[n] || n.Status != o.Status || d.inOld(n) {
 			continue
@@ -253,10 +257,10 @@ func (d *differ) lookalike(o *Code) *Code {
 	if o.Numeric {
 		return nil
 	}
-	return byValue[closest(o.Value, candidates)]
+	return byValue[catalog.Closest(o.Value, candidates)]
 }
 
-func (d *differ) inOld(n *Code) bool {
+func (d *differ) inOld(n *catalog.Code) bool {
 	for _, o := range d.old.Codes {
 		if o.Value == n.Value {
 			return true
@@ -265,21 +269,8 @@ func (d *differ) inOld(n *Code) bool {
 	return false
 }
 
-// instance fills each hole of p with fill.
-func (p Pattern) instance(fill string) string {
-	var b strings.Builder
-	for _, x := range p.parts {
-		if x.hole {
-			b.WriteString(fill)
-		} else {
-			b.WriteString(x.lit)
-		}
-	}
-	return b.String()
-}
-
 // quoteCodes lists up to most codes, and how many more there are.
-func quoteCodes(codes []*Code, most int) string {
+func quoteCodes(codes []*catalog.Code, most int) string {
 	var parts []string
 	for i, c := range codes {
 		if i == most {

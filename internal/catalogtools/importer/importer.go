@@ -1,4 +1,6 @@
-package catalog
+// Package importer reads an API's error reference, as Markdown or as text
+// flattened from HTML, and writes a catalog of its codes.
+package importer
 
 import (
 	"encoding/json"
@@ -10,10 +12,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
 )
 
-// ImportOptions tune Import.
-type ImportOptions struct {
+// Options tune Import.
+type Options struct {
 	API         string // written as the catalog's api when set
 	NoSummaries bool   // leave the reference's descriptions out
 }
@@ -22,7 +29,7 @@ type ImportOptions struct {
 type Imported struct {
 	// Catalog holds the rows read, validated by Parse; its positions point
 	// into the YAML that Format(Catalog) writes.
-	Catalog *Catalog
+	Catalog *catalog.Catalog
 	// Lines holds, for each of Catalog.Codes, the line of the reference
 	// its row starts on.
 	Lines []int
@@ -30,9 +37,9 @@ type Imported struct {
 	Rows int
 	// Unread lists the rows that could not be read, at their lines: they
 	// are not in Catalog.
-	Unread []*Error
+	Unread []*catalog.Error
 	// Notes lists rows read with a guess worth reviewing.
-	Notes []Warning
+	Notes []catalog.Warning
 }
 
 // Import reads an API's error reference, given as Markdown or as text
@@ -55,11 +62,11 @@ type Imported struct {
 //
 // Every table row is either in the catalog or in Unread with its line;
 // none is dropped silently. Import fails only when the page has no table.
-func Import(filename string, data []byte, opts ImportOptions) (*Imported, error) {
+func Import(filename string, data []byte, opts Options) (*Imported, error) {
 	r := &reader{file: filename, lines: splitLines(string(data)), opts: opts, seen: make(map[string]int)}
 	r.read()
 	if r.tables == 0 {
-		return nil, &Error{Pos: Pos{File: filename, Line: 1, Col: 1},
+		return nil, &catalog.Error{Pos: catalog.Pos{File: filename, Line: 1, Col: 1},
 			Msg: "no error-code table found; want a header row with an HTTP status column and a code column"}
 	}
 	return r.result()
@@ -90,22 +97,22 @@ type importedRow struct {
 type reader struct {
 	file   string
 	lines  []string
-	opts   ImportOptions
+	opts   Options
 	tables int
 	rows   []importedRow
 	total  int
-	unread []*Error
-	notes  []Warning
+	unread []*catalog.Error
+	notes  []catalog.Warning
 	seen   map[string]int // code → line of the row that has it
 	names  map[string]int // name → line
 }
 
 func (r *reader) errorf(line int, format string, args ...any) {
-	r.unread = append(r.unread, &Error{Pos: Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
+	r.unread = append(r.unread, &catalog.Error{Pos: catalog.Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (r *reader) notef(line int, format string, args ...any) {
-	r.notes = append(r.notes, Warning{Pos: Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
+	r.notes = append(r.notes, catalog.Warning{Pos: catalog.Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // read walks the page: tables are read where a header row starts one;
@@ -508,7 +515,7 @@ func (r *reader) add(row importedRow) {
 		return
 	}
 	r.seen[row.code] = row.line
-	if row.name != "" && !isIdent(row.name) {
+	if row.name != "" && !catalog.IsTemplateVar(row.name) {
 		r.notef(row.line, "name %q is not an identifier; left out", row.name)
 		row.name = ""
 	}
@@ -553,7 +560,7 @@ func importCode(s string) (code, note string, err error) {
 		code += "{param}"
 	}
 	code = numberVars(code)
-	if _, err := parseTemplate(code); err != nil {
+	if _, err := catalog.ParseTemplate(code); err != nil {
 		return "", "", fmt.Errorf("code cell %q: %v", s, err)
 	}
 	return code, note, nil
@@ -569,7 +576,7 @@ func varName(s string) string {
 		return '_'
 	}, strings.TrimSpace(s))
 	s = strings.Trim(s, "._")
-	if s == "" || !isIdent(s) {
+	if s == "" || !catalog.IsTemplateVar(s) {
 		return "param"
 	}
 	return s
@@ -591,7 +598,7 @@ func numberVars(code string) string {
 
 // result builds the catalog from the rows.
 func (r *reader) result() (*Imported, error) {
-	draft := &Catalog{Version: 1, API: r.opts.API, Wire: r.sniffWire()}
+	draft := &catalog.Catalog{Version: 1, API: r.opts.API, Wire: r.sniffWire()}
 	numeric := len(r.rows) > 0
 	for _, row := range r.rows {
 		numeric = numeric && row.numeric
@@ -602,7 +609,7 @@ func (r *reader) result() (*Imported, error) {
 		if p := draft.Wire.Prefix; p != "" && !row.numeric {
 			value = strings.TrimPrefix(value, p)
 		}
-		code := &Code{Value: value, Numeric: numeric, Int: row.n, Status: row.status, Name: row.name,
+		code := &catalog.Code{Value: value, Numeric: numeric, Int: row.n, Status: row.status, Name: row.name,
 			Group: row.group, Reported: row.reported}
 		if !r.opts.NoSummaries {
 			code.Summary = summarize(row.summary)
@@ -612,9 +619,9 @@ func (r *reader) result() (*Imported, error) {
 	}
 	im := &Imported{Lines: lines, Rows: r.total, Unread: r.unread, Notes: r.notes}
 	if len(draft.Codes) == 0 {
-		return im, &Error{Pos: Pos{File: r.file, Line: 1, Col: 1}, Msg: "no row of the tables could be read"}
+		return im, &catalog.Error{Pos: catalog.Pos{File: r.file, Line: 1, Col: 1}, Msg: "no row of the tables could be read"}
 	}
-	c, err := Parse(r.file, Format(draft))
+	c, err := catalog.Parse(r.file, format.Format(draft))
 	if err != nil {
 		return im, fmt.Errorf("the imported catalog does not load: %w", err)
 	}
@@ -625,7 +632,7 @@ func (r *reader) result() (*Imported, error) {
 // summarize keeps a description's first sentence, without its final
 // period, shortened to at most 120 characters at a word boundary.
 func summarize(s string) string {
-	s = oneLine(s)
+	s = text.OneLine(s)
 	if i := strings.Index(s, ". "); i >= 0 {
 		s = s[:i]
 	}
@@ -644,7 +651,7 @@ func summarize(s string) string {
 // sniffWire reads the first example JSON error body on the page whose
 // code field holds a placeholder such as "<code>" or "<error_code>", and
 // returns where the code travels, with its prefix and a status field.
-func (r *reader) sniffWire() Wire {
+func (r *reader) sniffWire() catalog.Wire {
 	for i := 0; i < len(r.lines); i++ {
 		if !strings.HasPrefix(strings.TrimSpace(r.lines[i]), "{") {
 			continue
@@ -658,11 +665,11 @@ func (r *reader) sniffWire() Wire {
 			continue
 		}
 		if w, ok := findCode(v, ""); ok {
-			w.CodePath, _ = ParsePath(w.Code)
+			w.CodePath, _ = catalog.ParsePath(w.Code)
 			return w
 		}
 	}
-	return Wire{}
+	return catalog.Wire{}
 }
 
 // jsonBlock returns the lines from lines[0] up to the line that closes
@@ -695,7 +702,7 @@ var codePlaceholder = regexp.MustCompile(`<[^<>]*(?i:code|type)[^<>]*>`)
 // findCode finds, in a decoded example body, the field whose string holds
 // a code placeholder; the numeric field named like a status beside it is
 // the body's status field.
-func findCode(v any, path string) (Wire, bool) {
+func findCode(v any, path string) (catalog.Wire, bool) {
 	switch v := v.(type) {
 	case map[string]any:
 		for _, key := range sortedKeys(v) {
@@ -704,11 +711,11 @@ func findCode(v any, path string) (Wire, bool) {
 			if !ok || loc == nil {
 				continue
 			}
-			w := Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
+			w := catalog.Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
 			for _, k := range sortedKeys(v) {
 				if _, num := v[k].(float64); num && strings.Contains(strings.ToLower(k), "status") {
 					w.Status = joinPath(path, k)
-					w.StatusPath, _ = ParsePath(w.Status)
+					w.StatusPath, _ = catalog.ParsePath(w.Status)
 					break
 				}
 			}
@@ -726,7 +733,7 @@ func findCode(v any, path string) (Wire, bool) {
 			}
 		}
 	}
-	return Wire{}, false
+	return catalog.Wire{}, false
 }
 
 func joinPath(path, key string) string {

@@ -1,10 +1,13 @@
-package catalog
+package warnings
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
 )
 
 func TestWarnings(t *testing.T) {
@@ -30,10 +33,10 @@ func TestWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Parse("c.yaml", []byte(tt.src))
+			c, err := catalog.Parse("c.yaml", []byte(tt.src))
 			require.NoError(t, err)
 			var got []string
-			for _, w := range c.Warnings() {
+			for _, w := range List(c) {
 				got = append(got, w.String())
 			}
 			assert.Equal(t, tt.want, got)
@@ -43,7 +46,7 @@ func TestWarnings(t *testing.T) {
 
 // TestWarningsStyles: the five hand-written catalogs draw no warning.
 func TestWarningsStyles(t *testing.T) {
-	for _, s := range styles {
-		assert.Empty(t, loadStyle(t, s.name).Warnings(), s.name)
+	for _, s := range toolstest.Styles {
+		assert.Empty(t, List(toolstest.LoadStyle(t, s.Name)), s.Name)
 	}
 }

@@ -1,19 +1,16 @@
-package catalog
+package diff
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// parseCodes parses a catalog made of a head and a list of code lines.
-func parseCodes(t *testing.T, name, head, codes string) *Catalog {
-	t.Helper()
-	c, err := Parse(name, []byte("version: 1\n"+head+"codes:\n"+codes))
-	require.NoError(t, err)
-	return c
-}
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+)
 
 // diffLines renders changes as "breaking kind: message" lines.
 func diffLines(changes []Change) []string {
@@ -88,16 +85,16 @@ func TestDiff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			oldCat := parseCodes(t, "old.yaml", tt.oldHead, tt.old)
-			newCat := parseCodes(t, "new.yaml", tt.newHead, tt.new)
+			oldCat := toolstest.ParseCodes(t, "old.yaml", tt.oldHead, tt.old)
+			newCat := toolstest.ParseCodes(t, "new.yaml", tt.newHead, tt.new)
 			assert.Equal(t, tt.want, diffLines(Diff(oldCat, newCat)))
 		})
 	}
 }
 
 func TestDiffPositions(t *testing.T) {
-	oldCat := parseCodes(t, "old.yaml", "", "  - code: a\n    status: 400\n  - code: b\n    status: 404\n")
-	newCat := parseCodes(t, "new.yaml", "", "  - code: a\n    status: 422\n")
+	oldCat := toolstest.ParseCodes(t, "old.yaml", "", "  - code: a\n    status: 400\n  - code: b\n    status: 404\n")
+	newCat := toolstest.ParseCodes(t, "new.yaml", "", "  - code: a\n    status: 422\n")
 	changes := Diff(oldCat, newCat)
 	require.Len(t, changes, 2)
 	assert.Equal(t, "new.yaml:4:13", changes[0].Pos().String(), "a status change shows at the new status")
@@ -106,7 +103,7 @@ func TestDiffPositions(t *testing.T) {
 
 // mutateStyle reloads a style's catalog after f has changed a copy of its
 // codes.
-func mutateStyle(t *testing.T, c *Catalog, f func([]*Code) []*Code) *Catalog {
+func mutateStyle(t *testing.T, c *catalog.Catalog, f func([]*catalog.Code) []*catalog.Code) *catalog.Catalog {
 	t.Helper()
 	clone := *c
 	clone.Codes = nil
@@ -115,7 +112,7 @@ func mutateStyle(t *testing.T, c *Catalog, f func([]*Code) []*Code) *Catalog {
 		clone.Codes = append(clone.Codes, &cp)
 	}
 	clone.Codes = f(clone.Codes)
-	out, err := Parse("new.yaml", Format(&clone))
+	out, err := catalog.Parse("new.yaml", format.Format(&clone))
 	require.NoError(t, err)
 	return out
 }
@@ -124,17 +121,17 @@ func mutateStyle(t *testing.T, c *Catalog, f func([]*Code) []*Code) *Catalog {
 // with a copy that removes, re-statuses, reports, re-summarizes and adds
 // codes.
 func TestDiffStyles(t *testing.T) {
-	for _, s := range styles {
-		t.Run(s.name, func(t *testing.T) {
-			c := loadStyle(t, s.name)
+	for _, s := range toolstest.Styles {
+		t.Run(s.Name, func(t *testing.T) {
+			c := toolstest.LoadStyle(t, s.Name)
 			assert.Empty(t, Diff(c, c))
-			changed := mutateStyle(t, c, func(codes []*Code) []*Code {
+			changed := mutateStyle(t, c, func(codes []*catalog.Code) []*catalog.Code {
 				codes[1].Status = 418
 				codes[2].Reported = true
 				codes[3].Summary = "Reworded"
-				added := &Code{Value: "brand_new", Status: 409}
+				added := &catalog.Code{Value: "brand_new", Status: 409}
 				if codes[0].Numeric {
-					added = &Code{Value: "999", Numeric: true, Int: 999, Status: 409}
+					added = &catalog.Code{Value: "999", Numeric: true, Int: 999, Status: 409}
 				}
 				return append(codes[1:], added)
 			})
