@@ -530,7 +530,10 @@ func (p *parser) code(n *yaml.Node, c *Catalog) (code *Code, ok bool) {
 		field{key: "status", required: true, decode: func(_, v *yaml.Node) {
 			hasStatus = true
 			code.StatusPos = p.pos(v)
-			code.Status, _ = p.status(v, "status")
+			code.Statuses = p.codeStatuses(v)
+			if len(code.Statuses) > 0 {
+				code.Status = code.Statuses[0]
+			}
 		}},
 		field{key: "name", decode: func(_, v *yaml.Node) {
 			if p.str(v, "name", &code.Name) && code.Name == "" {
@@ -543,6 +546,40 @@ func (p *parser) code(n *yaml.Node, c *Catalog) (code *Code, ok bool) {
 		field{key: "retryable", decode: func(_, v *yaml.Node) { p.boolean(v, "retryable", &code.Retryable) }},
 	)
 	return code, len(p.errs) == before && hasCode && hasStatus
+}
+
+// codeStatuses decodes a code's status: one status, or a list of them
+// whose first is the default. Errors point at the offending element.
+func (p *parser) codeStatuses(n *yaml.Node) []int {
+	if n.Kind != yaml.SequenceNode {
+		if st, ok := p.status(n, "status"); ok {
+			return []int{st}
+		}
+		return nil
+	}
+	if len(n.Content) == 0 {
+		p.errorf(p.pos(n), "status is an empty list; give at least one status")
+		return nil
+	}
+	var out []int
+	ok := true
+	for _, e := range n.Content {
+		e = resolveAlias(e)
+		st, good := p.status(e, "status")
+		switch {
+		case !good:
+			ok = false
+		case slices.Contains(out, st):
+			p.errorf(p.pos(e), "status lists %d twice", st)
+			ok = false
+		default:
+			out = append(out, st)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return out
 }
 
 func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {

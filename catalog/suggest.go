@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Suggest returns the cataloged code closest to the unknown code s, for a
@@ -90,4 +91,22 @@ func distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(y)]
+}
+
+// MaxQuoted is how many bytes of a value Truncate keeps.
+const MaxQuoted = 80
+
+// Truncate shortens a value for quoting in a message: values longer than
+// MaxQuoted bytes keep their first bytes, cut at a rune boundary, and end
+// in "…". Analyzers quote code values through it, so that a 100 KB
+// constant does not make a 100 KB diagnostic.
+func Truncate(s string) string {
+	if len(s) <= MaxQuoted {
+		return s
+	}
+	cut := MaxQuoted - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -17,11 +17,15 @@ var diffCommand = &command{
 	help: `Diff compares two versions of a catalog from a client's point of view.
 
 Breaking: a code removed or renamed (a removed code and an added look-alike
-with the same status, or a changed name), a changed status, a code moved to
-reported, a template narrowed (some of its codes no longer match), and a
-change of wire.code, wire.prefix or wire.format.
-Not breaking: an added code, a code now matched by a template with the same
-status, new summaries, groups, names and retryable marks.
+with the same status, or a changed name), a changed status or a status
+removed from a code of several, a code moved to reported, a template
+narrowed (some of its codes no longer match), a change of wire.code,
+wire.prefix or wire.format, and a code added at a status that had exactly
+one code (clients that branch on that status can no longer tell the codes
+apart).
+Not breaking: an added code, a status added to a code, a new default status,
+a code now matched by a template with the same statuses, new summaries,
+groups, names and retryable marks.
 
 Each change is printed as FILE:LINE:COL: message, positioned in NEW when the
 code is still there and in OLD when it is gone; -json prints them as one

@@ -4,9 +4,12 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
 )
 
 // A ChangeKind names one kind of difference between two catalogs.
@@ -17,7 +20,8 @@ type ChangeKind string
 const (
 	Removed       ChangeKind = "removed"        // a code is gone
 	Renamed       ChangeKind = "renamed"        // a code is gone and a look-alike added, or a name changed
-	StatusChanged ChangeKind = "status-changed" // a code has another status
+	StatusChanged ChangeKind = "status-changed" // a code has another status, or lost one of several
+	Ambiguous     ChangeKind = "ambiguous"      // a status with one code now has several
 	NowReported   ChangeKind = "now-reported"   // a code's status moved into a payload
 	Narrowed      ChangeKind = "narrowed"       // a template matches fewer codes
 	WireChanged   ChangeKind = "wire-changed"   // codes travel elsewhere or in another form
@@ -25,6 +29,8 @@ const (
 	Added            ChangeKind = "added"             // a new code
 	Widened          ChangeKind = "widened"           // a code is now matched by a template
 	NowSent          ChangeKind = "now-sent"          // a reported code is now sent as the HTTP status
+	StatusAdded      ChangeKind = "status-added"      // a code is sent with one more status
+	DefaultStatus    ChangeKind = "default-status"    // the first of a code's statuses changed
 	NameAdded        ChangeKind = "name-added"        // a code got a name
 	SummaryChanged   ChangeKind = "summary-changed"   // new or changed summary
 	GroupChanged     ChangeKind = "group-changed"     // the code moved to another group
@@ -43,7 +49,7 @@ type Change struct {
 // still there (at its status when the status changed), else in the old.
 func (ch Change) Pos() catalog.Pos {
 	switch {
-	case ch.New != nil && ch.Kind == StatusChanged:
+	case ch.New != nil && (ch.Kind == StatusChanged || ch.Kind == StatusAdded || ch.Kind == DefaultStatus || ch.Kind == Ambiguous):
 		return ch.New.StatusPos
 	case ch.New != nil:
 		return ch.New.Pos
@@ -58,15 +64,21 @@ func (ch Change) Pos() catalog.Pos {
 //
 // Breaking: a code removed; renamed (a removed code and an added one that
 // differ only by case or separators, or closely, with the same status; or
-// a changed name); a changed status; a code moved to reported; a template
-// narrowed (some of its instances no longer match any code); a change of
-// wire.code, wire.prefix or wire.format, or wire.status dropped.
-// Not breaking: an added code, a code now matched by a template with the
-// same status, a reported code now sent, new summaries, groups, names and
-// retryable marks.
+// a changed name); a changed status, or a status removed from a code of
+// several; a code moved to reported; a template narrowed (some of its
+// instances no longer match any code); a change of wire.code, wire.prefix
+// or wire.format, or wire.status dropped; a code added at a status that
+// had exactly one code, which makes clients' branches on that status
+// ambiguous.
+// Not breaking: an added code, a status added to a code (clients that
+// branch on the code still match it), a new default among a code's
+// statuses, a code now matched by a template with the same statuses, a
+// reported code now sent, new summaries, groups, names and retryable
+// marks.
 //
 // Changes come in a stable order: wire first, then old codes in file
-// order, then added codes in file order.
+// order, then added codes in file order, then ambiguous statuses in
+// ascending order.
 func Diff(oldCat, newCat *catalog.Catalog) []Change {
 	d := &differ{old: oldCat, new: newCat, byValue: make(map[string]*catalog.Code), used: make(map[*catalog.Code]bool)}
 	for _, code := range newCat.Codes {
@@ -78,10 +90,52 @@ func Diff(oldCat, newCat *catalog.Catalog) []Change {
 	}
 	for _, n := range newCat.Codes {
 		if !d.used[n] {
-			d.add(Added, false, nil, n, "code %s added (%d)", n.Quoted(), n.Status)
+			d.add(Added, false, nil, n, "code %s added (%s)", n.Quoted(), statusList(n))
 		}
 	}
+	d.ambiguous()
 	return d.changes
+}
+
+// statusList reads a code's statuses: "404" or "400, 404, 415".
+func statusList(c *catalog.Code) string { return text.JoinInts(c.AllStatuses(), ", ") }
+
+// minus returns the statuses of a that b lacks, in a's order.
+func minus(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ambiguous reports each status that the old catalog sent with exactly
+// one code and the new one sends with that code and others: a client that
+// branched on the status to mean that code can no longer tell them apart.
+func (d *differ) ambiguous() {
+	for _, st := range d.new.Statuses() {
+		before := d.old.SentWith(st)
+		if len(before) != 1 {
+			continue
+		}
+		only := before[0]
+		var kept *catalog.Code
+		var added []*catalog.Code
+		for _, n := range d.new.SentWith(st) {
+			if n.Value == only.Value {
+				kept = n
+			} else {
+				added = append(added, n)
+			}
+		}
+		if kept == nil || len(added) == 0 {
+			continue
+		}
+		d.add(Ambiguous, true, only, added[0], "status %d now has %s besides %s: clients that branch on %d to mean %s can no longer tell them apart; they must branch on the code",
+			st, quoteCodes(added, 4), only.Quoted(), st, only.Quoted())
+	}
 }
 
 type differ struct {
@@ -150,15 +204,13 @@ func (d *differ) code(o *catalog.Code) {
 		d.same(o, n)
 		return
 	}
-	d.add(Removed, true, o, nil, "code %s removed (was %d)", o.Quoted(), o.Status)
+	d.add(Removed, true, o, nil, "code %s removed (was %s)", o.Quoted(), statusList(o))
 }
 
 // same compares a code with its counterpart.
 func (d *differ) same(o, n *catalog.Code) {
 	q := o.Quoted()
-	if o.Status != n.Status {
-		d.add(StatusChanged, true, o, n, "code %s changed status from %d to %d", q, o.Status, n.Status)
-	}
+	d.statuses(o, n)
 	switch {
 	case !o.Reported && n.Reported:
 		d.add(NowReported, true, o, n, "code %s is now reported in a payload, no longer sent as the HTTP status", q)
@@ -189,6 +241,30 @@ func (d *differ) same(o, n *catalog.Code) {
 	}
 }
 
+// statuses compares the statuses of a code and its counterpart. A client
+// may rely on each status the old catalog gave the code: losing one breaks
+// it; gaining one does not, since a client that branches on the code still
+// matches it.
+func (d *differ) statuses(o, n *catalog.Code) {
+	q := o.Quoted()
+	os, ns := o.AllStatuses(), n.AllStatuses()
+	if len(os) == 1 && len(ns) == 1 {
+		if o.Status != n.Status {
+			d.add(StatusChanged, true, o, n, "code %s changed status from %d to %d", q, o.Status, n.Status)
+		}
+		return
+	}
+	if lost := minus(os, ns); len(lost) > 0 {
+		d.add(StatusChanged, true, o, n, "code %s is no longer sent with status %s (now %s)", q, text.JoinInts(lost, ", "), statusList(n))
+	}
+	if gained := minus(ns, os); len(gained) > 0 {
+		d.add(StatusAdded, false, o, n, "code %s is now also sent with status %s; not breaking: clients that branch on the code still match it", q, text.JoinInts(gained, ", "))
+	}
+	if o.Status != n.Status {
+		d.add(DefaultStatus, false, o, n, "code %s has the default status %d instead of %d", q, n.Status, o.Status)
+	}
+}
+
 // cover returns the new code that matches every instance of o: for a
 // plain code, the one Lookup finds; for a template, a template whose
 // pattern contains o's.
@@ -214,8 +290,8 @@ func (d *differ) cover(o *catalog.Code) *catalog.Code {
 
 // covered reports on an old plain code that a new template covers.
 func (d *differ) covered(o, n *catalog.Code) {
-	if o.Status != n.Status {
-		d.add(StatusChanged, true, o, n, "code %s is now matched by %s, with status %d instead of %d", o.Quoted(), n.Quoted(), n.Status, o.Status)
+	if len(minus(o.AllStatuses(), n.AllStatuses())) > 0 {
+		d.add(StatusChanged, true, o, n, "code %s is now matched by %s, with status %s instead of %s", o.Quoted(), n.Quoted(), statusList(n), statusList(o))
 		return
 	}
 	if !o.Reported && n.Reported {

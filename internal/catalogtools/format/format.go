@@ -113,7 +113,11 @@ func formatCode(b *strings.Builder, code *catalog.Code) {
 	if code.Name != "" {
 		fmt.Fprintf(b, "    name: %s\n", yamlString(code.Name))
 	}
-	fmt.Fprintf(b, "    status: %d\n", code.Status)
+	if sts := code.AllStatuses(); len(sts) > 1 {
+		fmt.Fprintf(b, "    status: [%s]\n", text.JoinInts(sts, ", "))
+	} else {
+		fmt.Fprintf(b, "    status: %d\n", code.Status)
+	}
 	if code.Group != "" {
 		fmt.Fprintf(b, "    group: %s\n", yamlString(code.Group))
 	}

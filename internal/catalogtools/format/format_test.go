@@ -103,3 +103,16 @@ func TestFormatRetryAfterEmpty(t *testing.T) {
 	assert.Contains(t, out, "retry_after: []\n")
 	assert.Contains(t, out, "  - code: 1\n")
 }
+
+// TestFormatStatusList writes a code's several statuses as a list, default
+// first, and reads them back.
+func TestFormatStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 410}\n")
+	out := string(Format(c))
+	assert.Contains(t, out, "  - code: malformed\n    status: [400, 404, 415]\n")
+	assert.Contains(t, out, "  - code: gone\n    status: 410\n")
+	back, err := catalog.Parse("back.yaml", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, []int{400, 404, 415}, back.Codes[0].Statuses)
+	assert.Equal(t, 400, back.Codes[0].Status)
+}

@@ -228,6 +228,7 @@ func (g *generator) file() {
 	g.templateFuncs()
 	g.codesFunc()
 	g.statusMethod()
+	g.statusesMethod()
 	g.retryableMethod()
 	g.nameMethod()
 	g.lookupFunc()
@@ -303,7 +304,7 @@ func (g *generator) docComment(indent, subject string, code *catalog.Code) {
 	if code.Reported {
 		verb = "reported"
 	}
-	g.printf("%s// %s, %s with status %d (%s)", indent, subject, verb, code.Status, http.StatusText(code.Status))
+	g.printf("%s// %s, %s with status %s", indent, subject, verb, statusText(code))
 	if code.Reported {
 		g.printf(" in a payload; it is never sent as the HTTP status")
 	}
@@ -317,6 +318,30 @@ func (g *generator) docComment(indent, subject string, code *catalog.Code) {
 	if code.Retryable {
 		g.printf("%s// Clients may retry it.\n", indent)
 	}
+}
+
+// statusText reads a code's statuses for a doc comment: "404 (Not Found)",
+// or "400 (Bad Request) by default, also 404 (Not Found)".
+func statusText(code *catalog.Code) string {
+	var parts []string
+	for _, st := range code.AllStatuses() {
+		parts = append(parts, fmt.Sprintf("%d (%s)", st, http.StatusText(st)))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return parts[0] + " by default, also " + strings.Join(parts[1:], ", ")
+}
+
+// several reports whether some code of the catalog has several statuses:
+// the generated code then has a Statuses method.
+func (g *generator) several() bool {
+	for _, code := range g.c.Codes {
+		if len(code.AllStatuses()) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // templateFuncs writes a constructor for each template.
@@ -391,6 +416,32 @@ func (g *generator) statusMethod() {
 		g.printf("\tif t, ok := c.template(); ok {\n\t\treturn t.status\n\t}\n")
 	}
 	g.printf("\treturn 0\n}\n\n")
+}
+
+// statusesMethod writes Statuses when some code has several statuses.
+func (g *generator) statusesMethod() {
+	if !g.several() {
+		return
+	}
+	g.printf("// Statuses returns every HTTP status the catalog gives c, the one Status\n// returns first, or nil when c is not in the catalog.\n")
+	g.printf("func (c %s) Statuses() []int {\n", g.typ)
+	var multi []*catalog.Code
+	for _, code := range g.consts {
+		if len(code.AllStatuses()) > 1 {
+			multi = append(multi, code)
+		}
+	}
+	if len(multi) > 0 {
+		g.printf("\tswitch c {\n")
+		for _, code := range multi {
+			g.printf("\tcase %s:\n\t\treturn []int{%s}\n", g.names[code], text.JoinInts(code.AllStatuses(), ", "))
+		}
+		g.printf("\t}\n")
+	}
+	if len(g.templates) > 0 {
+		g.printf("\tif t, ok := c.template(); ok {\n\t\treturn t.statuses\n\t}\n")
+	}
+	g.printf("\tif s := c.Status(); s != 0 {\n\t\treturn []int{s}\n\t}\n\treturn nil\n}\n\n")
 }
 
 func (g *generator) retryableMethod() {
@@ -484,11 +535,19 @@ func (g *generator) templateTable() {
 		return
 	}
 	g.printf("// A codeTemplate matches the codes of one template.\n")
-	g.printf("type codeTemplate struct {\n\tre        *regexp.Regexp\n\tstatus    int\n\tretryable bool\n}\n\n")
+	if g.several() {
+		g.printf("type codeTemplate struct {\n\tre        *regexp.Regexp\n\tstatus    int\n\tretryable bool\n\tstatuses  []int\n}\n\n")
+	} else {
+		g.printf("type codeTemplate struct {\n\tre        *regexp.Regexp\n\tstatus    int\n\tretryable bool\n}\n\n")
+	}
 	g.printf("// codeTemplates are the catalog's templates, in catalog order.\n")
 	g.printf("var codeTemplates = [...]codeTemplate{\n")
 	for _, code := range g.templates {
-		g.printf("\t{regexp.MustCompile(%s), %d, %t}, // %s\n", goRawString(code.Template.Expr()), code.Status, code.Retryable, code.Value)
+		statuses := ""
+		if g.several() {
+			statuses = fmt.Sprintf(", []int{%s}", text.JoinInts(code.AllStatuses(), ", "))
+		}
+		g.printf("\t{regexp.MustCompile(%s), %d, %t%s}, // %s\n", goRawString(code.Template.Expr()), code.Status, code.Retryable, statuses, code.Value)
 	}
 	g.printf("}\n\n")
 	g.printf("// template returns the template c is an instance of.\n")

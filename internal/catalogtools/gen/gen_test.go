@@ -3,8 +3,10 @@ package gen
 import (
 	"fmt"
 	"go/ast"
+	"go/importer"
 	goparser "go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -237,4 +239,35 @@ func genMainChecks(t *testing.T, main, want *strings.Builder, pkg string, c *cat
 		want, _ := c.Lookup(instance)
 		lookup(instance, true, want.Status)
 	}
+}
+
+// typeCheck type-checks generated source against the standard library.
+func typeCheck(t *testing.T, src []byte) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := goparser.ParseFile(fset, "gen.go", src, 0)
+	require.NoError(t, err)
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	_, err = conf.Check("apierr", fset, []*ast.File{f}, nil)
+	require.NoError(t, err, "%s", src)
+}
+
+// TestGenerateStatusList: Status returns a code's default status; a
+// Statuses method, written only when some code has several, returns them
+// all.
+func TestGenerateStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 410}\n  - {code: 'bad|{field}', status: [400, 422]}\n")
+	src, err := Generate(c, Options{Package: "apierr"})
+	require.NoError(t, err)
+	typeCheck(t, src)
+	s := string(src)
+	assert.Contains(t, s, "// Malformed is \"malformed\", sent with status 400 (Bad Request) by default, also 404 (Not Found), 415 (Unsupported Media Type).\n")
+	assert.Contains(t, s, "\tcase Malformed:\n\t\treturn []int{400, 404, 415}\n")
+	assert.Contains(t, s, "func (c Code) Statuses() []int {")
+	assert.Contains(t, s, `{regexp.MustCompile(`+"`^bad\\|(.+)$`"+`), 400, false, []int{400, 422}}, // bad|{field}`)
+
+	single := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: gone, status: 410}\n")
+	src, err = Generate(single, Options{Package: "apierr"})
+	require.NoError(t, err)
+	assert.NotContains(t, string(src), "Statuses()", "no Statuses method when every code has one status")
 }

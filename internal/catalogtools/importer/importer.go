@@ -87,7 +87,7 @@ type importedRow struct {
 	code     string
 	numeric  bool
 	n        int64
-	status   int
+	statuses []int // the first is the default
 	name     string
 	group    string
 	summary  string
@@ -332,7 +332,7 @@ func startsRow(cells []string, h header) bool {
 	if len(cells) <= max(h.status, h.code) {
 		return false
 	}
-	if _, err := parseStatus(cells[h.status]); err != nil {
+	if _, err := parseStatuses(cells[h.status]); err != nil {
 		return false
 	}
 	code := cleanCell(cells[h.code])
@@ -353,7 +353,7 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 			len(b.cells), h.status+1, h.code+1)
 		return
 	}
-	status, err := parseStatus(cell(h.status))
+	statuses, err := parseStatuses(cell(h.status))
 	if err != nil {
 		r.errorf(b.line, "%v", err)
 		return
@@ -361,7 +361,7 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 	r.add(importedRow{
 		line:     b.line,
 		code:     cleanCell(cell(h.code)),
-		status:   status,
+		statuses: statuses,
 		name:     cleanCell(cell(h.name)),
 		group:    group,
 		summary:  cell(h.detail),
@@ -369,20 +369,39 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 	})
 }
 
-// parseStatus reads a status cell: an HTTP error status, 400 to 599.
-func parseStatus(s string) (int, error) {
-	s = cleanCell(s)
-	n, err := strconv.Atoi(s)
-	switch {
-	case s == "":
-		return 0, errors.New("status cell is empty")
-	case err != nil:
-		return 0, fmt.Errorf("status cell %q is not an HTTP status", s)
-	case n < 400 || n > 599:
-		return 0, fmt.Errorf("status %d is not an error status (4xx or 5xx)", n)
+// statusPart is one status of a status cell: three digits, optionally
+// followed by the reason phrase ("404 Not Found").
+var statusPart = regexp.MustCompile(`^(\d{3})(?:\s+[A-Za-z][A-Za-z' -]*)?$`)
+
+// parseStatuses reads a status cell: one HTTP error status, 400 to 599,
+// or several separated by commas, slashes or "or" ("400, 404"); each may
+// carry its reason phrase ("404 Not Found"). The first is the default.
+func parseStatuses(cell string) ([]int, error) {
+	s := cleanCell(cell)
+	if s == "" {
+		return nil, errors.New("status cell is empty")
 	}
-	return n, nil
+	var out []int
+	for _, part := range statusSeparators.Split(s, -1) {
+		part = strings.TrimSpace(part)
+		m := statusPart.FindStringSubmatch(part)
+		if m == nil {
+			return nil, fmt.Errorf("status cell %q is not an HTTP status", catalog.Truncate(s))
+		}
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case n < 400 || n > 599:
+			return nil, fmt.Errorf("status %d is not an error status (4xx or 5xx)", n)
+		case slices.Contains(out, n):
+			return nil, fmt.Errorf("status cell %q lists %d twice", catalog.Truncate(s), n)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
+
+// statusSeparators split a cell of several statuses.
+var statusSeparators = regexp.MustCompile(`\s*(?:,|/|\bor\b)\s*`)
 
 // A runHeader is the header of a table whose rows run together: digits
 // (code then status), then a name and a description.
@@ -457,7 +476,7 @@ func parseRunRow(digits, rest string, h runHeader) (importedRow, error) {
 		return importedRow{}, fmt.Errorf("row starts with %q: too few digits for a code and a status", digits)
 	}
 	code, statusText := digits[:len(digits)-3], digits[len(digits)-3:]
-	status, err := parseStatus(statusText)
+	statuses, err := parseStatuses(statusText)
 	if err != nil {
 		return importedRow{}, fmt.Errorf("row %s%s...: %v", code, statusText, err)
 	}
@@ -465,7 +484,7 @@ func parseRunRow(digits, rest string, h runHeader) (importedRow, error) {
 	if err != nil {
 		return importedRow{}, fmt.Errorf("code %s is out of range", code)
 	}
-	row := importedRow{code: code, numeric: true, n: n, status: status, summary: strings.TrimSpace(rest)}
+	row := importedRow{code: code, numeric: true, n: n, statuses: statuses, summary: strings.TrimSpace(rest)}
 	if h.name {
 		row.name, row.summary = splitName(rest)
 	}
@@ -609,7 +628,7 @@ func (r *reader) result() (*Imported, error) {
 		if p := draft.Wire.Prefix; p != "" && !row.numeric {
 			value = strings.TrimPrefix(value, p)
 		}
-		code := &catalog.Code{Value: value, Numeric: numeric, Int: row.n, Status: row.status, Name: row.name,
+		code := &catalog.Code{Value: value, Numeric: numeric, Int: row.n, Status: row.statuses[0], Statuses: row.statuses, Name: row.name,
 			Group: row.group, Reported: row.reported}
 		if !r.opts.NoSummaries {
 			code.Summary = summarize(row.summary)

@@ -137,6 +137,43 @@ func TestImportRows(t *testing.T) {
 	}
 }
 
+// TestImportStatusCells: a cell of several statuses becomes a list, the
+// first the default; a status may carry its reason phrase.
+func TestImportStatusCells(t *testing.T) {
+	tests := []struct {
+		cell   string
+		want   []int
+		unread string
+	}{
+		{"404", []int{404}, ""},
+		{"404 Not Found", []int{404}, ""},
+		{"400, 404", []int{400, 404}, ""},
+		{"400 Bad Request, 404 Not Found, 415 Unsupported Media Type", []int{400, 404, 415}, ""},
+		{"400 / 404", []int{400, 404}, ""},
+		{"400 or 409", []int{400, 409}, ""},
+		{"400, 400", nil, `ref.md:3:1: status cell "400, 400" lists 400 twice`},
+		{"400, 200", nil, "ref.md:3:1: status 200 is not an error status (4xx or 5xx)"},
+		{"400, ", nil, `ref.md:3:1: status cell "400," is not an HTTP status`},
+		{"Not Found", nil, `ref.md:3:1: status cell "Not Found" is not an HTTP status`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cell, func(t *testing.T) {
+			src := "| HTTP | Code |\n|---|---|\n| " + tt.cell + " | malformed |\n| 500 | other_code |\n"
+			im, err := Import("ref.md", []byte(src), Options{})
+			require.NoError(t, err)
+			if tt.unread != "" {
+				require.Len(t, im.Unread, 1)
+				assert.Equal(t, tt.unread, im.Unread[0].Error())
+				return
+			}
+			require.Empty(t, im.Unread)
+			code := im.Catalog.Codes[0]
+			assert.Equal(t, tt.want, code.Statuses)
+			assert.Equal(t, tt.want[0], code.Status)
+		})
+	}
+}
+
 func TestSplitName(t *testing.T) {
 	tests := []struct{ in, name, rest string }{
 		{"InvalidCsrSignatureThe provided CSR", "InvalidCsrSignature", "The provided CSR"},

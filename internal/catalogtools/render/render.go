@@ -66,13 +66,14 @@ func (s StatusCount) Describe() string {
 	return out
 }
 
-// StatusIndex counts the codes of each status, ascending by status.
+// StatusIndex counts the codes of each status, ascending by status; a code
+// of several statuses counts under each.
 func StatusIndex(c *catalog.Catalog) []StatusCount {
 	var out []StatusCount
 	for _, st := range c.Statuses() {
 		sc := StatusCount{Status: st}
 		for _, code := range c.Codes {
-			if code.Status == st {
+			if code.HasStatus(st) {
 				sc.Codes++
 				if code.Reported {
 					sc.Reported++
@@ -134,6 +135,9 @@ func wireSentences(c *catalog.Catalog) []string {
 	return out
 }
 
+// statuses is a code's Status cell: its statuses, the default first.
+func statuses(code *catalog.Code) string { return text.JoinInts(code.AllStatuses(), ", ") }
+
 // notes is a code's Notes cell.
 func notes(code *catalog.Code) string {
 	var parts []string
@@ -180,7 +184,7 @@ func Markdown(w io.Writer, c *catalog.Catalog) error {
 		}
 		fmt.Fprintf(&b, "| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
 		for _, code := range s.Codes {
-			cells := []string{fmt.Sprint(code.Status), "`" + mdCell(code.Value) + "`"}
+			cells := []string{statuses(code), "`" + mdCell(code.Value) + "`"}
 			if v.Names {
 				cells = append(cells, mdText(code.Name))
 			}
@@ -246,6 +250,7 @@ func anchor(s string) string {
 var htmlDoc = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"codeSpans":    codeSpans,
 	"notes":        notes,
+	"statuses":     statuses,
 	"anchor":       anchor,
 	"sectionTitle": sectionTitle,
 	"eq1":          func(n int) bool { return n == 1 },
@@ -274,7 +279,7 @@ var htmlDoc = template.Must(template.New("doc").Funcs(template.FuncMap{
 <thead><tr><th>Status</th><th>Code</th>{{if $v.Names}}<th>Name</th>{{end}}<th>Summary</th>{{if $v.Notes}}<th>Notes</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Codes}}
-<tr><td>{{.Status}}</td><td><code>{{.Value}}</code></td>{{if $v.Names}}<td>{{.Name}}</td>{{end}}<td>{{.Summary}}</td>{{if $v.Notes}}<td>{{notes .}}</td>{{end}}</tr>
+<tr><td>{{statuses .}}</td><td><code>{{.Value}}</code></td>{{if $v.Names}}<td>{{.Name}}</td>{{end}}<td>{{.Summary}}</td>{{if $v.Notes}}<td>{{notes .}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>

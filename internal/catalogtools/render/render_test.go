@@ -86,3 +86,17 @@ codes:
 	assert.Contains(t, html.String(), "<title>A &lt;b&gt; &amp; c error codes</title>")
 	assert.Contains(t, html.String(), "<td>pipes | stars * and &lt;tags&gt;</td>")
 }
+
+// TestRenderStatusList shows every status of a code of several, default
+// first, and counts the code under each in the index.
+func TestRenderStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 404}\n")
+	var md, html bytes.Buffer
+	require.NoError(t, Markdown(&md, c))
+	require.NoError(t, HTML(&html, c))
+	assert.Contains(t, md.String(), "| 400, 404, 415 | `malformed` |")
+	assert.Contains(t, md.String(), "| 404 Not Found | 2 codes |")
+	assert.Contains(t, md.String(), "| 415 Unsupported Media Type | 1 code |")
+	assert.Contains(t, md.String(), "2 codes over 3 statuses.")
+	assert.Contains(t, html.String(), "<tr><td>400, 404, 415</td><td><code>malformed</code></td>")
+}

@@ -59,12 +59,13 @@ func lookalikes(c *catalog.Catalog) []catalog.Warning {
 // groups.
 func groups(c *catalog.Catalog) []catalog.Warning {
 	var out []catalog.Warning
+	warned := make(map[*catalog.Code]bool) // a code of several statuses is reported once
 	for _, status := range c.Statuses() {
 		var grouped []string
 		var loose []*catalog.Code
 		for _, code := range c.Codes {
 			switch {
-			case code.Status != status:
+			case !code.HasStatus(status):
 			case code.Group == "":
 				loose = append(loose, code)
 			case !slices.Contains(grouped, code.Group):
@@ -75,6 +76,10 @@ func groups(c *catalog.Catalog) []catalog.Warning {
 			continue
 		}
 		for _, code := range loose {
+			if warned[code] {
+				continue
+			}
+			warned[code] = true
 			out = append(out, warnf(code.Pos, "code %s has no group, but the other %d codes are in %s",
 				code.Quoted(), status, text.QuoteList(grouped, 3)))
 		}
@@ -90,7 +95,7 @@ func retryAfter(c *catalog.Catalog) []catalog.Warning {
 		return nil
 	}
 	for _, code := range c.Codes {
-		if code.Status == tooMany && !code.Reported {
+		if code.HasStatus(tooMany) && !code.Reported {
 			n := len(c.SentWith(tooMany))
 			return []catalog.Warning{warnf(code.StatusPos, "%s with status 429, but rules.retry_after [%s] leaves 429 out: their responses need not carry Retry-After",
 				text.Count(n, "code", "codes"), text.JoinInts(c.Rules.RetryAfter, ", "))}

@@ -29,6 +29,8 @@ func TestWarnings(t *testing.T) {
 		{"429 with empty retry_after", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: 429}\n",
 			[]string{"c.yaml:5:23: warning: 1 code with status 429, but rules.retry_after [] leaves 429 out: their responses need not carry Retry-After"}},
 		{"429 reported only", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: 429, reported: true}\n", nil},
+		{"429 among several statuses", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: [400, 429]}\n",
+			[]string{"c.yaml:5:23: warning: 1 code with status 429, but rules.retry_after [] leaves 429 out: their responses need not carry Retry-After"}},
 		{"default retry_after", "version: 1\ncodes:\n  - {code: a, status: 429}\n", nil},
 	}
 	for _, tt := range tests {
