@@ -219,7 +219,7 @@ func (g *generator) printf(format string, args ...any) { fmt.Fprintf(&g.buf, for
 func (g *generator) file() {
 	g.printf("%s\n", Header)
 	if g.source != "" {
-		g.printf("// Source: %s\n", g.source)
+		g.printf("// Source: %s\n", comment(g.source))
 	}
 	g.printf("\npackage %s\n\n", g.pkg)
 	g.imports()
@@ -263,7 +263,7 @@ func (g *generator) imports() {
 func (g *generator) typeDecl() {
 	api := "the API"
 	if g.c.API != "" {
-		api = "the " + g.c.API + " API"
+		api = "the " + comment(g.c.API) + " API"
 	}
 	underlying := "string"
 	if g.numeric {
@@ -286,7 +286,7 @@ func (g *generator) constDecls() {
 	for i := 0; i < len(g.consts); {
 		group := g.consts[i].Group
 		if group != "" {
-			g.printf("// %s\n", text.OneLine(group))
+			g.printf("// %s\n", comment(group))
 		}
 		g.printf("const (\n")
 		for ; i < len(g.consts) && g.consts[i].Group == group; i++ {
@@ -304,12 +304,12 @@ func (g *generator) docComment(indent, subject string, code *catalog.Code) {
 	if code.Reported {
 		verb = "reported"
 	}
-	g.printf("%s// %s, %s with status %s", indent, subject, verb, statusText(code))
+	g.printf("%s// %s, %s with status %s", indent, comment(subject), verb, statusText(code))
 	if code.Reported {
 		g.printf(" in a payload; it is never sent as the HTTP status")
 	}
 	g.printf(".\n")
-	if s := text.OneLine(code.Summary); s != "" {
+	if s := comment(code.Summary); s != "" {
 		if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
 			s += "."
 		}
@@ -318,6 +318,22 @@ func (g *generator) docComment(indent, subject string, code *catalog.Code) {
 	if code.Retryable {
 		g.printf("%s// Clients may retry it.\n", indent)
 	}
+}
+
+// comment makes text from the catalog safe in a line comment of Go
+// source: invalid UTF-8, control characters (line breaks among them),
+// Unicode line and paragraph separators and byte order marks become
+// spaces, and runs of white space one space. Nothing the catalog holds can
+// end the comment early or make the file fail to parse.
+func comment(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\uFEFF' || unicode.In(r, unicode.Zl, unicode.Zp) {
+			return ' '
+		}
+		return r
+	}, s)
+	return text.OneLine(s)
 }
 
 // statusText reads a code's statuses for a doc comment: "404 (Not Found)",
@@ -547,7 +563,7 @@ func (g *generator) templateTable() {
 		if g.several() {
 			statuses = fmt.Sprintf(", []int{%s}", text.JoinInts(code.AllStatuses(), ", "))
 		}
-		g.printf("\t{regexp.MustCompile(%s), %d, %t%s}, // %s\n", goRawString(code.Template.Expr()), code.Status, code.Retryable, statuses, code.Value)
+		g.printf("\t{regexp.MustCompile(%s), %d, %t%s}, // %s\n", goRawString(code.Template.Expr()), code.Status, code.Retryable, statuses, comment(code.Value))
 	}
 	g.printf("}\n\n")
 	g.printf("// template returns the template c is an instance of.\n")
