@@ -3,12 +3,17 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -49,25 +54,108 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
-// Load reads and validates the catalog in the named file.
+// MaxSize is the largest catalog Load and Parse accept, in bytes (16 MiB):
+// a catalog is a table of codes, not a data set, and the bound keeps
+// hostile input from costing much. Load stops reading at the bound rather
+// than reading the whole file first.
+const MaxSize = 16 << 20
+
+// Load reads and validates the catalog in the named file. The file must
+// be a regular file (symbolic links are followed): a directory, a FIFO or
+// a device is an error, not something to wait on or to read forever.
+//
+// One process loads a given file once: Load keeps what it read, keyed by
+// the path, its absolute form, the file's size and its modification time,
+// and hands the same *Catalog (or error) to every caller until the file
+// changes. It is safe for concurrent use.
 func Load(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		// Say it as opening does ("open errcodes.yaml: no such file or
+		// directory"): there is nothing to hang on when Stat fails.
+		if f, oerr := os.Open(path); oerr != nil {
+			err = oerr
+		} else {
+			f.Close()
+		}
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, ErrorList{{Pos: Pos{File: path}, Msg: "catalog is " + fileKind(st.Mode()) + ", not a regular file"}}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	return loaded.load(path, abs, st)
+}
+
+// fileKind names what a file that is not regular is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// loaded is the process-wide cache of Load.
+var loaded = &fileCache{files: make(map[string]*fileEntry)}
+
+// A fileCache holds one entry per path: the catalog read from the file as
+// it was when read.
+type fileCache struct {
+	mu    sync.Mutex
+	files map[string]*fileEntry // by path as given and absolute path
+}
+
+type fileEntry struct {
+	size  int64
+	mtime time.Time
+	once  sync.Once
+	cat   *Catalog
+	err   error
+}
+
+func (fc *fileCache) load(path, abs string, st fs.FileInfo) (*Catalog, error) {
+	key := path + "\x00" + abs
+	fc.mu.Lock()
+	e, ok := fc.files[key]
+	if !ok || e.size != st.Size() || !e.mtime.Equal(st.ModTime()) {
+		e = &fileEntry{size: st.Size(), mtime: st.ModTime()}
+		fc.files[key] = e // an older version of the file is dropped
+	}
+	fc.mu.Unlock()
+	e.once.Do(func() { e.cat, e.err = readFile(path) })
+	return e.cat, e.err
+}
+
+// readFile reads and parses the file, reading at most MaxSize+1 bytes.
+func readFile(path string) (*Catalog, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	return Parse(path, data)
 }
 
-// maxSize bounds what Parse accepts: a catalog is a table of codes, not a
-// data set, and a bound keeps hostile input from costing much.
-const maxSize = 16 << 20
-
 // Parse reads and validates a catalog from data; filename is used in
 // positions. On failure the error is an ErrorList.
 func Parse(filename string, data []byte) (*Catalog, error) {
 	p := &parser{file: filename}
-	if len(data) > maxSize {
-		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", maxSize>>20)
+	if len(data) > MaxSize {
+		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", MaxSize>>20)
 		return nil, p.errs
 	}
 	var doc yaml.Node
