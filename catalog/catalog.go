@@ -34,6 +34,8 @@ type Catalog struct {
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
 	templates []*Code
+	names     []string            // every code's Value, for Suggest
+	folded    map[string][]string // code values by their folded form, for Suggest
 }
 
 // Wire says where codes travel in error bodies.

@@ -601,6 +601,7 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 	for _, t := range c.templates {
 		delete(c.exact, t.Value)
 	}
+	c.indexSuggestions()
 }
 
 // code decodes one entry of codes; ok is false when the entry has errors.

@@ -118,11 +118,13 @@ func (g *generator) nameCodes() {
 	g.names = make(map[*catalog.Code]string)
 	g.params = make(map[*catalog.Code][]string)
 	taken := map[string]bool{g.typ: true, "Lookup": true, "Codes": true, "WirePrefix": true}
+	next := make(map[string]int) // base name → the number to try next
 	for _, code := range g.c.Codes {
 		base := goName(code)
 		name := base
-		for n := 2; taken[name]; n++ {
+		for n := max(2, next[base]); taken[name]; n++ {
 			name = base + strconv.Itoa(n)
+			next[base] = n + 1
 		}
 		taken[name] = true
 		g.names[code] = name
@@ -192,6 +194,7 @@ var initialisms = map[string]bool{
 func paramNames(vars []string) []string {
 	var out []string
 	seen := make(map[string]bool)
+	next := make(map[string]int) // base name → the number to try next
 	for _, v := range vars {
 		words := splitWords(v)
 		name := "part"
@@ -205,8 +208,9 @@ func paramNames(vars []string) []string {
 			name += "Part"
 		}
 		base := name
-		for n := 2; seen[name]; n++ {
+		for n := max(2, next[base]); seen[name]; n++ {
 			name = base + strconv.Itoa(n)
+			next[base] = n + 1
 		}
 		seen[name] = true
 		out = append(out, name)
@@ -366,26 +370,17 @@ func (g *generator) templateFuncs() {
 		name, params := g.names[code], g.params[code]
 		g.docComment("", fmt.Sprintf("%s returns the code %s", name, code.Quoted()), code)
 		var expr []string
-		for i, part := range code.Template.Pattern().Parts() {
+		holes := 0
+		for _, part := range code.Template.Pattern().Parts() {
 			if part.Hole {
-				expr = append(expr, params[holeIndex(code.Template.Pattern(), i)])
+				expr = append(expr, params[holes])
+				holes++
 			} else {
 				expr = append(expr, strconv.Quote(part.Lit))
 			}
 		}
 		g.printf("func %s(%s string) %s {\n\treturn %s(%s)\n}\n\n", name, strings.Join(params, ", "), g.typ, g.typ, strings.Join(expr, " + "))
 	}
-}
-
-// holeIndex is the number of holes before parts[i].
-func holeIndex(p catalog.Pattern, i int) int {
-	n := 0
-	for _, x := range p.Parts()[:i] {
-		if x.Hole {
-			n++
-		}
-	}
-	return n
 }
 
 func (g *generator) codesFunc() {
