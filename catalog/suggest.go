@@ -74,6 +74,15 @@ func closest(s string, candidates []string) string {
 	return nearest(s, candidates)
 }
 
+// Nearest returns the candidate nearest to s by edit distance, as Closest
+// does after its look-alike check, or "".
+func Nearest(s string, candidates []string) string {
+	if len(s) > MaxSuggest {
+		return ""
+	}
+	return nearest(s, candidates)
+}
+
 // nearest returns the candidate nearest to s by edit distance, within a
 // third of the shorter one's length (at least 1), the first of equals.
 // Candidates whose length in runes differs from s's by more than that are

@@ -80,7 +80,7 @@ func (ch Change) Pos() catalog.Pos {
 // order, then added codes in file order, then ambiguous statuses in
 // ascending order.
 func Diff(oldCat, newCat *catalog.Catalog) []Change {
-	d := &differ{old: oldCat, new: newCat, byValue: make(map[string]*catalog.Code), used: make(map[*catalog.Code]bool)}
+	d := &differ{old: oldCat, new: newCat, byValue: make(map[string]*catalog.Code), used: make(map[*catalog.Code]bool), budget: lookalikeBudget}
 	for _, code := range newCat.Codes {
 		d.byValue[code.Value] = code
 	}
@@ -143,6 +143,12 @@ type differ struct {
 	byValue  map[string]*catalog.Code // new codes by their text, templates included
 	used     map[*catalog.Code]bool   // new codes accounted for by an old one
 	changes  []Change
+
+	// For look-alikes: new codes no old code has, by status and by folded
+	// form; and the edit-distance comparisons left.
+	added       map[int][]*catalog.Code
+	addedByFold map[string][]*catalog.Code
+	budget      int
 }
 
 func (d *differ) add(kind ChangeKind, breaking bool, o, n *catalog.Code, format string, args ...any) {
@@ -313,36 +319,74 @@ func (d *differ) intersecting(o *catalog.Code) []*catalog.Code {
 	return out
 }
 
+// lookalikeBudget bounds the edit-distance comparisons one Diff makes
+// to find renamed codes: a diff of thousands of removed and thousands of
+// added codes is a rewrite, not a list of renames, and comparing every pair
+// would cost minutes. Past the budget, look-alikes are still found when
+// they differ only by case or separators.
+const lookalikeBudget = 1 << 18
+
 // lookalike returns the added code an old code was likely renamed to: a
 // new code with the same status that no old code has, equal once case and
 // separators are folded or close by edit distance; for numeric codes, the
 // one with the same name.
 func (d *differ) lookalike(o *catalog.Code) *catalog.Code {
-	var candidates []string
-	byValue := make(map[string]*catalog.Code)
-	for _, n := range d.new.Codes {
-		if d.used[n] || n.Status != o.Status || d.inOld(n) {
-			continue
-		}
-		if o.Numeric && o.Name != "" && n.Name == o.Name {
-			return n
-		}
-		candidates = append(candidates, n.Value)
-		byValue[n.Value] = n
-	}
+	d.indexAdded()
 	if o.Numeric {
+		if o.Name == "" {
+			return nil
+		}
+		for _, n := range d.added[o.Status] {
+			if !d.used[n] && n.Name == o.Name {
+				return n
+			}
+		}
 		return nil
 	}
-	return byValue[catalog.Closest(o.Value, candidates)]
-}
-
-func (d *differ) inOld(n *catalog.Code) bool {
-	for _, o := range d.old.Codes {
-		if o.Value == n.Value {
-			return true
+	for _, n := range d.addedByFold[catalog.Fold(o.Value)] {
+		if !d.used[n] && n.Status == o.Status && n.Value != o.Value {
+			return n
 		}
 	}
-	return false
+	candidates := d.added[o.Status]
+	if len(candidates) > d.budget {
+		return nil
+	}
+	d.budget -= len(candidates)
+	var values []string
+	for _, n := range candidates {
+		if !d.used[n] {
+			values = append(values, n.Value)
+		}
+	}
+	if v := catalog.Nearest(o.Value, values); v != "" {
+		return d.byValue[v]
+	}
+	return nil
+}
+
+// indexAdded files the new codes that no old code has, by status and by
+// folded form, in file order, once.
+func (d *differ) indexAdded() {
+	if d.added != nil {
+		return
+	}
+	old := make(map[string]bool, len(d.old.Codes))
+	for _, o := range d.old.Codes {
+		old[o.Value] = true
+	}
+	d.added = make(map[int][]*catalog.Code)
+	d.addedByFold = make(map[string][]*catalog.Code)
+	for _, n := range d.new.Codes {
+		if old[n.Value] {
+			continue
+		}
+		d.added[n.Status] = append(d.added[n.Status], n)
+		if !n.Numeric {
+			key := catalog.Fold(n.Value)
+			d.addedByFold[key] = append(d.addedByFold[key], n)
+		}
+	}
 }
 
 // quoteCodes lists up to most codes, and how many more there are.
