@@ -27,8 +27,12 @@ CodeHTTP CodeName" ("51010403InvalidCsrSignature...": the last three digits
 are the status). The short line before a table becomes its codes' group, a
 description's first sentence their summary. Variable parts become template
 parts: <name> and {name} stay, "|variable" reads "|{variable}", and a code
-ending in ":" or "|" gets a {param} part. An example JSON error body on the
-page gives wire.code, wire.status and wire.prefix.
+ending in ":" or "|" gets a {param} part. A status cell may list several
+statuses ("400, 404"), the first the default, and carry reason phrases
+("404 Not Found"). An example JSON error body on the page, showing a
+placeholder ("<error_code>") or a code of the tables, gives wire.code,
+wire.status and wire.prefix; without one, a warning says that wire.code
+keeps its default, "code".
 
 Rows that cannot be read are reported as FILE:LINE:1: messages and left
 out; guesses worth a look are reported as warnings. The catalog is written

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -57,8 +58,11 @@ type Imported struct {
 // Codes become templates where the reference marks a variable part:
 // <name> and {name} become {name}, a "|variable" or ":variable" part
 // becomes {variable}, and a code that ends in ":" or "|" gets a {param}
-// part (noted). An example JSON error body, when the page has one, gives
-// wire.code, wire.status and wire.prefix.
+// part (noted). A status cell may list several statuses ("400, 404"), the
+// first the default, each with its reason phrase or not ("404 Not
+// Found"). An example JSON error body, when the page has one showing a
+// code placeholder or a code of the tables, gives wire.code, wire.status
+// and wire.prefix; without one, a note says wire.code keeps its default.
 //
 // Every table row is either in the catalog or in Unread with its line;
 // none is dropped silently. Import fails only when the page has no table.
@@ -617,7 +621,11 @@ func numberVars(code string) string {
 
 // result builds the catalog from the rows.
 func (r *reader) result() (*Imported, error) {
-	draft := &catalog.Catalog{Version: 1, API: r.opts.API, Wire: r.sniffWire()}
+	wire, found := r.sniffWire()
+	if !found && len(r.rows) > 0 {
+		r.notef(1, "no example error body shows where codes travel; wire.code is left at its default %q, a top-level field", "code")
+	}
+	draft := &catalog.Catalog{Version: 1, API: r.opts.API, Wire: wire}
 	numeric := len(r.rows) > 0
 	for _, row := range r.rows {
 		numeric = numeric && row.numeric
@@ -668,9 +676,16 @@ func summarize(s string) string {
 }
 
 // sniffWire reads the first example JSON error body on the page whose
-// code field holds a placeholder such as "<code>" or "<error_code>", and
-// returns where the code travels, with its prefix and a status field.
-func (r *reader) sniffWire() catalog.Wire {
+// code field holds a placeholder such as "<code>" or "<error_code>", or a
+// code of the tables ("user_not_found", or a prefixed one such as
+// "urn:ietf:params:acme:error:badNonce"), and returns where the code
+// travels, with its prefix and a status field. found is false when no
+// example body shows it.
+func (r *reader) sniffWire() (w catalog.Wire, found bool) {
+	codes := make(map[string]bool, len(r.rows))
+	for _, row := range r.rows {
+		codes[row.code] = true
+	}
 	for i := 0; i < len(r.lines); i++ {
 		if !strings.HasPrefix(strings.TrimSpace(r.lines[i]), "{") {
 			continue
@@ -683,12 +698,12 @@ func (r *reader) sniffWire() catalog.Wire {
 		if json.Unmarshal([]byte(unquotedPlaceholders(text)), &v) != nil {
 			continue
 		}
-		if w, ok := findCode(v, ""); ok {
+		if w, ok := findCode(v, "", codes); ok {
 			w.CodePath, _ = catalog.ParsePath(w.Code)
-			return w
+			return w, true
 		}
 	}
-	return catalog.Wire{}
+	return catalog.Wire{}, false
 }
 
 // jsonBlock returns the lines from lines[0] up to the line that closes
@@ -718,19 +733,50 @@ func unquotedPlaceholders(s string) string {
 
 var codePlaceholder = regexp.MustCompile(`<[^<>]*(?i:code|type)[^<>]*>`)
 
+// knownCode reports whether an example body's value is a code of the
+// tables, and the prefix it travels with: "badNonce", or
+// "urn:ietf:params:acme:error:badNonce" where the tables list badNonce.
+func knownCode(v any, key string, codes map[string]bool) (prefix string, ok bool) {
+	switch v := v.(type) {
+	case string:
+		if codes[v] {
+			return "", true
+		}
+		// The longest code the value ends with, after a separator.
+		best := ""
+		for i := len(v) - 1; i > 0; i-- {
+			if strings.ContainsRune(":/#.", rune(v[i-1])) && codes[v[i:]] && len(v[i:]) > len(best) {
+				best = v[i:]
+			}
+		}
+		if best != "" {
+			return v[:len(v)-len(best)], true
+		}
+	case float64:
+		// A numeric code, unless the field is the body's status.
+		if v == math.Trunc(v) && v >= 0 && v < 1<<53 && !strings.Contains(strings.ToLower(key), "status") {
+			return "", codes[strconv.FormatInt(int64(v), 10)]
+		}
+	}
+	return "", false
+}
+
 // findCode finds, in a decoded example body, the field whose string holds
-// a code placeholder; the numeric field named like a status beside it is
-// the body's status field.
-func findCode(v any, path string) (catalog.Wire, bool) {
+// a code placeholder or a code of the tables; the numeric field named like
+// a status beside it is the body's status field.
+func findCode(v any, path string, codes map[string]bool) (catalog.Wire, bool) {
 	switch v := v.(type) {
 	case map[string]any:
 		for _, key := range sortedKeys(v) {
-			s, ok := v[key].(string)
-			loc := codePlaceholder.FindStringIndex(s)
-			if !ok || loc == nil {
+			s, _ := v[key].(string)
+			var w catalog.Wire
+			if loc := codePlaceholder.FindStringIndex(s); loc != nil {
+				w = catalog.Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
+			} else if prefix, ok := knownCode(v[key], key, codes); ok {
+				w = catalog.Wire{Code: joinPath(path, key), Prefix: prefix}
+			} else {
 				continue
 			}
-			w := catalog.Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
 			for _, k := range sortedKeys(v) {
 				if _, num := v[k].(float64); num && strings.Contains(strings.ToLower(k), "status") {
 					w.Status = joinPath(path, k)
@@ -741,13 +787,13 @@ func findCode(v any, path string) (catalog.Wire, bool) {
 			return w, true
 		}
 		for _, key := range sortedKeys(v) {
-			if w, ok := findCode(v[key], joinPath(path, key)); ok {
+			if w, ok := findCode(v[key], joinPath(path, key), codes); ok {
 				return w, true
 			}
 		}
 	case []any:
 		for _, x := range v {
-			if w, ok := findCode(x, path+"[]"); ok {
+			if w, ok := findCode(x, path+"[]", codes); ok {
 				return w, true
 			}
 		}

@@ -229,10 +229,10 @@ func seedFile(t *testing.T, seed string) string {
 func TestImportSeeds(t *testing.T) {
 	want := map[string]struct{ rows, unread, notes int }{
 		"acme":        {7, 0, 0},
-		"platform":    {73, 0, 0},
+		"platform":    {73, 0, 1},
 		"certcentral": {99, 0, 1},
-		"camelcase":   {17, 0, 0},
-		"numeric":     {55, 0, 0},
+		"camelcase":   {17, 0, 1},
+		"numeric":     {55, 0, 1},
 	}
 	for _, s := range toolstest.Styles {
 		t.Run(s.Name, func(t *testing.T) {
@@ -290,5 +290,44 @@ func checkSeedExtras(t *testing.T, style string, hand, imported *catalog.Catalog
 			assert.Equal(t, hand.Codes[i].Name, code.Name, code.Value)
 			assert.Equal(t, hand.Codes[i].Group, code.Group, code.Value)
 		}
+	}
+}
+
+// TestImportWireFromExample: the example error body gives wire.code,
+// whether it shows a placeholder or a real code of the tables; without
+// one, a note says wire.code keeps its default.
+func TestImportWireFromExample(t *testing.T) {
+	const table = "| HTTP | Code |\n|---|---|\n| 404 | user_not_found |\n| 400 | badNonce |\n| 409 | 7710 |\n"
+	tests := []struct {
+		name, body string
+		want       catalog.Wire
+		note       bool
+	}{
+		{"placeholder", `{"error": {"code": "<error_code>", "status": 404}}`, catalog.Wire{Code: "error.code", Status: "error.status"}, false},
+		{"real code", `{"error":{"code":"user_not_found"}}`, catalog.Wire{Code: "error.code"}, false},
+		{"real code in an array", `{"errors": [{"message": "x", "reason": "user_not_found", "status": 404}]}`, catalog.Wire{Code: "errors[].reason", Status: "errors[].status"}, false},
+		{"prefixed code", `{"type": "urn:ietf:params:acme:error:badNonce", "detail": "x", "status": 400}`, catalog.Wire{Code: "type", Prefix: "urn:ietf:params:acme:error:", Status: "status"}, false},
+		{"numeric code", `{"status": 409, "error_code": 7710}`, catalog.Wire{Code: "error_code", Status: "status"}, false},
+		{"no body", "", catalog.Wire{Code: "code"}, true},
+		{"body without a code", `{"message": "something else"}`, catalog.Wire{Code: "code"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im, err := Import("ref.md", []byte(tt.body+"\n\n"+table), Options{})
+			require.NoError(t, err)
+			w := im.Catalog.Wire
+			assert.Equal(t, tt.want.Code, w.Code)
+			assert.Equal(t, tt.want.Status, w.Status)
+			assert.Equal(t, tt.want.Prefix, w.Prefix)
+			var notes []string
+			for _, n := range im.Notes {
+				notes = append(notes, n.String())
+			}
+			if tt.note {
+				assert.Equal(t, []string{`ref.md:1:1: warning: no example error body shows where codes travel; wire.code is left at its default "code", a top-level field`}, notes)
+			} else {
+				assert.Empty(t, notes)
+			}
+		})
 	}
 }
