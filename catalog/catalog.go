@@ -157,6 +157,14 @@ func (c *Code) Quoted() string {
 	return strconv.Quote(c.Value)
 }
 
+// short is Quoted, truncated for messages.
+func (c *Code) short() string {
+	if c.Numeric {
+		return c.Value
+	}
+	return strconv.Quote(Truncate(c.Value))
+}
+
 // Pos is a position in a catalog file.
 type Pos struct {
 	File      string

@@ -299,3 +299,19 @@ func TestPatternAgreesWithReference(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsQuoteShort: a catalog error about a 1 MB value quotes its
+// start only.
+func TestErrorsQuoteShort(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	for _, src := range []string{
+		"version: 1\ncodes:\n  - code: \"" + long + " \"\n    status: 400\n",
+		"version: 1\nwire:\n  format: \"" + long + "\"\ncodes:\n  - code: a\n    status: 400\n",
+		"version: 1\ncodes:\n  - code: a\n    status: \"" + long + "\"\n",
+	} {
+		_, err := Parse("c.yaml", []byte(src))
+		require.Error(t, err)
+		assert.Less(t, len(err.Error()), 300, Truncate(err.Error()))
+		assert.Contains(t, err.Error(), "…")
+	}
+}

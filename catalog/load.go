@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"io/fs"
 	"math"
@@ -224,7 +225,7 @@ func (p *parser) mapping(n *yaml.Node, what string, fields ...field) bool {
 			continue
 		}
 		if first, ok := seen[k.Value]; ok {
-			p.errorf(p.pos(k), "duplicate key %q (first at %d:%d)", k.Value, first.Line, first.Column)
+			p.errorf(p.pos(k), "duplicate key %q (first at %d:%d)", Truncate(k.Value), first.Line, first.Column)
 			continue
 		}
 		seen[k.Value] = k
@@ -235,9 +236,9 @@ func (p *parser) mapping(n *yaml.Node, what string, fields ...field) bool {
 				keys = append(keys, f.key)
 			}
 			if s := closest(k.Value, keys); s != "" {
-				p.errorf(p.pos(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+				p.errorf(p.pos(k), "unknown key %q in %s; did you mean %q?", Truncate(k.Value), what, s)
 			} else {
-				p.errorf(p.pos(k), "unknown key %q in %s", k.Value, what)
+				p.errorf(p.pos(k), "unknown key %q in %s", Truncate(k.Value), what)
 			}
 			continue
 		}
@@ -270,15 +271,15 @@ func describe(n *yaml.Node) string {
 		case "!!null":
 			return "null"
 		case "!!str":
-			return fmt.Sprintf("string %q", n.Value)
+			return fmt.Sprintf("string %q", Truncate(n.Value))
 		case "!!int":
-			return "integer " + n.Value
+			return "integer " + Truncate(n.Value)
 		case "!!float":
-			return "number " + n.Value
+			return "number " + Truncate(n.Value)
 		case "!!bool":
-			return "boolean " + n.Value
+			return "boolean " + Truncate(n.Value)
 		}
-		return fmt.Sprintf("%s %q", n.Tag, n.Value)
+		return fmt.Sprintf("%s %q", n.Tag, Truncate(n.Value))
 	}
 	return "nothing"
 }
@@ -298,7 +299,7 @@ func (p *parser) integer(n *yaml.Node, what string) (int64, bool) {
 		if err == nil {
 			return v, true
 		}
-		p.errorf(p.pos(n), "%s %s is out of range", what, n.Value)
+		p.errorf(p.pos(n), "%s %s is out of range", what, Truncate(n.Value))
 		return 0, false
 	}
 	p.errorf(p.pos(n), "%s must be an integer, not %s", what, describe(n))
@@ -392,7 +393,7 @@ func (p *parser) wire(n *yaml.Node, w *Wire) {
 		}},
 		field{key: "format", decode: func(_, v *yaml.Node) {
 			if p.str(v, "wire.format", &w.Format) && w.Format != "json" && w.Format != "xml" {
-				p.errorf(p.pos(v), "wire.format %q is neither json nor xml", w.Format)
+				p.errorf(p.pos(v), "wire.format %q is neither json nor xml", Truncate(w.Format))
 			}
 		}},
 	)
@@ -432,7 +433,7 @@ func (p *parser) goHints(n *yaml.Node, g *GoHints) {
 	p.mapping(n, "go",
 		field{key: "code_type", decode: func(_, v *yaml.Node) {
 			if p.str(v, "go.code_type", &g.CodeType) && !isQualified(g.CodeType) {
-				p.errorf(p.pos(v), "go.code_type %q must be an import path and a type name, like example.com/api/apierr.Code", g.CodeType)
+				p.errorf(p.pos(v), "go.code_type %q must be an import path and a type name, like example.com/api/apierr.Code", Truncate(g.CodeType))
 			}
 		}},
 		field{key: "emitters", decode: func(_, v *yaml.Node) { p.emitters(v, g) }},
@@ -459,8 +460,12 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 		e := Emitter{Pos: p.pos(item), Status: Param{Index: -1}, Code: Param{Index: -1}}
 		p.mapping(item, "an emitter",
 			field{key: "func", required: true, decode: func(_, v *yaml.Node) {
-				if p.str(v, "func", &e.Func) && !funcName.MatchString(e.Func) {
-					p.errorf(p.pos(v), "func %q must name a function as pkg/path.Func or (*pkg/path.Type).Method", e.Func)
+				switch {
+				case !p.str(v, "func", &e.Func):
+				case strings.TrimSpace(e.Func) == "":
+					p.errorf(p.pos(v), "func is empty; name a function as pkg/path.Func or (*pkg/path.Type).Method")
+				case !funcName.MatchString(e.Func):
+					p.errorf(p.pos(v), "func %q must name a function as pkg/path.Func or (*pkg/path.Type).Method", Truncate(e.Func))
 				}
 			}},
 			field{key: "status", required: true, decode: func(_, v *yaml.Node) { e.Status = p.param(v, "status") }},
@@ -473,17 +478,33 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 	}
 }
 
+// maxParams bounds a parameter index: Go functions have far fewer.
+const maxParams = 255
+
 func (p *parser) param(n *yaml.Node, what string) Param {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
-		v, err := strconv.Atoi(n.Value)
-		if err != nil || v < 0 || v > 255 {
-			p.errorf(p.pos(n), "%s parameter index %s is out of range", what, n.Value)
-			return Param{Index: -1}
+		v, ok := p.integer(n, what+" parameter index")
+		switch {
+		case !ok:
+		case v < 0:
+			p.errorf(p.pos(n), "%s parameter index %d is negative", what, v)
+		case v > maxParams:
+			p.errorf(p.pos(n), "%s parameter index %d is out of range; a function has at most %d parameters", what, v, maxParams)
+		default:
+			return Param{Index: int(v)}
 		}
-		return Param{Index: v}
+		return Param{Index: -1}
 	}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && isIdent(n.Value) && !strings.Contains(n.Value, ".") {
-		return Param{Index: -1, Name: n.Value}
+		switch {
+		case n.Value == "_":
+			p.errorf(p.pos(n), "%s parameter name %q is blank; name the parameter or give its index", what, n.Value)
+		case token.IsKeyword(n.Value):
+			p.errorf(p.pos(n), "%s parameter name %q is a Go keyword", what, n.Value)
+		default:
+			return Param{Index: -1, Name: n.Value}
+		}
+		return Param{Index: -1}
 	}
 	p.errorf(p.pos(n), "%s must be a parameter index or name, not %s", what, describe(n))
 	return Param{Index: -1}
@@ -500,14 +521,14 @@ func (p *parser) errorTypes(n *yaml.Node, g *GoHints) {
 		fieldName := func(dst *string, what string) func(_, v *yaml.Node) {
 			return func(_, v *yaml.Node) {
 				if p.str(v, what, dst) && (!isIdent(*dst) || strings.Contains(*dst, ".")) {
-					p.errorf(p.pos(v), "%s %q must be a field name", what, *dst)
+					p.errorf(p.pos(v), "%s %q must be a field name", what, Truncate(*dst))
 				}
 			}
 		}
 		p.mapping(item, "an error type",
 			field{key: "type", required: true, decode: func(_, v *yaml.Node) {
 				if p.str(v, "type", &t.Type) && !isQualified(t.Type) {
-					p.errorf(p.pos(v), "type %q must be an import path and a type name, like example.com/api/client.APIError", t.Type)
+					p.errorf(p.pos(v), "type %q must be an import path and a type name, like example.com/api/client.APIError", Truncate(t.Type))
 				}
 			}},
 			field{key: "status", decode: fieldName(&t.Status, "status")},
@@ -564,7 +585,7 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 			continue
 		}
 		if prev, dup := seen[code.Value]; dup {
-			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.Quoted(), prev.Pos.Line, prev.Pos.Col)
+			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.short(), prev.Pos.Line, prev.Pos.Col)
 			continue
 		}
 		seen[code.Value] = code
@@ -581,12 +602,12 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 				return "a string"
 			}
 			p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
-				code.Quoted(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
+				code.short(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
 			continue
 		}
 		if code.Name != "" {
 			if prev, ok := c.byName[code.Name]; ok {
-				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", code.Name, prev.Pos.Line, prev.Pos.Col)
+				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", Truncate(code.Name), prev.Pos.Line, prev.Pos.Col)
 				continue
 			}
 			c.byName[code.Name] = code
@@ -686,7 +707,7 @@ func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
 	}
 	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float" {
 		if f, err := strconv.ParseFloat(v.Value, 64); err == nil && f == math.Trunc(f) {
-			p.errorf(p.pos(v), "code must be a string or an integer, not number %s; quote it if it is text", v.Value)
+			p.errorf(p.pos(v), "code must be a string or an integer, not number %s; quote it if it is text", Truncate(v.Value))
 			return
 		}
 	}
@@ -699,10 +720,10 @@ func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
 		p.errorf(p.pos(v), "code is empty")
 		return
 	case strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\t"):
-		p.errorf(p.pos(v), "code %q has surrounding or inner white space", s)
+		p.errorf(p.pos(v), "code %q has surrounding or inner white space", Truncate(s))
 		return
 	case c.Wire.Prefix != "" && strings.HasPrefix(s, c.Wire.Prefix):
-		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", s, strings.TrimPrefix(s, c.Wire.Prefix))
+		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", Truncate(s), Truncate(strings.TrimPrefix(s, c.Wire.Prefix)))
 		return
 	}
 	t, err := ParseTemplate(s)

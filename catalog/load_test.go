@@ -76,7 +76,7 @@ func TestParseErrors(t *testing.T) {
 		{"emitter bad func", "version: 1\ngo:\n  emitters:\n    - func: WriteError\n      status: 1\n      code: 2\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:13: func "WriteError" must name a function as pkg/path.Func or (*pkg/path.Type).Method`},
 		{"emitter missing code", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:7: an emitter is missing "code"`},
 		{"emitter same param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\n      code: 1\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an emitter's status and code cannot be the same parameter 1"},
-		{"emitter bad param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: -1\n      code: c\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:5:15: status parameter index -1 is out of range"},
+		{"emitter bad param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: -1\n      code: c\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:5:15: status parameter index -1 is negative"},
 		{"error type without fields", "version: 1\ngo:\n  error_types:\n    - type: example.com/x.E\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an error type needs a status field, a code field or both"},
 	}
 	for _, tt := range tests {
