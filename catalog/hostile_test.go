@@ -315,3 +315,35 @@ func TestErrorsQuoteShort(t *testing.T) {
 		assert.Contains(t, err.Error(), "…")
 	}
 }
+
+// TestConcatShared: patterns are immutable though Concat extends their
+// parts in place when it can; extending one pattern many ways, from many
+// goroutines, leaves each result and the original as written.
+func TestConcatShared(t *testing.T) {
+	base := Literal("a").Concat(Hole()).Concat(Literal("b"))
+	results := make([]Pattern, 32)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := base
+			for j := range 50 {
+				p = p.Concat(Literal(fmt.Sprint(i))).Concat(Hole())
+				if j == 0 {
+					results[i] = p
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, "a…b", base.String())
+	for i, p := range results {
+		assert.Equal(t, fmt.Sprintf("a…b%d…", i), p.String())
+	}
+	head := Literal("x").Concat(Hole())
+	one, two := head.Concat(Literal("1")), head.Concat(Literal("2"))
+	assert.Equal(t, "x…1", one.String())
+	assert.Equal(t, "x…2", two.String())
+	assert.Equal(t, []Part{{Lit: "x"}, {Hole: true}, {Lit: "12"}}, one.Concat(Literal("2")).Parts(), "adjacent literals read as one")
+}
