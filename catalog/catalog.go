@@ -6,6 +6,10 @@
 // a module. Load and Parse read it with positioned errors; the look-ups
 // (Lookup, LookupInt, LookupName, Match, SentWith, Suggest) serve the
 // analyzers. The package has no go/analysis imports.
+//
+// The catalog tools (gen, doc, diff, import, formatting and warnings) live
+// in their own packages under internal/catalogtools; nothing here imports
+// them.
 package catalog
 
 import (
@@ -30,6 +34,8 @@ type Catalog struct {
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
 	templates []*Code
+	names     []string            // every code's Value, for Suggest
+	folded    map[string][]string // code values by their folded form, for Suggest
 }
 
 // Wire says where codes travel in error bodies.
@@ -99,10 +105,16 @@ var DefaultRetryAfter = []int{429}
 
 // A Code is one row of the catalog.
 type Code struct {
-	Value     string // the code as text: "secret_not_found", "51010", "not_found|{resource}"
-	Numeric   bool   // the code is an integer (Value holds its decimal form)
-	Int       int64  // the code's value when Numeric
-	Status    int
+	Value   string // the code as text: "secret_not_found", "51010", "not_found|{resource}"
+	Numeric bool   // the code is an integer (Value holds its decimal form)
+	Int     int64  // the code's value when Numeric
+	// Status is the code's default status: the one it is sent with, or the
+	// first of several.
+	Status int
+	// Statuses are all the statuses the code is sent with, Status first;
+	// never empty in a loaded catalog. A catalog entry gives several as a
+	// list (status: [400, 404]).
+	Statuses  []int
 	Name      string
 	Group     string
 	Summary   string
@@ -117,6 +129,25 @@ type Code struct {
 // Ref is the short reference used in diagnostics: "errcodes.yaml:31".
 func (c *Code) Ref() string { return c.Pos.Ref() }
 
+// HasStatus reports whether the catalog gives the code the status s, as
+// its default or as one of its others. A Code built by hand without
+// Statuses has only Status.
+func (c *Code) HasStatus(s int) bool {
+	if len(c.Statuses) == 0 {
+		return c.Status == s
+	}
+	return slices.Contains(c.Statuses, s)
+}
+
+// AllStatuses returns Statuses, or Status alone for a Code built by hand
+// without Statuses.
+func (c *Code) AllStatuses() []int {
+	if len(c.Statuses) == 0 {
+		return []int{c.Status}
+	}
+	return c.Statuses
+}
+
 // Quoted is the code as it reads in Go source and in messages: "secret_not_found"
 // quoted, numeric codes bare.
 func (c *Code) Quoted() string {
@@ -124,6 +155,14 @@ func (c *Code) Quoted() string {
 		return c.Value
 	}
 	return strconv.Quote(c.Value)
+}
+
+// short is Quoted, truncated for messages.
+func (c *Code) short() string {
+	if c.Numeric {
+		return c.Value
+	}
+	return strconv.Quote(Truncate(c.Value))
 }
 
 // Pos is a position in a catalog file.
@@ -218,6 +257,13 @@ func (c *Catalog) Match(p Pattern) []*Code {
 	return out
 }
 
+// Templates returns the codes that are templates, in file order.
+func (c *Catalog) Templates() []*Code { return slices.Clone(c.templates) }
+
+// Pattern is the code as a Pattern: its text, with a hole for each
+// variable part of a template.
+func (c *Code) Pattern() Pattern { return c.pattern() }
+
 func (c *Code) pattern() Pattern {
 	if c.Template != nil {
 		return c.Template.pattern
@@ -226,23 +272,27 @@ func (c *Code) pattern() Pattern {
 }
 
 // SentWith returns the codes the catalog sends with the HTTP status, in file
-// order. Reported codes are not sent with their status and are left out.
+// order: those that list it among their statuses. Reported codes are not
+// sent with their status and are left out.
 func (c *Catalog) SentWith(status int) []*Code {
 	var out []*Code
 	for _, code := range c.Codes {
-		if code.Status == status && !code.Reported {
+		if code.HasStatus(status) && !code.Reported {
 			out = append(out, code)
 		}
 	}
 	return out
 }
 
-// Statuses returns the distinct statuses of the catalog's codes, ascending.
+// Statuses returns the distinct statuses of the catalog's codes, each
+// code's several statuses included, ascending.
 func (c *Catalog) Statuses() []int {
 	var out []int
 	for _, code := range c.Codes {
-		if !slices.Contains(out, code.Status) {
-			out = append(out, code.Status)
+		for _, st := range code.AllStatuses() {
+			if !slices.Contains(out, st) {
+				out = append(out, st)
+			}
 		}
 	}
 	slices.Sort(out)

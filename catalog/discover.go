@@ -13,11 +13,13 @@ import (
 const EnvVar = "ERRCODELINT_CATALOG"
 
 // FileNames are the names discovery looks for, in order of preference.
-var FileNames = []string{"errcodes.yaml", ".errcodes.yaml", "errcodes.json"}
+var FileNames = []string{"errcodes.yaml", "errcodes.yml", ".errcodes.yaml", ".errcodes.yml", "errcodes.json"}
 
 // Find looks for a catalog file in dir and its parents, stopping at the
 // module root (the first directory holding go.mod) or the file system root.
-// It returns "" when there is none.
+// It returns "" when there is none. A catalog name that is a directory or
+// anything else but a regular file (after symbolic links) is an error: it
+// is a mistake, and skipping it would silently use another catalog or none.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -26,9 +28,13 @@ func Find(dir string) (string, error) {
 	for {
 		for _, name := range FileNames {
 			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			st, err := os.Stat(p)
+			switch {
+			case err == nil && st.Mode().IsRegular():
 				return p, nil
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			case err == nil:
+				return "", ErrorList{{Pos: Pos{File: p}, Msg: "catalog is " + fileKind(st.Mode()) + ", not a regular file"}}
+			case !errors.Is(err, fs.ErrNotExist):
 				return "", err
 			}
 		}
@@ -106,6 +112,6 @@ func (c *Cache) Load(path string) (*Catalog, error) {
 		c.files[path] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.cat, e.err = Load(path) })
+	e.once.Do(func() { e.cat, e.err = Load(path) }) // Load shares what it read process-wide
 	return e.cat, e.err
 }

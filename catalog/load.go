@@ -3,12 +3,18 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"go/token"
+	"io"
+	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -20,6 +26,15 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// A Warning is a doubt about a valid catalog: something that loads but is
+// likely a mistake.
+type Warning struct {
+	Pos Pos
+	Msg string
+}
+
+func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
 
 // An ErrorList is every problem found in one catalog, in file order.
 type ErrorList []*Error
@@ -40,25 +55,108 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
-// Load reads and validates the catalog in the named file.
+// MaxSize is the largest catalog Load and Parse accept, in bytes (16 MiB):
+// a catalog is a table of codes, not a data set, and the bound keeps
+// hostile input from costing much. Load stops reading at the bound rather
+// than reading the whole file first.
+const MaxSize = 16 << 20
+
+// Load reads and validates the catalog in the named file. The file must
+// be a regular file (symbolic links are followed): a directory, a FIFO or
+// a device is an error, not something to wait on or to read forever.
+//
+// One process loads a given file once: Load keeps what it read, keyed by
+// the path, its absolute form, the file's size and its modification time,
+// and hands the same *Catalog (or error) to every caller until the file
+// changes. It is safe for concurrent use.
 func Load(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		// Say it as opening does ("open errcodes.yaml: no such file or
+		// directory"): there is nothing to hang on when Stat fails.
+		if f, oerr := os.Open(path); oerr != nil {
+			err = oerr
+		} else {
+			f.Close()
+		}
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, ErrorList{{Pos: Pos{File: path}, Msg: "catalog is " + fileKind(st.Mode()) + ", not a regular file"}}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	return loaded.load(path, abs, st)
+}
+
+// fileKind names what a file that is not regular is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// loaded is the process-wide cache of Load.
+var loaded = &fileCache{files: make(map[string]*fileEntry)}
+
+// A fileCache holds one entry per path: the catalog read from the file as
+// it was when read.
+type fileCache struct {
+	mu    sync.Mutex
+	files map[string]*fileEntry // by path as given and absolute path
+}
+
+type fileEntry struct {
+	size  int64
+	mtime time.Time
+	once  sync.Once
+	cat   *Catalog
+	err   error
+}
+
+func (fc *fileCache) load(path, abs string, st fs.FileInfo) (*Catalog, error) {
+	key := path + "\x00" + abs
+	fc.mu.Lock()
+	e, ok := fc.files[key]
+	if !ok || e.size != st.Size() || !e.mtime.Equal(st.ModTime()) {
+		e = &fileEntry{size: st.Size(), mtime: st.ModTime()}
+		fc.files[key] = e // an older version of the file is dropped
+	}
+	fc.mu.Unlock()
+	e.once.Do(func() { e.cat, e.err = readFile(path) })
+	return e.cat, e.err
+}
+
+// readFile reads and parses the file, reading at most MaxSize+1 bytes.
+func readFile(path string) (*Catalog, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading catalog: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	return Parse(path, data)
 }
 
-// maxSize bounds what Parse accepts: a catalog is a table of codes, not a
-// data set, and a bound keeps hostile input from costing much.
-const maxSize = 16 << 20
-
 // Parse reads and validates a catalog from data; filename is used in
 // positions. On failure the error is an ErrorList.
 func Parse(filename string, data []byte) (*Catalog, error) {
 	p := &parser{file: filename}
-	if len(data) > maxSize {
-		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", maxSize>>20)
+	if len(data) > MaxSize {
+		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", MaxSize>>20)
 		return nil, p.errs
 	}
 	var doc yaml.Node
@@ -127,7 +225,7 @@ func (p *parser) mapping(n *yaml.Node, what string, fields ...field) bool {
 			continue
 		}
 		if first, ok := seen[k.Value]; ok {
-			p.errorf(p.pos(k), "duplicate key %q (first at %d:%d)", k.Value, first.Line, first.Column)
+			p.errorf(p.pos(k), "duplicate key %q (first at %d:%d)", Truncate(k.Value), first.Line, first.Column)
 			continue
 		}
 		seen[k.Value] = k
@@ -138,9 +236,9 @@ func (p *parser) mapping(n *yaml.Node, what string, fields ...field) bool {
 				keys = append(keys, f.key)
 			}
 			if s := closest(k.Value, keys); s != "" {
-				p.errorf(p.pos(k), "unknown key %q in %s; did you mean %q?", k.Value, what, s)
+				p.errorf(p.pos(k), "unknown key %q in %s; did you mean %q?", Truncate(k.Value), what, s)
 			} else {
-				p.errorf(p.pos(k), "unknown key %q in %s", k.Value, what)
+				p.errorf(p.pos(k), "unknown key %q in %s", Truncate(k.Value), what)
 			}
 			continue
 		}
@@ -173,15 +271,15 @@ func describe(n *yaml.Node) string {
 		case "!!null":
 			return "null"
 		case "!!str":
-			return fmt.Sprintf("string %q", n.Value)
+			return fmt.Sprintf("string %q", Truncate(n.Value))
 		case "!!int":
-			return "integer " + n.Value
+			return "integer " + Truncate(n.Value)
 		case "!!float":
-			return "number " + n.Value
+			return "number " + Truncate(n.Value)
 		case "!!bool":
-			return "boolean " + n.Value
+			return "boolean " + Truncate(n.Value)
 		}
-		return fmt.Sprintf("%s %q", n.Tag, n.Value)
+		return fmt.Sprintf("%s %q", n.Tag, Truncate(n.Value))
 	}
 	return "nothing"
 }
@@ -201,7 +299,7 @@ func (p *parser) integer(n *yaml.Node, what string) (int64, bool) {
 		if err == nil {
 			return v, true
 		}
-		p.errorf(p.pos(n), "%s %s is out of range", what, n.Value)
+		p.errorf(p.pos(n), "%s %s is out of range", what, Truncate(n.Value))
 		return 0, false
 	}
 	p.errorf(p.pos(n), "%s must be an integer, not %s", what, describe(n))
@@ -295,7 +393,7 @@ func (p *parser) wire(n *yaml.Node, w *Wire) {
 		}},
 		field{key: "format", decode: func(_, v *yaml.Node) {
 			if p.str(v, "wire.format", &w.Format) && w.Format != "json" && w.Format != "xml" {
-				p.errorf(p.pos(v), "wire.format %q is neither json nor xml", w.Format)
+				p.errorf(p.pos(v), "wire.format %q is neither json nor xml", Truncate(w.Format))
 			}
 		}},
 	)
@@ -335,7 +433,7 @@ func (p *parser) goHints(n *yaml.Node, g *GoHints) {
 	p.mapping(n, "go",
 		field{key: "code_type", decode: func(_, v *yaml.Node) {
 			if p.str(v, "go.code_type", &g.CodeType) && !isQualified(g.CodeType) {
-				p.errorf(p.pos(v), "go.code_type %q must be an import path and a type name, like example.com/api/apierr.Code", g.CodeType)
+				p.errorf(p.pos(v), "go.code_type %q must be an import path and a type name, like example.com/api/apierr.Code", Truncate(g.CodeType))
 			}
 		}},
 		field{key: "emitters", decode: func(_, v *yaml.Node) { p.emitters(v, g) }},
@@ -362,8 +460,12 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 		e := Emitter{Pos: p.pos(item), Status: Param{Index: -1}, Code: Param{Index: -1}}
 		p.mapping(item, "an emitter",
 			field{key: "func", required: true, decode: func(_, v *yaml.Node) {
-				if p.str(v, "func", &e.Func) && !funcName.MatchString(e.Func) {
-					p.errorf(p.pos(v), "func %q must name a function as pkg/path.Func or (*pkg/path.Type).Method", e.Func)
+				switch {
+				case !p.str(v, "func", &e.Func):
+				case strings.TrimSpace(e.Func) == "":
+					p.errorf(p.pos(v), "func is empty; name a function as pkg/path.Func or (*pkg/path.Type).Method")
+				case !funcName.MatchString(e.Func):
+					p.errorf(p.pos(v), "func %q must name a function as pkg/path.Func or (*pkg/path.Type).Method", Truncate(e.Func))
 				}
 			}},
 			field{key: "status", required: true, decode: func(_, v *yaml.Node) { e.Status = p.param(v, "status") }},
@@ -376,17 +478,33 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 	}
 }
 
+// maxParams bounds a parameter index: Go functions have far fewer.
+const maxParams = 255
+
 func (p *parser) param(n *yaml.Node, what string) Param {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
-		v, err := strconv.Atoi(n.Value)
-		if err != nil || v < 0 || v > 255 {
-			p.errorf(p.pos(n), "%s parameter index %s is out of range", what, n.Value)
-			return Param{Index: -1}
+		v, ok := p.integer(n, what+" parameter index")
+		switch {
+		case !ok:
+		case v < 0:
+			p.errorf(p.pos(n), "%s parameter index %d is negative", what, v)
+		case v > maxParams:
+			p.errorf(p.pos(n), "%s parameter index %d is out of range; a function has at most %d parameters", what, v, maxParams)
+		default:
+			return Param{Index: int(v)}
 		}
-		return Param{Index: v}
+		return Param{Index: -1}
 	}
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && isIdent(n.Value) && !strings.Contains(n.Value, ".") {
-		return Param{Index: -1, Name: n.Value}
+		switch {
+		case n.Value == "_":
+			p.errorf(p.pos(n), "%s parameter name %q is blank; name the parameter or give its index", what, n.Value)
+		case token.IsKeyword(n.Value):
+			p.errorf(p.pos(n), "%s parameter name %q is a Go keyword", what, n.Value)
+		default:
+			return Param{Index: -1, Name: n.Value}
+		}
+		return Param{Index: -1}
 	}
 	p.errorf(p.pos(n), "%s must be a parameter index or name, not %s", what, describe(n))
 	return Param{Index: -1}
@@ -403,14 +521,14 @@ func (p *parser) errorTypes(n *yaml.Node, g *GoHints) {
 		fieldName := func(dst *string, what string) func(_, v *yaml.Node) {
 			return func(_, v *yaml.Node) {
 				if p.str(v, what, dst) && (!isIdent(*dst) || strings.Contains(*dst, ".")) {
-					p.errorf(p.pos(v), "%s %q must be a field name", what, *dst)
+					p.errorf(p.pos(v), "%s %q must be a field name", what, Truncate(*dst))
 				}
 			}
 		}
 		p.mapping(item, "an error type",
 			field{key: "type", required: true, decode: func(_, v *yaml.Node) {
 				if p.str(v, "type", &t.Type) && !isQualified(t.Type) {
-					p.errorf(p.pos(v), "type %q must be an import path and a type name, like example.com/api/client.APIError", t.Type)
+					p.errorf(p.pos(v), "type %q must be an import path and a type name, like example.com/api/client.APIError", Truncate(t.Type))
 				}
 			}},
 			field{key: "status", decode: fieldName(&t.Status, "status")},
@@ -467,7 +585,7 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 			continue
 		}
 		if prev, dup := seen[code.Value]; dup {
-			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.Quoted(), prev.Pos.Line, prev.Pos.Col)
+			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.short(), prev.Pos.Line, prev.Pos.Col)
 			continue
 		}
 		seen[code.Value] = code
@@ -484,12 +602,12 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 				return "a string"
 			}
 			p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
-				code.Quoted(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
+				code.short(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
 			continue
 		}
 		if code.Name != "" {
 			if prev, ok := c.byName[code.Name]; ok {
-				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", code.Name, prev.Pos.Line, prev.Pos.Col)
+				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", Truncate(code.Name), prev.Pos.Line, prev.Pos.Col)
 				continue
 			}
 			c.byName[code.Name] = code
@@ -504,6 +622,7 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 	for _, t := range c.templates {
 		delete(c.exact, t.Value)
 	}
+	c.indexSuggestions()
 }
 
 // code decodes one entry of codes; ok is false when the entry has errors.
@@ -521,7 +640,10 @@ func (p *parser) code(n *yaml.Node, c *Catalog) (code *Code, ok bool) {
 		field{key: "status", required: true, decode: func(_, v *yaml.Node) {
 			hasStatus = true
 			code.StatusPos = p.pos(v)
-			code.Status, _ = p.status(v, "status")
+			code.Statuses = p.codeStatuses(v)
+			if len(code.Statuses) > 0 {
+				code.Status = code.Statuses[0]
+			}
 		}},
 		field{key: "name", decode: func(_, v *yaml.Node) {
 			if p.str(v, "name", &code.Name) && code.Name == "" {
@@ -534,6 +656,40 @@ func (p *parser) code(n *yaml.Node, c *Catalog) (code *Code, ok bool) {
 		field{key: "retryable", decode: func(_, v *yaml.Node) { p.boolean(v, "retryable", &code.Retryable) }},
 	)
 	return code, len(p.errs) == before && hasCode && hasStatus
+}
+
+// codeStatuses decodes a code's status: one status, or a list of them
+// whose first is the default. Errors point at the offending element.
+func (p *parser) codeStatuses(n *yaml.Node) []int {
+	if n.Kind != yaml.SequenceNode {
+		if st, ok := p.status(n, "status"); ok {
+			return []int{st}
+		}
+		return nil
+	}
+	if len(n.Content) == 0 {
+		p.errorf(p.pos(n), "status is an empty list; give at least one status")
+		return nil
+	}
+	var out []int
+	ok := true
+	for _, e := range n.Content {
+		e = resolveAlias(e)
+		st, good := p.status(e, "status")
+		switch {
+		case !good:
+			ok = false
+		case slices.Contains(out, st):
+			p.errorf(p.pos(e), "status lists %d twice", st)
+			ok = false
+		default:
+			out = append(out, st)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return out
 }
 
 func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
@@ -551,7 +707,7 @@ func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
 	}
 	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float" {
 		if f, err := strconv.ParseFloat(v.Value, 64); err == nil && f == math.Trunc(f) {
-			p.errorf(p.pos(v), "code must be a string or an integer, not number %s; quote it if it is text", v.Value)
+			p.errorf(p.pos(v), "code must be a string or an integer, not number %s; quote it if it is text", Truncate(v.Value))
 			return
 		}
 	}
@@ -564,13 +720,13 @@ func (p *parser) codeValue(v *yaml.Node, code *Code, c *Catalog) {
 		p.errorf(p.pos(v), "code is empty")
 		return
 	case strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\t"):
-		p.errorf(p.pos(v), "code %q has surrounding or inner white space", s)
+		p.errorf(p.pos(v), "code %q has surrounding or inner white space", Truncate(s))
 		return
 	case c.Wire.Prefix != "" && strings.HasPrefix(s, c.Wire.Prefix):
-		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", s, strings.TrimPrefix(s, c.Wire.Prefix))
+		p.errorf(p.pos(v), "code %q repeats wire.prefix; write %q", Truncate(s), Truncate(strings.TrimPrefix(s, c.Wire.Prefix)))
 		return
 	}
-	t, err := parseTemplate(s)
+	t, err := ParseTemplate(s)
 	if err != nil {
 		p.errorf(p.pos(v), "%v", err)
 		return

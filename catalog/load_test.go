@@ -42,6 +42,13 @@ func TestParseErrors(t *testing.T) {
 		{"status string", head + "  - code: a\n    status: \"404\"\n", `c.yaml:4:13: status must be an integer, not string "404"`},
 		{"status float", head + "  - code: a\n    status: 404.5\n", "c.yaml:4:13: status must be an integer, not number 404.5"},
 		{"status huge", head + "  - code: a\n    status: 99999999999999999999\n", `c.yaml:4:13: status must be an integer, not number 99999999999999999999`},
+		{"status list empty", head + "  - code: a\n    status: []\n", "c.yaml:4:13: status is an empty list; give at least one status"},
+		{"status list duplicate", head + "  - code: a\n    status: [400, 404, 400]\n", "c.yaml:4:24: status lists 400 twice"},
+		{"status list not HTTP", head + "  - code: a\n    status: [400, 99]\n", "c.yaml:4:19: status 99 is not an HTTP status"},
+		{"status list success", head + "  - code: a\n    status: [400, 204]\n", "c.yaml:4:19: status 204 is not an error status; error codes take a 4xx or 5xx status"},
+		{"status list string", head + "  - code: a\n    status: [400, \"404\"]\n", `c.yaml:4:19: status must be an integer, not string "404"`},
+		{"status list block", head + "  - code: a\n    status:\n      - 400\n      - 400\n", "c.yaml:6:9: status lists 400 twice"},
+		{"status list nested", head + "  - code: a\n    status: [[400]]\n", "c.yaml:4:14: status must be an integer, not a list"},
 		{"empty code", head + "  - code: \"\"\n    status: 400\n", "c.yaml:3:11: code is empty"},
 		{"code with spaces", head + "  - code: \" a\"\n    status: 400\n", `c.yaml:3:11: code " a" has surrounding or inner white space`},
 		{"code null", head + "  - code:\n    status: 400\n", "c.yaml:3:10: code must be a string, not null"},
@@ -69,7 +76,7 @@ func TestParseErrors(t *testing.T) {
 		{"emitter bad func", "version: 1\ngo:\n  emitters:\n    - func: WriteError\n      status: 1\n      code: 2\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:13: func "WriteError" must name a function as pkg/path.Func or (*pkg/path.Type).Method`},
 		{"emitter missing code", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\ncodes:\n  - code: a\n    status: 400\n", `c.yaml:4:7: an emitter is missing "code"`},
 		{"emitter same param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: 1\n      code: 1\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an emitter's status and code cannot be the same parameter 1"},
-		{"emitter bad param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: -1\n      code: c\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:5:15: status parameter index -1 is out of range"},
+		{"emitter bad param", "version: 1\ngo:\n  emitters:\n    - func: example.com/x.F\n      status: -1\n      code: c\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:5:15: status parameter index -1 is negative"},
 		{"error type without fields", "version: 1\ngo:\n  error_types:\n    - type: example.com/x.E\ncodes:\n  - code: a\n    status: 400\n", "c.yaml:4:7: an error type needs a status field, a code field or both"},
 	}
 	for _, tt := range tests {
@@ -82,6 +89,42 @@ func TestParseErrors(t *testing.T) {
 			require.ErrorAs(t, err, &list)
 		})
 	}
+}
+
+// TestParseStatusList: a code sent with several statuses lists them; the
+// first is the default, and a single status reads as a list of one.
+func TestParseStatusList(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(`version: 1
+codes:
+  - code: malformed
+    status: [400, 404, 405, 415]
+  - code: not_found
+    status: 404
+  - code: payload_failed
+    status: [502, 503]
+    reported: true
+`))
+	require.NoError(t, err)
+	malformed, notFound, reported := c.Codes[0], c.Codes[1], c.Codes[2]
+	assert.Equal(t, 400, malformed.Status)
+	assert.Equal(t, []int{400, 404, 405, 415}, malformed.Statuses)
+	assert.Equal(t, []int{404}, notFound.Statuses)
+	assert.Equal(t, []int{502, 503}, reported.Statuses)
+	assert.True(t, malformed.HasStatus(415))
+	assert.False(t, malformed.HasStatus(409))
+	assert.Equal(t, "c.yaml:4:13", malformed.StatusPos.String())
+	codes := func(cs []*Code) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Value)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"malformed", "not_found"}, codes(c.SentWith(404)))
+	assert.Equal(t, []string{"malformed"}, codes(c.SentWith(415)))
+	assert.Empty(t, c.SentWith(503), "reported codes are not sent")
+	assert.Equal(t, []int{400, 404, 405, 415, 502, 503}, c.Statuses())
+	assert.True(t, (&Code{Status: 404}).HasStatus(404), "a Code built by hand has its Status")
 }
 
 func TestParseDefaults(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/warnings"
 )
 
 var checkCommand = &command{
@@ -46,7 +48,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) int {
 			code = exitFail
 			continue
 		}
-		warnings := c.Warnings()
+		warnings := warnings.List(c)
 		for _, w := range warnings {
 			e.errorf("%v", w)
 		}

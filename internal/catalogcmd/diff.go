@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/diff"
 )
 
 var diffCommand = &command{
@@ -15,11 +17,15 @@ var diffCommand = &command{
 	help: `Diff compares two versions of a catalog from a client's point of view.
 
 Breaking: a code removed or renamed (a removed code and an added look-alike
-with the same status, or a changed name), a changed status, a code moved to
-reported, a template narrowed (some of its codes no longer match), and a
-change of wire.code, wire.prefix or wire.format.
-Not breaking: an added code, a code now matched by a template with the same
-status, new summaries, groups, names and retryable marks.
+with the same status, or a changed name), a changed status or a status
+removed from a code of several, a code moved to reported, a template
+narrowed (some of its codes no longer match), a change of wire.code,
+wire.prefix or wire.format, and a code added at a status that had exactly
+one code (clients that branch on that status can no longer tell the codes
+apart).
+Not breaking: an added code, a status added to a code, a new default status,
+a code now matched by a template with the same statuses, new summaries,
+groups, names and retryable marks.
 
 Each change is printed as FILE:LINE:COL: message, positioned in NEW when the
 code is still there and in OLD when it is gone; -json prints them as one
@@ -37,7 +43,7 @@ func runDiff(e *env, fs *flag.FlagSet, args []string) int {
 		return code
 	}
 	oldCat, newCat := cats[0], cats[1]
-	changes := catalog.Diff(oldCat, newCat)
+	changes := diff.Diff(oldCat, newCat)
 	breaking := 0
 	for _, ch := range changes {
 		if ch.Breaking {
@@ -61,7 +67,7 @@ func runDiff(e *env, fs *flag.FlagSet, args []string) int {
 }
 
 // changePos is where a change shows; catalog-wide changes show at NEW.
-func changePos(newCat *catalog.Catalog, ch catalog.Change) string {
+func changePos(newCat *catalog.Catalog, ch diff.Change) string {
 	p := ch.Pos()
 	if p.File == "" {
 		p.File = newCat.Path
@@ -69,7 +75,7 @@ func changePos(newCat *catalog.Catalog, ch catalog.Change) string {
 	return p.String()
 }
 
-func printDiffText(e *env, newCat *catalog.Catalog, changes []catalog.Change, breaking int) {
+func printDiffText(e *env, newCat *catalog.Catalog, changes []diff.Change, breaking int) {
 	for _, ch := range changes {
 		tag := ""
 		if ch.Breaking {
@@ -94,13 +100,13 @@ type jsonCode struct {
 }
 
 type jsonChange struct {
-	Kind     catalog.ChangeKind `json:"kind"`
-	Breaking bool               `json:"breaking"`
-	Code     string             `json:"code,omitempty"`
-	Pos      string             `json:"pos"`
-	Message  string             `json:"message"`
-	Old      *jsonCode          `json:"old,omitempty"`
-	New      *jsonCode          `json:"new,omitempty"`
+	Kind     diff.ChangeKind `json:"kind"`
+	Breaking bool            `json:"breaking"`
+	Code     string          `json:"code,omitempty"`
+	Pos      string          `json:"pos"`
+	Message  string          `json:"message"`
+	Old      *jsonCode       `json:"old,omitempty"`
+	New      *jsonCode       `json:"new,omitempty"`
 }
 
 type jsonDiff struct {
@@ -117,7 +123,7 @@ func toJSONCode(c *catalog.Code) *jsonCode {
 	return &jsonCode{Pos: c.Pos.String(), Status: c.Status, Name: c.Name, Reported: c.Reported}
 }
 
-func printDiffJSON(e *env, oldCat, newCat *catalog.Catalog, changes []catalog.Change, breaking int) error {
+func printDiffJSON(e *env, oldCat, newCat *catalog.Catalog, changes []diff.Change, breaking int) error {
 	out := jsonDiff{Old: oldCat.Path, New: newCat.Path, Breaking: breaking, Changes: []jsonChange{}}
 	for _, ch := range changes {
 		jc := jsonChange{Kind: ch.Kind, Breaking: ch.Breaking, Pos: changePos(newCat, ch), Message: ch.Msg,

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"flag"
 
-	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/render"
 )
 
 var docCommand = &command{
@@ -33,11 +33,11 @@ func runDoc(e *env, fs *flag.FlagSet, args []string) int {
 	}
 	c := cats[0]
 	var buf bytes.Buffer
-	render := catalog.RenderMarkdown
+	write := render.Markdown
 	if flagValue(fs, "format") == "html" {
-		render = catalog.RenderHTML
+		write = render.HTML
 	}
-	if err := render(&buf, c); err != nil {
+	if err := write(&buf, c); err != nil {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
 	}

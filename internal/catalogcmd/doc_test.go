@@ -17,7 +17,7 @@ func TestDocStyles(t *testing.T) {
 			stdout, stderr, code := run("doc", stylePath(s.name), "-format", format)
 			assert.Equal(t, 0, code, stderr)
 			assert.Empty(t, stderr)
-			want, err := os.ReadFile(filepath.Join("..", "..", "catalog", "testdata", "doc", s.name+map[string]string{"markdown": ".md", "html": ".html"}[format]))
+			want, err := os.ReadFile(filepath.Join("..", "catalogtools", "render", "testdata", s.name+map[string]string{"markdown": ".md", "html": ".html"}[format]))
 			require.NoError(t, err)
 			assert.Equal(t, string(want), stdout, "%s %s", s.name, format)
 		}

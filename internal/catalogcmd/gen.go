@@ -3,7 +3,7 @@ package catalogcmd
 import (
 	"flag"
 
-	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/gen"
 )
 
 var genCommand = &command{
@@ -20,7 +20,7 @@ reads a code from its wire form, Codes lists the constants; numeric catalogs
 with names get Name() and a Lookup by name. Constants are named after the
 code's name, else its text in CamelCase.
 
-The file starts with "` + catalog.GenHeader + `",
+The file starts with "` + gen.Header + `",
 is gofmt'ed and depends only on the catalog and the flags, so it suits
 go generate:
 
@@ -43,7 +43,7 @@ func runGen(e *env, fs *flag.FlagSet, args []string) int {
 		return code
 	}
 	c := cats[0]
-	src, err := catalog.Generate(c, catalog.GenOptions{Package: flagValue(fs, "pkg"), Type: flagValue(fs, "type"), Source: pos[0]})
+	src, err := gen.Generate(c, gen.Options{Package: flagValue(fs, "pkg"), Type: flagValue(fs, "type"), Source: pos[0]})
 	if err != nil {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitUsage

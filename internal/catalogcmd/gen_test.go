@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/gen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,7 +17,7 @@ func TestGenStyles(t *testing.T) {
 	for _, s := range styles {
 		stdout, stderr, code := run("gen", stylePath(s.name), "-pkg", s.name)
 		assert.Equal(t, 0, code, stderr)
-		want, err := os.ReadFile(filepath.Join("..", "..", "catalog", "testdata", "gen", s.name+".go.golden"))
+		want, err := os.ReadFile(filepath.Join("..", "catalogtools", "gen", "testdata", s.name+".go.golden"))
 		require.NoError(t, err)
 		assert.Equal(t, string(want), stdout, s.name)
 	}
@@ -31,7 +31,7 @@ func TestGenOutputFile(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Contains(t, string(data), catalog.GenHeader+"\n")
+	assert.Contains(t, string(data), gen.Header+"\n")
 	assert.Contains(t, string(data), "type ErrCode string\n")
 
 	old := time.Now().Add(-time.Hour).Truncate(time.Second)

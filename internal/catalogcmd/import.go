@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/importer"
 )
 
 var importCommand = &command{
@@ -26,8 +27,12 @@ CodeHTTP CodeName" ("51010403InvalidCsrSignature...": the last three digits
 are the status). The short line before a table becomes its codes' group, a
 description's first sentence their summary. Variable parts become template
 parts: <name> and {name} stay, "|variable" reads "|{variable}", and a code
-ending in ":" or "|" gets a {param} part. An example JSON error body on the
-page gives wire.code, wire.status and wire.prefix.
+ending in ":" or "|" gets a {param} part. A status cell may list several
+statuses ("400, 404"), the first the default, and carry reason phrases
+("404 Not Found"). An example JSON error body on the page, showing a
+placeholder ("<error_code>") or a code of the tables, gives wire.code,
+wire.status and wire.prefix; without one, a warning says that wire.code
+keeps its default, "code".
 
 Rows that cannot be read are reported as FILE:LINE:1: messages and left
 out; guesses worth a look are reported as warnings. The catalog is written
@@ -52,8 +57,8 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
 	}
-	opts := catalog.ImportOptions{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
-	im, err := catalog.Import(pos[0], data, opts)
+	opts := importer.Options{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
+	im, err := importer.Import(pos[0], data, opts)
 	if im != nil {
 		reportImport(e, im)
 	}
@@ -62,7 +67,7 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		return exitFail
 	}
 	out := append([]byte(fmt.Sprintf("# Imported from %s by errcodelint catalog import; review before use.\n", filepath.Base(pos[0]))),
-		catalog.Format(im.Catalog)...)
+		format.Format(im.Catalog)...)
 	if err := output(e, flagValue(fs, "o"), out); err != nil {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
@@ -75,7 +80,7 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 
 // reportImport lists the unread rows and the notes in line order, then a
 // tally.
-func reportImport(e *env, im *catalog.Imported) {
+func reportImport(e *env, im *importer.Imported) {
 	type entry struct {
 		line int
 		text string

@@ -30,7 +30,8 @@ func TestImportReport(t *testing.T) {
 	stdout, stderr, code := run("import", in, "-o", out, "-api", "Widget API")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
-	assert.Equal(t, in+`:8:1: status cell "4xx" is not an HTTP status
+	assert.Equal(t, in+`:1:1: warning: no example error body shows where codes travel; wire.code is left at its default "code", a top-level field
+`+in+`:8:1: status cell "4xx" is not an HTTP status
 `+in+`:9:1: warning: code "required:" ends in a separator; read as the template "required:{param}"
 3 table rows: 2 codes imported, 1 unread
 `, stderr)

@@ -1,19 +1,27 @@
-package catalog
+// Package importer reads an API's error reference, as Markdown or as text
+// flattened from HTML, and writes a catalog of its codes.
+package importer
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/errcodelint/errcodelint/catalog"
+
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
 )
 
-// ImportOptions tune Import.
-type ImportOptions struct {
+// Options tune Import.
+type Options struct {
 	API         string // written as the catalog's api when set
 	NoSummaries bool   // leave the reference's descriptions out
 }
@@ -22,7 +30,7 @@ type ImportOptions struct {
 type Imported struct {
 	// Catalog holds the rows read, validated by Parse; its positions point
 	// into the YAML that Format(Catalog) writes.
-	Catalog *Catalog
+	Catalog *catalog.Catalog
 	// Lines holds, for each of Catalog.Codes, the line of the reference
 	// its row starts on.
 	Lines []int
@@ -30,9 +38,9 @@ type Imported struct {
 	Rows int
 	// Unread lists the rows that could not be read, at their lines: they
 	// are not in Catalog.
-	Unread []*Error
+	Unread []*catalog.Error
 	// Notes lists rows read with a guess worth reviewing.
-	Notes []Warning
+	Notes []catalog.Warning
 }
 
 // Import reads an API's error reference, given as Markdown or as text
@@ -50,16 +58,19 @@ type Imported struct {
 // Codes become templates where the reference marks a variable part:
 // <name> and {name} become {name}, a "|variable" or ":variable" part
 // becomes {variable}, and a code that ends in ":" or "|" gets a {param}
-// part (noted). An example JSON error body, when the page has one, gives
-// wire.code, wire.status and wire.prefix.
+// part (noted). A status cell may list several statuses ("400, 404"), the
+// first the default, each with its reason phrase or not ("404 Not
+// Found"). An example JSON error body, when the page has one showing a
+// code placeholder or a code of the tables, gives wire.code, wire.status
+// and wire.prefix; without one, a note says wire.code keeps its default.
 //
 // Every table row is either in the catalog or in Unread with its line;
 // none is dropped silently. Import fails only when the page has no table.
-func Import(filename string, data []byte, opts ImportOptions) (*Imported, error) {
+func Import(filename string, data []byte, opts Options) (*Imported, error) {
 	r := &reader{file: filename, lines: splitLines(string(data)), opts: opts, seen: make(map[string]int)}
 	r.read()
 	if r.tables == 0 {
-		return nil, &Error{Pos: Pos{File: filename, Line: 1, Col: 1},
+		return nil, &catalog.Error{Pos: catalog.Pos{File: filename, Line: 1, Col: 1},
 			Msg: "no error-code table found; want a header row with an HTTP status column and a code column"}
 	}
 	return r.result()
@@ -80,7 +91,7 @@ type importedRow struct {
 	code     string
 	numeric  bool
 	n        int64
-	status   int
+	statuses []int // the first is the default
 	name     string
 	group    string
 	summary  string
@@ -90,22 +101,22 @@ type importedRow struct {
 type reader struct {
 	file   string
 	lines  []string
-	opts   ImportOptions
+	opts   Options
 	tables int
 	rows   []importedRow
 	total  int
-	unread []*Error
-	notes  []Warning
+	unread []*catalog.Error
+	notes  []catalog.Warning
 	seen   map[string]int // code → line of the row that has it
 	names  map[string]int // name → line
 }
 
 func (r *reader) errorf(line int, format string, args ...any) {
-	r.unread = append(r.unread, &Error{Pos: Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
+	r.unread = append(r.unread, &catalog.Error{Pos: catalog.Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (r *reader) notef(line int, format string, args ...any) {
-	r.notes = append(r.notes, Warning{Pos: Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
+	r.notes = append(r.notes, catalog.Warning{Pos: catalog.Pos{File: r.file, Line: line, Col: 1}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // read walks the page: tables are read where a header row starts one;
@@ -325,7 +336,7 @@ func startsRow(cells []string, h header) bool {
 	if len(cells) <= max(h.status, h.code) {
 		return false
 	}
-	if _, err := parseStatus(cells[h.status]); err != nil {
+	if _, err := parseStatuses(cells[h.status]); err != nil {
 		return false
 	}
 	code := cleanCell(cells[h.code])
@@ -346,7 +357,7 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 			len(b.cells), h.status+1, h.code+1)
 		return
 	}
-	status, err := parseStatus(cell(h.status))
+	statuses, err := parseStatuses(cell(h.status))
 	if err != nil {
 		r.errorf(b.line, "%v", err)
 		return
@@ -354,7 +365,7 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 	r.add(importedRow{
 		line:     b.line,
 		code:     cleanCell(cell(h.code)),
-		status:   status,
+		statuses: statuses,
 		name:     cleanCell(cell(h.name)),
 		group:    group,
 		summary:  cell(h.detail),
@@ -362,20 +373,39 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 	})
 }
 
-// parseStatus reads a status cell: an HTTP error status, 400 to 599.
-func parseStatus(s string) (int, error) {
-	s = cleanCell(s)
-	n, err := strconv.Atoi(s)
-	switch {
-	case s == "":
-		return 0, errors.New("status cell is empty")
-	case err != nil:
-		return 0, fmt.Errorf("status cell %q is not an HTTP status", s)
-	case n < 400 || n > 599:
-		return 0, fmt.Errorf("status %d is not an error status (4xx or 5xx)", n)
+// statusPart is one status of a status cell: three digits, optionally
+// followed by the reason phrase ("404 Not Found").
+var statusPart = regexp.MustCompile(`^(\d{3})(?:\s+[A-Za-z][A-Za-z' -]*)?$`)
+
+// parseStatuses reads a status cell: one HTTP error status, 400 to 599,
+// or several separated by commas, slashes or "or" ("400, 404"); each may
+// carry its reason phrase ("404 Not Found"). The first is the default.
+func parseStatuses(cell string) ([]int, error) {
+	s := cleanCell(cell)
+	if s == "" {
+		return nil, errors.New("status cell is empty")
 	}
-	return n, nil
+	var out []int
+	for _, part := range statusSeparators.Split(s, -1) {
+		part = strings.TrimSpace(part)
+		m := statusPart.FindStringSubmatch(part)
+		if m == nil {
+			return nil, fmt.Errorf("status cell %q is not an HTTP status", catalog.Truncate(s))
+		}
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case n < 400 || n > 599:
+			return nil, fmt.Errorf("status %d is not an error status (4xx or 5xx)", n)
+		case slices.Contains(out, n):
+			return nil, fmt.Errorf("status cell %q lists %d twice", catalog.Truncate(s), n)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
+
+// statusSeparators split a cell of several statuses.
+var statusSeparators = regexp.MustCompile(`\s*(?:,|/|\bor\b)\s*`)
 
 // A runHeader is the header of a table whose rows run together: digits
 // (code then status), then a name and a description.
@@ -450,7 +480,7 @@ func parseRunRow(digits, rest string, h runHeader) (importedRow, error) {
 		return importedRow{}, fmt.Errorf("row starts with %q: too few digits for a code and a status", digits)
 	}
 	code, statusText := digits[:len(digits)-3], digits[len(digits)-3:]
-	status, err := parseStatus(statusText)
+	statuses, err := parseStatuses(statusText)
 	if err != nil {
 		return importedRow{}, fmt.Errorf("row %s%s...: %v", code, statusText, err)
 	}
@@ -458,7 +488,7 @@ func parseRunRow(digits, rest string, h runHeader) (importedRow, error) {
 	if err != nil {
 		return importedRow{}, fmt.Errorf("code %s is out of range", code)
 	}
-	row := importedRow{code: code, numeric: true, n: n, status: status, summary: strings.TrimSpace(rest)}
+	row := importedRow{code: code, numeric: true, n: n, statuses: statuses, summary: strings.TrimSpace(rest)}
 	if h.name {
 		row.name, row.summary = splitName(rest)
 	}
@@ -508,7 +538,7 @@ func (r *reader) add(row importedRow) {
 		return
 	}
 	r.seen[row.code] = row.line
-	if row.name != "" && !isIdent(row.name) {
+	if row.name != "" && !catalog.IsTemplateVar(row.name) {
 		r.notef(row.line, "name %q is not an identifier; left out", row.name)
 		row.name = ""
 	}
@@ -553,7 +583,7 @@ func importCode(s string) (code, note string, err error) {
 		code += "{param}"
 	}
 	code = numberVars(code)
-	if _, err := parseTemplate(code); err != nil {
+	if _, err := catalog.ParseTemplate(code); err != nil {
 		return "", "", fmt.Errorf("code cell %q: %v", s, err)
 	}
 	return code, note, nil
@@ -569,7 +599,7 @@ func varName(s string) string {
 		return '_'
 	}, strings.TrimSpace(s))
 	s = strings.Trim(s, "._")
-	if s == "" || !isIdent(s) {
+	if s == "" || !catalog.IsTemplateVar(s) {
 		return "param"
 	}
 	return s
@@ -591,7 +621,11 @@ func numberVars(code string) string {
 
 // result builds the catalog from the rows.
 func (r *reader) result() (*Imported, error) {
-	draft := &Catalog{Version: 1, API: r.opts.API, Wire: r.sniffWire()}
+	wire, found := r.sniffWire()
+	if !found && len(r.rows) > 0 {
+		r.notef(1, "no example error body shows where codes travel; wire.code is left at its default %q, a top-level field", "code")
+	}
+	draft := &catalog.Catalog{Version: 1, API: r.opts.API, Wire: wire}
 	numeric := len(r.rows) > 0
 	for _, row := range r.rows {
 		numeric = numeric && row.numeric
@@ -602,7 +636,7 @@ func (r *reader) result() (*Imported, error) {
 		if p := draft.Wire.Prefix; p != "" && !row.numeric {
 			value = strings.TrimPrefix(value, p)
 		}
-		code := &Code{Value: value, Numeric: numeric, Int: row.n, Status: row.status, Name: row.name,
+		code := &catalog.Code{Value: value, Numeric: numeric, Int: row.n, Status: row.statuses[0], Statuses: row.statuses, Name: row.name,
 			Group: row.group, Reported: row.reported}
 		if !r.opts.NoSummaries {
 			code.Summary = summarize(row.summary)
@@ -612,9 +646,9 @@ func (r *reader) result() (*Imported, error) {
 	}
 	im := &Imported{Lines: lines, Rows: r.total, Unread: r.unread, Notes: r.notes}
 	if len(draft.Codes) == 0 {
-		return im, &Error{Pos: Pos{File: r.file, Line: 1, Col: 1}, Msg: "no row of the tables could be read"}
+		return im, &catalog.Error{Pos: catalog.Pos{File: r.file, Line: 1, Col: 1}, Msg: "no row of the tables could be read"}
 	}
-	c, err := Parse(r.file, Format(draft))
+	c, err := catalog.Parse(r.file, format.Format(draft))
 	if err != nil {
 		return im, fmt.Errorf("the imported catalog does not load: %w", err)
 	}
@@ -625,7 +659,7 @@ func (r *reader) result() (*Imported, error) {
 // summarize keeps a description's first sentence, without its final
 // period, shortened to at most 120 characters at a word boundary.
 func summarize(s string) string {
-	s = oneLine(s)
+	s = text.OneLine(s)
 	if i := strings.Index(s, ". "); i >= 0 {
 		s = s[:i]
 	}
@@ -642,9 +676,16 @@ func summarize(s string) string {
 }
 
 // sniffWire reads the first example JSON error body on the page whose
-// code field holds a placeholder such as "<code>" or "<error_code>", and
-// returns where the code travels, with its prefix and a status field.
-func (r *reader) sniffWire() Wire {
+// code field holds a placeholder such as "<code>" or "<error_code>", or a
+// code of the tables ("user_not_found", or a prefixed one such as
+// "urn:ietf:params:acme:error:badNonce"), and returns where the code
+// travels, with its prefix and a status field. found is false when no
+// example body shows it.
+func (r *reader) sniffWire() (w catalog.Wire, found bool) {
+	codes := make(map[string]bool, len(r.rows))
+	for _, row := range r.rows {
+		codes[row.code] = true
+	}
 	for i := 0; i < len(r.lines); i++ {
 		if !strings.HasPrefix(strings.TrimSpace(r.lines[i]), "{") {
 			continue
@@ -657,12 +698,12 @@ func (r *reader) sniffWire() Wire {
 		if json.Unmarshal([]byte(unquotedPlaceholders(text)), &v) != nil {
 			continue
 		}
-		if w, ok := findCode(v, ""); ok {
-			w.CodePath, _ = ParsePath(w.Code)
-			return w
+		if w, ok := findCode(v, "", codes); ok {
+			w.CodePath, _ = catalog.ParsePath(w.Code)
+			return w, true
 		}
 	}
-	return Wire{}
+	return catalog.Wire{}, false
 }
 
 // jsonBlock returns the lines from lines[0] up to the line that closes
@@ -692,41 +733,72 @@ func unquotedPlaceholders(s string) string {
 
 var codePlaceholder = regexp.MustCompile(`<[^<>]*(?i:code|type)[^<>]*>`)
 
+// knownCode reports whether an example body's value is a code of the
+// tables, and the prefix it travels with: "badNonce", or
+// "urn:ietf:params:acme:error:badNonce" where the tables list badNonce.
+func knownCode(v any, key string, codes map[string]bool) (prefix string, ok bool) {
+	switch v := v.(type) {
+	case string:
+		if codes[v] {
+			return "", true
+		}
+		// The longest code the value ends with, after a separator.
+		best := ""
+		for i := len(v) - 1; i > 0; i-- {
+			if strings.ContainsRune(":/#.", rune(v[i-1])) && codes[v[i:]] && len(v[i:]) > len(best) {
+				best = v[i:]
+			}
+		}
+		if best != "" {
+			return v[:len(v)-len(best)], true
+		}
+	case float64:
+		// A numeric code, unless the field is the body's status.
+		if v == math.Trunc(v) && v >= 0 && v < 1<<53 && !strings.Contains(strings.ToLower(key), "status") {
+			return "", codes[strconv.FormatInt(int64(v), 10)]
+		}
+	}
+	return "", false
+}
+
 // findCode finds, in a decoded example body, the field whose string holds
-// a code placeholder; the numeric field named like a status beside it is
-// the body's status field.
-func findCode(v any, path string) (Wire, bool) {
+// a code placeholder or a code of the tables; the numeric field named like
+// a status beside it is the body's status field.
+func findCode(v any, path string, codes map[string]bool) (catalog.Wire, bool) {
 	switch v := v.(type) {
 	case map[string]any:
 		for _, key := range sortedKeys(v) {
-			s, ok := v[key].(string)
-			loc := codePlaceholder.FindStringIndex(s)
-			if !ok || loc == nil {
+			s, _ := v[key].(string)
+			var w catalog.Wire
+			if loc := codePlaceholder.FindStringIndex(s); loc != nil {
+				w = catalog.Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
+			} else if prefix, ok := knownCode(v[key], key, codes); ok {
+				w = catalog.Wire{Code: joinPath(path, key), Prefix: prefix}
+			} else {
 				continue
 			}
-			w := Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
 			for _, k := range sortedKeys(v) {
 				if _, num := v[k].(float64); num && strings.Contains(strings.ToLower(k), "status") {
 					w.Status = joinPath(path, k)
-					w.StatusPath, _ = ParsePath(w.Status)
+					w.StatusPath, _ = catalog.ParsePath(w.Status)
 					break
 				}
 			}
 			return w, true
 		}
 		for _, key := range sortedKeys(v) {
-			if w, ok := findCode(v[key], joinPath(path, key)); ok {
+			if w, ok := findCode(v[key], joinPath(path, key), codes); ok {
 				return w, true
 			}
 		}
 	case []any:
 		for _, x := range v {
-			if w, ok := findCode(x, path+"[]"); ok {
+			if w, ok := findCode(x, path+"[]", codes); ok {
 				return w, true
 			}
 		}
 	}
-	return Wire{}, false
+	return catalog.Wire{}, false
 }
 
 func joinPath(path, key string) string {

@@ -1,4 +1,5 @@
-package catalog
+// Package format writes a catalog as YAML in the schema's key order.
+package format
 
 import (
 	"fmt"
@@ -7,6 +8,9 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
 )
 
 // Format writes c as catalog YAML in the schema's key order, with a comment
@@ -14,7 +18,7 @@ import (
 // fields, so a Catalog built by hand formats as well as a loaded one, and
 // Parse reads the output back to the same catalog. Defaults are left out:
 // wire.code "code", wire.format json, rules.retry_after [429].
-func Format(c *Catalog) []byte {
+func Format(c *catalog.Catalog) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "version: %d\n", max(c.Version, 1))
 	if c.API != "" {
@@ -22,8 +26,8 @@ func Format(c *Catalog) []byte {
 	}
 	formatWire(&b, c.Wire)
 	formatGo(&b, c.Go)
-	if ra := c.Rules.RetryAfter; ra != nil && !slices.Equal(ra, DefaultRetryAfter) {
-		fmt.Fprintf(&b, "rules:\n  retry_after: [%s]\n", joinInts(ra, ", "))
+	if ra := c.Rules.RetryAfter; ra != nil && !slices.Equal(ra, catalog.DefaultRetryAfter) {
+		fmt.Fprintf(&b, "rules:\n  retry_after: [%s]\n", text.JoinInts(ra, ", "))
 	}
 	b.WriteString("codes:\n")
 	group := ""
@@ -33,7 +37,7 @@ func Format(c *Catalog) []byte {
 				b.WriteByte('\n')
 			}
 			if code.Group != "" {
-				fmt.Fprintf(&b, "  # %s\n", oneLine(code.Group))
+				fmt.Fprintf(&b, "  # %s\n", text.OneLine(code.Group))
 			}
 			group = code.Group
 		}
@@ -42,7 +46,7 @@ func Format(c *Catalog) []byte {
 	return []byte(b.String())
 }
 
-func formatWire(b *strings.Builder, w Wire) {
+func formatWire(b *strings.Builder, w catalog.Wire) {
 	xml := w.Format != "" && w.Format != "json"
 	if (w.Code == "" || w.Code == "code") && w.Status == "" && w.Prefix == "" && !xml {
 		return
@@ -64,7 +68,7 @@ func formatWire(b *strings.Builder, w Wire) {
 	}
 }
 
-func formatGo(b *strings.Builder, g GoHints) {
+func formatGo(b *strings.Builder, g catalog.GoHints) {
 	if g.CodeType == "" && len(g.Emitters) == 0 && len(g.ErrorTypes) == 0 {
 		return
 	}
@@ -93,14 +97,14 @@ func formatGo(b *strings.Builder, g GoHints) {
 	}
 }
 
-func formatParam(p Param) string {
+func formatParam(p catalog.Param) string {
 	if p.Name != "" {
 		return yamlString(p.Name)
 	}
 	return strconv.Itoa(p.Index)
 }
 
-func formatCode(b *strings.Builder, code *Code) {
+func formatCode(b *strings.Builder, code *catalog.Code) {
 	value := yamlString(code.Value)
 	if code.Numeric {
 		value = strconv.FormatInt(code.Int, 10)
@@ -109,7 +113,11 @@ func formatCode(b *strings.Builder, code *Code) {
 	if code.Name != "" {
 		fmt.Fprintf(b, "    name: %s\n", yamlString(code.Name))
 	}
-	fmt.Fprintf(b, "    status: %d\n", code.Status)
+	if sts := code.AllStatuses(); len(sts) > 1 {
+		fmt.Fprintf(b, "    status: [%s]\n", text.JoinInts(sts, ", "))
+	} else {
+		fmt.Fprintf(b, "    status: %d\n", code.Status)
+	}
 	if code.Group != "" {
 		fmt.Fprintf(b, "    group: %s\n", yamlString(code.Group))
 	}
@@ -136,15 +144,4 @@ func yamlString(s string) string {
 		return strconv.Quote(s)
 	}
 	return strings.TrimSuffix(string(out), "\n")
-}
-
-// oneLine collapses runs of white space, line breaks included, to one space.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func joinInts(xs []int, sep string) string {
-	parts := make([]string, len(xs))
-	for i, x := range xs {
-		parts[i] = strconv.Itoa(x)
-	}
-	return strings.Join(parts, sep)
 }

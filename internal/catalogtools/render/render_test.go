@@ -1,4 +1,4 @@
-package catalog
+package render
 
 import (
 	"bytes"
@@ -7,33 +7,36 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
 )
 
 // TestRenderGolden renders each style's catalog as Markdown and HTML.
 func TestRenderGolden(t *testing.T) {
 	renderers := []struct {
 		ext    string
-		render func(*bytes.Buffer, *Catalog) error
+		render func(*bytes.Buffer, *catalog.Catalog) error
 	}{
-		{"md", func(b *bytes.Buffer, c *Catalog) error { return RenderMarkdown(b, c) }},
-		{"html", func(b *bytes.Buffer, c *Catalog) error { return RenderHTML(b, c) }},
+		{"md", func(b *bytes.Buffer, c *catalog.Catalog) error { return Markdown(b, c) }},
+		{"html", func(b *bytes.Buffer, c *catalog.Catalog) error { return HTML(b, c) }},
 	}
-	for _, s := range styles {
+	for _, s := range toolstest.Styles {
 		for _, r := range renderers {
-			t.Run(s.name+"."+r.ext, func(t *testing.T) {
-				c := loadStyle(t, s.name)
+			t.Run(s.Name+"."+r.ext, func(t *testing.T) {
+				c := toolstest.LoadStyle(t, s.Name)
 				var first, second bytes.Buffer
 				require.NoError(t, r.render(&first, c))
 				require.NoError(t, r.render(&second, c))
 				assert.Equal(t, first.String(), second.String(), "rendering is deterministic")
-				golden(t, filepath.Join("testdata", "doc", s.name+"."+r.ext), first.Bytes())
+				toolstest.Golden(t, filepath.Join("testdata", s.Name+"."+r.ext), first.Bytes())
 			})
 		}
 	}
 }
 
 func TestSections(t *testing.T) {
-	c, err := Parse("c.yaml", []byte(`version: 1
+	c, err := catalog.Parse("c.yaml", []byte(`version: 1
 codes:
   - {code: a, status: 400, group: One}
   - {code: b, status: 404}
@@ -42,7 +45,7 @@ codes:
 `))
 	require.NoError(t, err)
 	var got [][]string
-	for _, s := range c.Sections() {
+	for _, s := range Sections(c) {
 		row := []string{s.Group}
 		for _, code := range s.Codes {
 			row = append(row, code.Value)
@@ -53,8 +56,8 @@ codes:
 }
 
 func TestStatusIndex(t *testing.T) {
-	c := loadStyle(t, "platform")
-	index := c.StatusIndex()
+	c := toolstest.LoadStyle(t, "platform")
+	index := StatusIndex(c)
 	byStatus := make(map[int]StatusCount)
 	for _, s := range index {
 		byStatus[s.Status] = s
@@ -67,7 +70,7 @@ func TestStatusIndex(t *testing.T) {
 }
 
 func TestRenderEscapes(t *testing.T) {
-	c, err := Parse("c.yaml", []byte(`version: 1
+	c, err := catalog.Parse("c.yaml", []byte(`version: 1
 api: A <b> & c
 codes:
   - code: "not_found|{kind}"
@@ -76,10 +79,24 @@ codes:
 `))
 	require.NoError(t, err)
 	var md, html bytes.Buffer
-	require.NoError(t, RenderMarkdown(&md, c))
-	require.NoError(t, RenderHTML(&html, c))
+	require.NoError(t, Markdown(&md, c))
+	require.NoError(t, HTML(&html, c))
 	assert.Contains(t, md.String(), "| 404 | `not_found\\|{kind}` | pipes \\| stars \\* and &lt;tags> |\n")
 	assert.Contains(t, md.String(), "## Codes\n")
 	assert.Contains(t, html.String(), "<title>A &lt;b&gt; &amp; c error codes</title>")
 	assert.Contains(t, html.String(), "<td>pipes | stars * and &lt;tags&gt;</td>")
+}
+
+// TestRenderStatusList shows every status of a code of several, default
+// first, and counts the code under each in the index.
+func TestRenderStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 404}\n")
+	var md, html bytes.Buffer
+	require.NoError(t, Markdown(&md, c))
+	require.NoError(t, HTML(&html, c))
+	assert.Contains(t, md.String(), "| 400, 404, 415 | `malformed` |")
+	assert.Contains(t, md.String(), "| 404 Not Found | 2 codes |")
+	assert.Contains(t, md.String(), "| 415 Unsupported Media Type | 1 code |")
+	assert.Contains(t, md.String(), "2 codes over 3 statuses.")
+	assert.Contains(t, html.String(), "<tr><td>400, 404, 415</td><td><code>malformed</code></td>")
 }

@@ -1,4 +1,6 @@
-package catalog
+// Package render writes a catalog as a reference page, in Markdown or
+// HTML, grouped the way API references group their codes.
+package render
 
 import (
 	"fmt"
@@ -6,23 +8,26 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
 )
 
 // A Section is one group of a rendered reference: a heading and its codes
 // in file order.
 type Section struct {
 	Group string // "" for the codes of a catalog without groups
-	Codes []*Code
+	Codes []*catalog.Code
 }
 
 // Sections groups the catalog's codes as a reference shows them: one
 // section per group, in the order groups first appear, codes in file
 // order. Codes without a group form a last section with Group "" (the
 // only one when no code has a group).
-func (c *Catalog) Sections() []Section {
+func Sections(c *catalog.Catalog) []Section {
 	var out []Section
 	index := make(map[string]int)
-	var loose []*Code
+	var loose []*catalog.Code
 	for _, code := range c.Codes {
 		if code.Group == "" {
 			loose = append(loose, code)
@@ -54,20 +59,21 @@ func (s StatusCount) Text() string { return http.StatusText(s.Status) }
 
 // Describe reads "22 codes" or "3 codes (3 reported)".
 func (s StatusCount) Describe() string {
-	out := count(s.Codes, "code", "codes")
+	out := text.Count(s.Codes, "code", "codes")
 	if s.Reported > 0 {
 		out += fmt.Sprintf(" (%d reported)", s.Reported)
 	}
 	return out
 }
 
-// StatusIndex counts the codes of each status, ascending by status.
-func (c *Catalog) StatusIndex() []StatusCount {
+// StatusIndex counts the codes of each status, ascending by status; a code
+// of several statuses counts under each.
+func StatusIndex(c *catalog.Catalog) []StatusCount {
 	var out []StatusCount
 	for _, st := range c.Statuses() {
 		sc := StatusCount{Status: st}
 		for _, code := range c.Codes {
-			if code.Status == st {
+			if code.HasStatus(st) {
 				sc.Codes++
 				if code.Reported {
 					sc.Reported++
@@ -77,14 +83,6 @@ func (c *Catalog) StatusIndex() []StatusCount {
 		out = append(out, sc)
 	}
 	return out
-}
-
-// count reads "1 code" or "22 codes".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // docView is what both renderings show.
@@ -97,8 +95,8 @@ type docView struct {
 	Notes    bool // some code is reported or retryable: show the column
 }
 
-func (c *Catalog) docView() docView {
-	v := docView{Title: "Error codes", Index: c.StatusIndex(), Sections: c.Sections()}
+func newDocView(c *catalog.Catalog) docView {
+	v := docView{Title: "Error codes", Index: StatusIndex(c), Sections: Sections(c)}
 	if c.API != "" {
 		v.Title = c.API + " error codes"
 	}
@@ -106,13 +104,13 @@ func (c *Catalog) docView() docView {
 		v.Names = v.Names || code.Name != ""
 		v.Notes = v.Notes || code.Reported || code.Retryable
 	}
-	v.Intro = c.wireSentences()
+	v.Intro = wireSentences(c)
 	return v
 }
 
 // wireSentences say where codes travel, in plain words; code spans are
 // marked with backquotes for both renderings.
-func (c *Catalog) wireSentences() []string {
+func wireSentences(c *catalog.Catalog) []string {
 	format := "JSON"
 	if c.Wire.Format == "xml" {
 		format = "XML"
@@ -122,7 +120,7 @@ func (c *Catalog) wireSentences() []string {
 		kind = "Codes are integers"
 	}
 	out := []string{
-		fmt.Sprintf("%s over %s.", count(len(c.Codes), "code", "codes"), count(len(c.Statuses()), "status", "statuses")),
+		fmt.Sprintf("%s over %s.", text.Count(len(c.Codes), "code", "codes"), text.Count(len(c.Statuses()), "status", "statuses")),
 		fmt.Sprintf("%s, sent in %s error bodies at `%s`.", kind, format, c.Wire.Code),
 	}
 	if c.Wire.Prefix != "" {
@@ -132,13 +130,16 @@ func (c *Catalog) wireSentences() []string {
 		out = append(out, fmt.Sprintf("The body field `%s` repeats the HTTP status.", c.Wire.Status))
 	}
 	if len(c.Rules.RetryAfter) > 0 {
-		out = append(out, fmt.Sprintf("Responses with status %s carry `Retry-After`.", joinInts(c.Rules.RetryAfter, ", ")))
+		out = append(out, fmt.Sprintf("Responses with status %s carry `Retry-After`.", text.JoinInts(c.Rules.RetryAfter, ", ")))
 	}
 	return out
 }
 
+// statuses is a code's Status cell: its statuses, the default first.
+func statuses(code *catalog.Code) string { return text.JoinInts(code.AllStatuses(), ", ") }
+
 // notes is a code's Notes cell.
-func notes(code *Code) string {
+func notes(code *catalog.Code) string {
 	var parts []string
 	if code.Retryable {
 		parts = append(parts, "retryable")
@@ -160,10 +161,10 @@ func sectionTitle(s Section, only bool) string {
 	return "Other codes"
 }
 
-// RenderMarkdown writes the catalog as a Markdown reference: a status
+// Markdown writes the catalog as a Markdown reference: a status
 // index, then one table of status, code, name and summary per group.
-func RenderMarkdown(w io.Writer, c *Catalog) error {
-	v := c.docView()
+func Markdown(w io.Writer, c *catalog.Catalog) error {
+	v := newDocView(c)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdText(v.Title))
 	fmt.Fprintf(&b, "%s\n\n", strings.Join(v.Intro, " "))
@@ -183,7 +184,7 @@ func RenderMarkdown(w io.Writer, c *Catalog) error {
 		}
 		fmt.Fprintf(&b, "| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
 		for _, code := range s.Codes {
-			cells := []string{fmt.Sprint(code.Status), "`" + mdCell(code.Value) + "`"}
+			cells := []string{statuses(code), "`" + mdCell(code.Value) + "`"}
 			if v.Names {
 				cells = append(cells, mdText(code.Name))
 			}
@@ -199,17 +200,17 @@ func RenderMarkdown(w io.Writer, c *Catalog) error {
 }
 
 // mdCell escapes the pipes that would end a table cell.
-func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+func mdCell(s string) string { return strings.ReplaceAll(text.OneLine(s), "|", `\|`) }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", "*", `\*`, "`", "\\`", "[", `\[`)
 
 // mdText escapes text so that it renders as written, in a cell or not.
-func mdText(s string) string { return mdEscaper.Replace(oneLine(s)) }
+func mdText(s string) string { return mdEscaper.Replace(text.OneLine(s)) }
 
-// RenderHTML writes the catalog as a standalone HTML page with the same
-// content as RenderMarkdown.
-func RenderHTML(w io.Writer, c *Catalog) error {
-	return htmlDoc.Execute(w, c.docView())
+// HTML writes the catalog as a standalone HTML page with the same
+// content as Markdown.
+func HTML(w io.Writer, c *catalog.Catalog) error {
+	return htmlDoc.Execute(w, newDocView(c))
 }
 
 // codeSpans renders text with `code` spans as HTML, escaping the rest.
@@ -249,6 +250,7 @@ func anchor(s string) string {
 var htmlDoc = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"codeSpans":    codeSpans,
 	"notes":        notes,
+	"statuses":     statuses,
 	"anchor":       anchor,
 	"sectionTitle": sectionTitle,
 	"eq1":          func(n int) bool { return n == 1 },
@@ -277,7 +279,7 @@ var htmlDoc = template.Must(template.New("doc").Funcs(template.FuncMap{
 <thead><tr><th>Status</th><th>Code</th>{{if $v.Names}}<th>Name</th>{{end}}<th>Summary</th>{{if $v.Notes}}<th>Notes</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Codes}}
-<tr><td>{{.Status}}</td><td><code>{{.Value}}</code></td>{{if $v.Names}}<td>{{.Name}}</td>{{end}}<td>{{.Summary}}</td>{{if $v.Notes}}<td>{{notes .}}</td>{{end}}</tr>
+<tr><td>{{statuses .}}</td><td><code>{{.Value}}</code></td>{{if $v.Names}}<td>{{.Name}}</td>{{end}}<td>{{.Summary}}</td>{{if $v.Notes}}<td>{{notes .}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>

@@ -1,19 +1,22 @@
-package catalog
+package format
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
 )
 
 // TestFormatRoundTrip formats each style's catalog and reads it back: the
 // same catalog, field for field.
 func TestFormatRoundTrip(t *testing.T) {
-	for _, s := range styles {
-		t.Run(s.name, func(t *testing.T) {
-			c := loadStyle(t, s.name)
-			back, err := Parse("back.yaml", Format(c))
+	for _, s := range toolstest.Styles {
+		t.Run(s.Name, func(t *testing.T) {
+			c := toolstest.LoadStyle(t, s.Name)
+			back, err := catalog.Parse("back.yaml", Format(c))
 			require.NoError(t, err)
 			assert.Equal(t, c.API, back.API)
 			assert.Equal(t, c.Rules, back.Rules)
@@ -31,16 +34,16 @@ func TestFormatRoundTrip(t *testing.T) {
 
 // TestFormatBuilt formats a catalog built by hand, with every field set.
 func TestFormatBuilt(t *testing.T) {
-	c := &Catalog{
+	c := &catalog.Catalog{
 		API:  "Hand: made",
-		Wire: Wire{Code: "errors[].code", Status: "status", Prefix: "urn:x:", Format: "xml"},
-		Go: GoHints{
+		Wire: catalog.Wire{Code: "errors[].code", Status: "status", Prefix: "urn:x:", Format: "xml"},
+		Go: catalog.GoHints{
 			CodeType:   "example.com/api/apierr.Code",
-			Emitters:   []Emitter{{Func: "example.com/api/httpx.WriteError", Status: Param{Index: 1}, Code: Param{Index: -1, Name: "code"}}},
-			ErrorTypes: []ErrorType{{Type: "example.com/api/client.APIError", Status: "StatusCode", Code: "Code"}},
+			Emitters:   []catalog.Emitter{{Func: "example.com/api/httpx.WriteError", Status: catalog.Param{Index: 1}, Code: catalog.Param{Index: -1, Name: "code"}}},
+			ErrorTypes: []catalog.ErrorType{{Type: "example.com/api/client.APIError", Status: "StatusCode", Code: "Code"}},
 		},
-		Rules: Rules{RetryAfter: []int{429, 503}},
-		Codes: []*Code{
+		Rules: catalog.Rules{RetryAfter: []int{429, 503}},
+		Codes: []*catalog.Code{
 			{Value: "404", Status: 404, Group: "Not found", Summary: "a code that reads as a number", Reported: true},
 			{Value: "not_found|{resource}", Status: 404, Group: "Not found", Retryable: true, Name: "NotFound"},
 			{Value: "yes", Status: 400, Summary: "line one\nline two"},
@@ -83,7 +86,7 @@ codes:
     summary: "line one\nline two"
 `
 	assert.Equal(t, want, string(Format(c)))
-	back, err := Parse("built.yaml", Format(c))
+	back, err := catalog.Parse("built.yaml", Format(c))
 	require.NoError(t, err)
 	assert.Equal(t, "404", back.Codes[0].Value)
 	assert.False(t, back.Codes[0].Numeric)
@@ -94,9 +97,22 @@ codes:
 // TestFormatRetryAfterEmpty keeps an explicit empty retry_after: it is not
 // the default.
 func TestFormatRetryAfterEmpty(t *testing.T) {
-	c, err := Parse("c.yaml", []byte("version: 1\nrules:\n  retry_after: []\ncodes:\n  - code: 1\n    status: 429\n"))
+	c, err := catalog.Parse("c.yaml", []byte("version: 1\nrules:\n  retry_after: []\ncodes:\n  - code: 1\n    status: 429\n"))
 	require.NoError(t, err)
 	out := string(Format(c))
 	assert.Contains(t, out, "retry_after: []\n")
 	assert.Contains(t, out, "  - code: 1\n")
+}
+
+// TestFormatStatusList writes a code's several statuses as a list, default
+// first, and reads them back.
+func TestFormatStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 410}\n")
+	out := string(Format(c))
+	assert.Contains(t, out, "  - code: malformed\n    status: [400, 404, 415]\n")
+	assert.Contains(t, out, "  - code: gone\n    status: 410\n")
+	back, err := catalog.Parse("back.yaml", []byte(out))
+	require.NoError(t, err)
+	assert.Equal(t, []int{400, 404, 415}, back.Codes[0].Statuses)
+	assert.Equal(t, 400, back.Codes[0].Status)
 }

@@ -1,10 +1,13 @@
-package catalog
+package warnings
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
 )
 
 func TestWarnings(t *testing.T) {
@@ -26,14 +29,16 @@ func TestWarnings(t *testing.T) {
 		{"429 with empty retry_after", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: 429}\n",
 			[]string{"c.yaml:5:23: warning: 1 code with status 429, but rules.retry_after [] leaves 429 out: their responses need not carry Retry-After"}},
 		{"429 reported only", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: 429, reported: true}\n", nil},
+		{"429 among several statuses", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - {code: a, status: [400, 429]}\n",
+			[]string{"c.yaml:5:23: warning: 1 code with status 429, but rules.retry_after [] leaves 429 out: their responses need not carry Retry-After"}},
 		{"default retry_after", "version: 1\ncodes:\n  - {code: a, status: 429}\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Parse("c.yaml", []byte(tt.src))
+			c, err := catalog.Parse("c.yaml", []byte(tt.src))
 			require.NoError(t, err)
 			var got []string
-			for _, w := range c.Warnings() {
+			for _, w := range List(c) {
 				got = append(got, w.String())
 			}
 			assert.Equal(t, tt.want, got)
@@ -43,7 +48,7 @@ func TestWarnings(t *testing.T) {
 
 // TestWarningsStyles: the five hand-written catalogs draw no warning.
 func TestWarningsStyles(t *testing.T) {
-	for _, s := range styles {
-		assert.Empty(t, loadStyle(t, s.name).Warnings(), s.name)
+	for _, s := range toolstest.Styles {
+		assert.Empty(t, List(toolstest.LoadStyle(t, s.Name)), s.Name)
 	}
 }

@@ -1,10 +1,12 @@
-package catalog
+package gen
 
 import (
 	"fmt"
 	"go/ast"
+	"go/importer"
 	goparser "go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,20 +16,23 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/toolstest"
 )
 
 // TestGenerateGolden generates Go for each style's catalog.
 func TestGenerateGolden(t *testing.T) {
-	for _, s := range styles {
-		t.Run(s.name, func(t *testing.T) {
-			c := loadStyle(t, s.name)
-			src, err := Generate(c, GenOptions{Package: s.name, Source: c.Path})
+	for _, s := range toolstest.Styles {
+		t.Run(s.Name, func(t *testing.T) {
+			c := toolstest.LoadStyle(t, s.Name)
+			src, err := Generate(c, Options{Package: s.Name, Source: c.Path})
 			require.NoError(t, err)
-			again, err := Generate(c, GenOptions{Package: s.name, Source: "elsewhere/" + filepath.Base(c.Path)})
+			again, err := Generate(c, Options{Package: s.Name, Source: "elsewhere/" + filepath.Base(c.Path)})
 			require.NoError(t, err)
 			assert.Equal(t, string(src), string(again), "output depends only on the catalog")
-			assert.True(t, strings.HasPrefix(string(src), GenHeader+"\n"))
-			golden(t, filepath.Join("testdata", "gen", s.name+".go.golden"), src)
+			assert.True(t, strings.HasPrefix(string(src), Header+"\n"))
+			toolstest.Golden(t, filepath.Join("testdata", s.Name+".go.golden"), src)
 		})
 	}
 }
@@ -36,14 +41,14 @@ func TestGenerateGolden(t *testing.T) {
 // constant of the code type is a cataloged plain code, and every plain
 // code has one.
 func TestGenerateConstantsCataloged(t *testing.T) {
-	for _, s := range styles {
-		t.Run(s.name, func(t *testing.T) {
-			c := loadStyle(t, s.name)
-			src, err := Generate(c, GenOptions{Package: "apierr"})
+	for _, s := range toolstest.Styles {
+		t.Run(s.Name, func(t *testing.T) {
+			c := toolstest.LoadStyle(t, s.Name)
+			src, err := Generate(c, Options{Package: "apierr"})
 			require.NoError(t, err)
 			f, err := goparser.ParseFile(token.NewFileSet(), "gen.go", src, goparser.ParseComments)
 			require.NoError(t, err)
-			seen := make(map[*Code]bool)
+			seen := make(map[*catalog.Code]bool)
 			for _, spec := range typedConsts(f, "Code") {
 				lit, ok := spec.Values[0].(*ast.BasicLit)
 				require.True(t, ok, "constant %s has a literal value", spec.Names[0])
@@ -78,7 +83,7 @@ func typedConsts(f *ast.File, typ string) []*ast.ValueSpec {
 	return out
 }
 
-func lookupLiteral(c *Catalog, lit *ast.BasicLit) (*Code, bool) {
+func lookupLiteral(c *catalog.Catalog, lit *ast.BasicLit) (*catalog.Code, bool) {
 	if lit.Kind == token.INT {
 		n, err := strconv.ParseInt(lit.Value, 10, 64)
 		if err != nil {
@@ -95,21 +100,21 @@ func lookupLiteral(c *Catalog, lit *ast.BasicLit) (*Code, bool) {
 
 func TestGoName(t *testing.T) {
 	tests := []struct {
-		code *Code
+		code *catalog.Code
 		want string
 	}{
-		{&Code{Value: "secret_not_found"}, "SecretNotFound"},
-		{&Code{Value: "rateLimited"}, "RateLimited"},
-		{&Code{Value: "badCSR"}, "BadCSR"},
-		{&Code{Value: "ip_not_allowed"}, "IPNotAllowed"},
-		{&Code{Value: "ttl_exceeds_max"}, "TTLExceedsMax"},
-		{&Code{Value: "access_denied|missing_permission"}, "AccessDeniedMissingPermission"},
-		{&Code{Value: "not_found|{resource}"}, "NotFoundResource"},
-		{&Code{Value: "invalid_chars:{param.name}"}, "InvalidCharsParamName"},
-		{&Code{Value: "404_page"}, "Code404Page"},
-		{&Code{Value: "51010", Numeric: true, Name: "InvalidCsrSignature"}, "InvalidCsrSignature"},
-		{&Code{Value: "51010", Numeric: true}, "Code51010"},
-		{&Code{Value: "x", Name: "lowerName"}, "LowerName"},
+		{&catalog.Code{Value: "secret_not_found"}, "SecretNotFound"},
+		{&catalog.Code{Value: "rateLimited"}, "RateLimited"},
+		{&catalog.Code{Value: "badCSR"}, "BadCSR"},
+		{&catalog.Code{Value: "ip_not_allowed"}, "IPNotAllowed"},
+		{&catalog.Code{Value: "ttl_exceeds_max"}, "TTLExceedsMax"},
+		{&catalog.Code{Value: "access_denied|missing_permission"}, "AccessDeniedMissingPermission"},
+		{&catalog.Code{Value: "not_found|{resource}"}, "NotFoundResource"},
+		{&catalog.Code{Value: "invalid_chars:{param.name}"}, "InvalidCharsParamName"},
+		{&catalog.Code{Value: "404_page"}, "Code404Page"},
+		{&catalog.Code{Value: "51010", Numeric: true, Name: "InvalidCsrSignature"}, "InvalidCsrSignature"},
+		{&catalog.Code{Value: "51010", Numeric: true}, "Code51010"},
+		{&catalog.Code{Value: "x", Name: "lowerName"}, "LowerName"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, goName(tt.code), tt.code.Value)
@@ -119,14 +124,14 @@ func TestGoName(t *testing.T) {
 }
 
 func TestGenerateErrors(t *testing.T) {
-	c := parseCodes(t, "c.yaml", "", "  - {code: a, status: 400}\n")
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: a, status: 400}\n")
 	tests := []struct {
-		opts GenOptions
+		opts Options
 		want string
 	}{
-		{GenOptions{}, "no package name: give one, or set go.code_type in the catalog"},
-		{GenOptions{Package: "my-pkg"}, `package name "my-pkg" is not a Go identifier`},
-		{GenOptions{Package: "p", Type: "code"}, `type name "code" is not an exported Go identifier`},
+		{Options{}, "no package name: give one, or set go.code_type in the catalog"},
+		{Options{Package: "my-pkg"}, `package name "my-pkg" is not a Go identifier`},
+		{Options{Package: "p", Type: "code"}, `type name "code" is not an exported Go identifier`},
 	}
 	for _, tt := range tests {
 		_, err := Generate(c, tt.opts)
@@ -138,9 +143,9 @@ func TestGenerateErrors(t *testing.T) {
 // TestGenerateFromCodeType takes package and type from go.code_type, and
 // numbers names that collide.
 func TestGenerateFromCodeType(t *testing.T) {
-	c := parseCodes(t, "c.yaml", "go:\n  code_type: example.com/api/apierr.ErrCode\n",
+	c := toolstest.ParseCodes(t, "c.yaml", "go:\n  code_type: example.com/api/apierr.ErrCode\n",
 		"  - {code: not_found, status: 404}\n  - {code: notFound, status: 404}\n  - {code: lookup, status: 400}\n")
-	src, err := Generate(c, GenOptions{})
+	src, err := Generate(c, Options{})
 	require.NoError(t, err)
 	for _, want := range []string{"package apierr\n", "type ErrCode string\n", `NotFound ErrCode = "not_found"`,
 		`NotFound2 ErrCode = "notFound"`, `Lookup2 ErrCode = "lookup"`, "func Lookup(s string) (ErrCode, bool) {"} {
@@ -168,16 +173,16 @@ func TestGenerateBuilds(t *testing.T) {
 	write("go.mod", "module gentest\n\ngo 1.26\n")
 	var main, want strings.Builder
 	main.WriteString("package main\n\nimport (\n\t\"fmt\"\n")
-	for _, s := range styles {
-		fmt.Fprintf(&main, "\t%q\n", "gentest/"+s.name)
+	for _, s := range toolstest.Styles {
+		fmt.Fprintf(&main, "\t%q\n", "gentest/"+s.Name)
 	}
 	main.WriteString(")\n\nfunc main() {\n")
-	for _, s := range styles {
-		c := loadStyle(t, s.name)
-		src, err := Generate(c, GenOptions{Package: s.name, Source: c.Path})
+	for _, s := range toolstest.Styles {
+		c := toolstest.LoadStyle(t, s.Name)
+		src, err := Generate(c, Options{Package: s.Name, Source: c.Path})
 		require.NoError(t, err)
-		write(filepath.Join(s.name, "codes_gen.go"), string(src))
-		genMainChecks(t, &main, &want, s.name, c)
+		write(filepath.Join(s.Name, "codes_gen.go"), string(src))
+		genMainChecks(t, &main, &want, s.Name, c)
 	}
 	main.WriteString("}\n")
 	write("main.go", main.String())
@@ -196,9 +201,9 @@ func TestGenerateBuilds(t *testing.T) {
 
 // genMainChecks adds to main the calls that exercise one generated
 // package, and to want the lines the catalog says they print.
-func genMainChecks(t *testing.T, main, want *strings.Builder, pkg string, c *Catalog) {
+func genMainChecks(t *testing.T, main, want *strings.Builder, pkg string, c *catalog.Catalog) {
 	t.Helper()
-	g, err := newGenerator(c, GenOptions{Package: pkg})
+	g, err := newGenerator(c, Options{Package: pkg})
 	require.NoError(t, err)
 	fmt.Fprintf(main, "\tfor _, c := range %s.Codes() {\n\t\tfmt.Println(%q, c, c.Status(), c.Retryable())\n\t}\n", pkg, pkg)
 	for _, code := range g.consts {
@@ -227,11 +232,42 @@ func genMainChecks(t *testing.T, main, want *strings.Builder, pkg string, c *Cat
 		for i := range args {
 			args[i] = strconv.Quote("x" + strconv.Itoa(i))
 		}
-		instance := code.Template.pattern.instance("x")
+		instance := code.Template.Pattern().Instance("x")
 		fmt.Fprintf(main, "\tfmt.Println(%q, %s.%s(%s).Status(), %s.%s(%s).Retryable())\n",
 			pkg+" "+code.Value, pkg, g.names[code], strings.Join(args, ", "), pkg, g.names[code], strings.Join(args, ", "))
 		fmt.Fprintf(want, "%s %s %d %t\n", pkg, code.Value, code.Status, code.Retryable)
 		want, _ := c.Lookup(instance)
 		lookup(instance, true, want.Status)
 	}
+}
+
+// typeCheck type-checks generated source against the standard library.
+func typeCheck(t *testing.T, src []byte) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := goparser.ParseFile(fset, "gen.go", src, 0)
+	require.NoError(t, err)
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	_, err = conf.Check("apierr", fset, []*ast.File{f}, nil)
+	require.NoError(t, err, "%s", src)
+}
+
+// TestGenerateStatusList: Status returns a code's default status; a
+// Statuses method, written only when some code has several, returns them
+// all.
+func TestGenerateStatusList(t *testing.T) {
+	c := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: malformed, status: [400, 404, 415]}\n  - {code: gone, status: 410}\n  - {code: 'bad|{field}', status: [400, 422]}\n")
+	src, err := Generate(c, Options{Package: "apierr"})
+	require.NoError(t, err)
+	typeCheck(t, src)
+	s := string(src)
+	assert.Contains(t, s, "// Malformed is \"malformed\", sent with status 400 (Bad Request) by default, also 404 (Not Found), 415 (Unsupported Media Type).\n")
+	assert.Contains(t, s, "\tcase Malformed:\n\t\treturn []int{400, 404, 415}\n")
+	assert.Contains(t, s, "func (c Code) Statuses() []int {")
+	assert.Contains(t, s, `{regexp.MustCompile(`+"`^bad\\|(.+)$`"+`), 400, false, []int{400, 422}}, // bad|{field}`)
+
+	single := toolstest.ParseCodes(t, "c.yaml", "", "  - {code: gone, status: 410}\n")
+	src, err = Generate(single, Options{Package: "apierr"})
+	require.NoError(t, err)
+	assert.NotContains(t, string(src), "Statuses()", "no Statuses method when every code has one status")
 }
