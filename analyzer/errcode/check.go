@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"strconv"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -58,8 +59,8 @@ func (c *checker) reportUnknown(u codeUse) {
 // the catalog's. Reported codes travel in payloads, not as the HTTP
 // status: they are not checked.
 func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
-	if code.Reported || int64(code.Status) == s.value {
-		return
+	if code.Reported || code.HasStatus(int(s.value)) {
+		return // a code may travel with several statuses: any is right
 	}
 	at := s.expr
 	sent := strconv.FormatInt(s.value, 10)
@@ -74,28 +75,48 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 	d := analysis.Diagnostic{
 		Pos: at.Pos(),
 		End: at.End(),
-		Message: fmt.Sprintf("code %s is %s status %s; the catalog says %d (%s)",
-			c.model.Spell(u.value), verb, sent, code.Status, code.Ref()),
+		Message: fmt.Sprintf("code %s is %s status %s; the catalog says %s (%s)",
+			c.model.Spell(u.value), verb, sent, statusList(code.AllStatuses()), code.Ref()),
 	}
 	if s.expr != nil {
-		d.SuggestedFixes = c.statusFix(s.expr, code.Status)
+		for _, st := range code.AllStatuses() {
+			d.SuggestedFixes = append(d.SuggestedFixes, c.statusFix(s.expr, st))
+		}
 	}
 	c.report.Report(d)
 }
 
-// statusFix replaces a status expression with the catalog's status: net/http's
-// constant where the file imports net/http, else the number.
-func (c *checker) statusFix(expr ast.Expr, status int) []analysis.SuggestedFix {
+// statusList reads a code's statuses as a message says them: "404",
+// "400 or 404", "400, 404 or 415".
+func statusList(statuses []int) string {
+	var b strings.Builder
+	for i, st := range statuses {
+		switch {
+		case i == 0:
+		case i == len(statuses)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(st))
+	}
+	return b.String()
+}
+
+// statusFix replaces a status expression with one of the catalog's
+// statuses: net/http's constant where the file imports net/http, else the
+// number.
+func (c *checker) statusFix(expr ast.Expr, status int) analysis.SuggestedFix {
 	text := strconv.Itoa(status)
 	if name := nethttp.StatusName(status); name != "" {
 		if pkg := astx.ImportName(c.file, "net/http"); pkg != "" {
 			text = pkg + "." + name
 		}
 	}
-	return []analysis.SuggestedFix{{
+	return analysis.SuggestedFix{
 		Message:   "Use " + text,
 		TextEdits: []analysis.TextEdit{{Pos: expr.Pos(), End: expr.End(), NewText: []byte(text)}},
-	}}
+	}
 }
 
 // errorStatus reports whether v is a known 4xx or 5xx status.

@@ -53,3 +53,9 @@ func TestPrecision(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer,
 		"precision/foreign", "precision/intests")
 }
+
+// A code with several statuses is right with any of them; a wrong one is
+// reported with each alternative as a fix.
+func TestMultiStatus(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "precision/multistatus/server")
+}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -265,10 +266,16 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 				continue
 			}
 			cc, _ := f.c.model.Resolve(v)
-			if cc == nil || cc.Reported || !f.c.retryStatus(int64(cc.Status)) {
+			if cc == nil || cc.Reported {
 				continue
 			}
-			f.missing(key, call.Args[e.Writer], arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.Status, cc.Ref()), false, s)
+			// A code sent with several statuses needs the header when
+			// any of them does.
+			i := slices.IndexFunc(cc.AllStatuses(), func(st int) bool { return f.c.retryStatus(int64(st)) })
+			if i < 0 {
+				continue
+			}
+			f.missing(key, call.Args[e.Writer], arg, fmt.Sprintf("code %s (status %d, %s)", cc.Quoted(), cc.AllStatuses()[i], cc.Ref()), false, s)
 		}
 	}
 	f.written(key, call, s)

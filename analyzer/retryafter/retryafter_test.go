@@ -29,3 +29,8 @@ func TestCatalogStyles(t *testing.T) {
 func TestTestFiles(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "precision/intests")
 }
+
+// A code needs Retry-After when any of its statuses does.
+func TestMultiStatus(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "precision/multistatus/busy")
+}

@@ -45,3 +45,8 @@ func TestTestsFlag(t *testing.T) {
 	}
 	analysistest.Run(t, testdata(t), a, "precision/testsflag")
 }
+
+// A code with several statuses counts under each.
+func TestMultiStatus(t *testing.T) {
+	analysistest.Run(t, testdata(t), statusbranch.Analyzer, "precision/multistatus/client")
+}
