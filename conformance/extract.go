@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -137,7 +138,7 @@ func jsonValue(raw []byte) value {
 	case len(raw) == 0:
 		return value{kind: kindOther}
 	case raw[0] == '"':
-		if bytes.IndexByte(raw, '\\') < 0 && len(raw) >= 2 {
+		if bytes.IndexByte(raw, '\\') < 0 && len(raw) >= 2 && utf8.Valid(raw) {
 			return value{kind: kindString, text: string(raw[1 : len(raw)-1])}
 		}
 		var s string
@@ -312,7 +313,7 @@ func keyIs(key []byte, name string) bool {
 	if len(key) < 2 {
 		return false
 	}
-	if bytes.IndexByte(key, '\\') < 0 {
+	if bytes.IndexByte(key, '\\') < 0 && utf8.Valid(key) {
 		return string(key[1:len(key)-1]) == name
 	}
 	var k string
