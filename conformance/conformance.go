@@ -26,8 +26,9 @@ type Checker struct {
 
 	mu         sync.Mutex
 	seen       map[*catalog.Code]int
-	responses  int      // error responses looked at
-	unchecked  []string // error responses whose body was past the limit
+	lookups    map[string]*catalog.Code // Lookup's answers; nil for "not cataloged"
+	responses  int                      // error responses looked at
+	unchecked  []string                 // error responses whose body was past the limit
 	violations []Violation
 }
 
@@ -55,7 +56,8 @@ func Collect() Option {
 
 // New returns a Checker for the catalog.
 func New(cat *catalog.Catalog, opts ...Option) *Checker {
-	c := &Checker{cat: cat, limit: DefaultBodyLimit, seen: make(map[*catalog.Code]int)}
+	c := &Checker{cat: cat, limit: DefaultBodyLimit, seen: make(map[*catalog.Code]int),
+		lookups: make(map[string]*catalog.Code)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -117,9 +119,21 @@ func (c *Checker) Violations() []Violation {
 type response struct {
 	method, path string
 	status       int
-	header       http.Header // as sent with the status
-	body         []byte
-	unchecked    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	// The headers the checks read, as sent with the status.
+	contentType, contentEncoding string
+	retryAfter                   string
+	hasRetryAfter                bool
+	body                         []byte
+	unchecked                    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+}
+
+// readHeader keeps the headers the checks read.
+func (r *response) readHeader(h http.Header) {
+	r.contentType = h.Get("Content-Type")
+	r.contentEncoding = h.Get("Content-Encoding")
+	if v := h.Values("Retry-After"); len(v) > 0 {
+		r.retryAfter, r.hasRetryAfter = v[0], true
+	}
 }
 
 // overLimit is the reason a body past the limit is not checked.
@@ -127,31 +141,39 @@ func (c *Checker) overLimit() string {
 	return fmt.Sprintf("body longer than %d bytes", c.limit)
 }
 
+// A run is the check of one response.
+type run struct {
+	c  *Checker
+	r  *response
+	vs []Violation
+}
+
+func (x *run) add(rule Rule, code, ref, format string, args ...any) {
+	x.vs = append(x.vs, Violation{Rule: rule, Method: x.r.method, Path: x.r.path, Status: x.r.status,
+		Code: code, Ref: ref, Msg: fmt.Sprintf(format, args...)})
+}
+
 // check checks r and records the outcome, reporting violations to tb.
 func (c *Checker) check(tb testing.TB, r *response) {
 	if r.status < 400 && !c.cat.RetryAfter(r.status) {
 		return
 	}
+	x := run{c: c, r: r}
 	var (
-		vs        []Violation
 		codes     []*catalog.Code
 		unchecked string
 	)
-	add := func(rule Rule, code, ref, format string, args ...any) {
-		vs = append(vs, Violation{Rule: rule, Method: r.method, Path: r.path, Status: r.status,
-			Code: code, Ref: ref, Msg: fmt.Sprintf(format, args...)})
-	}
 	if r.status >= 400 {
-		switch enc := r.header.Get("Content-Encoding"); {
+		switch enc := r.contentEncoding; {
 		case r.unchecked != "":
 			unchecked = fmt.Sprintf("%s %s: %d: %s", r.method, r.path, r.status, r.unchecked)
 		case enc != "" && !strings.EqualFold(enc, "identity"):
 			unchecked = fmt.Sprintf("%s %s: %d: body encoded as %s", r.method, r.path, r.status, enc)
 		default:
-			codes = c.checkBody(r, add)
+			codes = x.checkBody()
 		}
 	}
-	c.checkRetryAfter(r, codes, add)
+	x.checkRetryAfter(codes)
 
 	c.mu.Lock()
 	if r.status >= 400 {
@@ -163,24 +185,22 @@ func (c *Checker) check(tb testing.TB, r *response) {
 	if unchecked != "" {
 		c.unchecked = append(c.unchecked, unchecked)
 	}
-	c.violations = append(c.violations, vs...)
+	c.violations = append(c.violations, x.vs...)
 	c.mu.Unlock()
 
 	if !c.collect && tb != nil {
-		for _, v := range vs {
+		for _, v := range x.vs {
 			tb.Errorf("conformance: %s", v)
 		}
 	}
 }
 
-type addFunc func(rule Rule, code, ref, format string, args ...any)
-
 // checkBody checks the codes of an error body and returns the cataloged ones.
-func (c *Checker) checkBody(r *response, add addFunc) []*catalog.Code {
-	w := &c.cat.Wire
-	doc, err := decode(w, r.header.Get("Content-Type"), r.body)
+func (x *run) checkBody() []*catalog.Code {
+	w, r := &x.c.cat.Wire, x.r
+	doc, err := decode(w, r.contentType, r.body)
 	if err != nil {
-		add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
+		x.add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
 		return nil
 	}
 	if doc == nil {
@@ -188,18 +208,18 @@ func (c *Checker) checkBody(r *response, add addFunc) []*catalog.Code {
 	}
 	vals := doc.at(w.CodePath)
 	if len(vals) == 0 {
-		add(RuleNoCode, "", "", "error body has no code at %s", w.Code)
+		x.add(RuleNoCode, "", "", "error body has no code at %s", w.Code)
 	}
 	var out []*catalog.Code
 	for _, v := range vals {
-		if code := c.checkCode(r, v, add); code != nil {
+		if code := x.checkCode(v); code != nil {
 			out = append(out, code)
 		}
 	}
 	if w.StatusPath != nil {
 		for _, v := range doc.at(w.StatusPath) {
 			if n, err := strconv.Atoi(v.text); v.kind != kindNumber || err != nil || n != r.status {
-				add(RuleBodyStatus, "", "", "body field %s is %s; the HTTP status is %d", w.Status, v, r.status)
+				x.add(RuleBodyStatus, "", "", "body field %s is %s; the HTTP status is %d", w.Status, v, r.status)
 			}
 		}
 	}
@@ -207,56 +227,84 @@ func (c *Checker) checkBody(r *response, add addFunc) []*catalog.Code {
 }
 
 // checkCode checks one code value of a body and returns its catalog row.
-func (c *Checker) checkCode(r *response, v value, add addFunc) *catalog.Code {
-	w := &c.cat.Wire
+func (x *run) checkCode(v value) *catalog.Code {
+	w, cat, status := &x.c.cat.Wire, x.c.cat, x.r.status
 	switch {
 	case v.kind == kindOther:
-		add(RuleNoCode, "", "", "error body has %s at %s, not a code", v, w.Code)
+		x.add(RuleNoCode, "", "", "error body has %s at %s, not a code", v, w.Code)
 		return nil
 	case v.text == "":
-		add(RuleNoCode, "", "", "error body has an empty code at %s", w.Code)
+		x.add(RuleNoCode, "", "", "error body has an empty code at %s", w.Code)
 		return nil
 	}
-	code, ok := c.cat.Lookup(v.text)
+	code, ok := x.c.lookup(v.text)
 	if !ok {
 		msg := fmt.Sprintf("code %s is not in the catalog", v)
-		if s := c.cat.Suggest(v.text); s != "" {
+		if s := cat.Suggest(v.text); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", w.Prefix+s)
 		}
-		add(RuleUncataloged, v.text, "", "%s", msg)
+		x.add(RuleUncataloged, v.text, "", "%s", msg)
 		return nil
 	}
-	ref := code.Ref()
 	if w.Prefix != "" && !strings.HasPrefix(v.text, w.Prefix) {
-		add(RulePrefix, v.text, ref, "code %s is sent without the wire prefix %q (%s)", v, w.Prefix, ref)
+		x.add(RulePrefix, v.text, code.Ref(), "code %s is sent without the wire prefix %q (%s)", v, w.Prefix, code.Ref())
 	}
 	statuses := statusesOf(code)
 	switch {
 	case code.Reported:
-		add(RuleReported, v.text, ref, "code %s is only reported in payloads, never sent as a response, but is sent with status %d (%s)",
-			code.Quoted(), r.status, ref)
-	case !slices.Contains(statuses, r.status):
-		add(RuleStatus, v.text, ref, "code %s is sent with status %d; the catalog says %s (%s)",
-			code.Quoted(), r.status, orList(statuses), ref)
+		x.add(RuleReported, v.text, code.Ref(), "code %s is only reported in payloads, never sent as a response, but is sent with status %d (%s)",
+			code.Quoted(), status, code.Ref())
+	case !slices.Contains(statuses, status):
+		x.add(RuleStatus, v.text, code.Ref(), "code %s is sent with status %d; the catalog says %s (%s)",
+			code.Quoted(), status, orList(statuses), code.Ref())
 	}
 	return code
 }
 
-// checkRetryAfter checks the Retry-After header of r; codes are the body's
-// cataloged codes, named in the message.
-func (c *Checker) checkRetryAfter(r *response, codes []*catalog.Code, add addFunc) {
+// lookup is Catalog.Lookup, remembered: tests send the same few codes many
+// times, and templates are matched by regular expressions.
+func (c *Checker) lookup(s string) (*catalog.Code, bool) {
+	c.mu.Lock()
+	code, ok := c.lookups[s]
+	c.mu.Unlock()
+	if ok {
+		return code, code != nil
+	}
+	code, found := c.cat.Lookup(s)
+	if !found {
+		code = nil
+	}
+	c.mu.Lock()
+	if len(c.lookups) < maxLookups {
+		c.lookups[s] = code
+	}
+	c.mu.Unlock()
+	return code, found
+}
+
+// maxLookups bounds the lookup cache: a test may send many distinct codes.
+const maxLookups = 1024
+
+// checkRetryAfter checks the Retry-After header of the response; codes are
+// the body's cataloged codes, named in the message.
+func (x *run) checkRetryAfter(codes []*catalog.Code) {
+	r := x.r
+	var head, tail string
+	switch {
+	case !r.hasRetryAfter && x.c.cat.RetryAfter(r.status):
+		head = fmt.Sprintf("status %d is sent without Retry-After", r.status)
+		tail = "; rules.retry_after lists it"
+	case r.hasRetryAfter && !validRetryAfter(r.retryAfter):
+		head = fmt.Sprintf("Retry-After %q is neither delay-seconds nor an HTTP-date", r.retryAfter)
+	default:
+		return
+	}
 	code, ref, about := "", "", ""
 	if len(codes) > 0 {
 		code, ref = codes[0].Value, codes[0].Ref()
 		about = fmt.Sprintf(" (code %s, %s)", codes[0].Quoted(), ref)
 	}
-	ra := r.header.Values("Retry-After")
-	switch {
-	case len(ra) == 0 && c.cat.RetryAfter(r.status):
-		add(RuleRetryAfter, code, ref, "status %d is sent without Retry-After%s; rules.retry_after lists it", r.status, about)
-	case len(ra) > 0 && !validRetryAfter(ra[0]):
-		add(RuleRetryAfter, code, ref, "Retry-After %q is neither delay-seconds nor an HTTP-date%s", ra[0], about)
-	}
+	x.add(RuleRetryAfter, code, ref, "%s%s%s", head, about, tail)
 }
 
 // validRetryAfter reports whether s is delay-seconds (digits) or an HTTP-date.

@@ -28,14 +28,9 @@ func (c *Checker) Handler(tb testing.TB, h http.Handler) http.Handler {
 		if rw.status == 0 {
 			rw.status = http.StatusOK // the server's implicit status
 		}
-		c.check(tb, &response{
-			method:    method,
-			path:      path,
-			status:    rw.status,
-			header:    rw.header,
-			body:      rw.body,
-			unchecked: rw.unchecked,
-		})
+		rw.resp.method, rw.resp.path, rw.resp.status = method, path, rw.status
+		rw.resp.body = rw.body
+		c.check(tb, &rw.resp)
 	})
 }
 
@@ -44,21 +39,17 @@ func (c *Checker) captures(status int) bool {
 	return status >= 400 || c.cat.RetryAfter(status)
 }
 
-// checkedHeaders are the response headers the checks read.
-var checkedHeaders = []string{"Content-Type", "Content-Encoding", "Retry-After"}
-
 // A responseWriter passes a handler's response through and keeps the status,
 // the header as sent, and a copy of an error body.
 type responseWriter struct {
 	w http.ResponseWriter
 	c *Checker
 
-	status    int         // the status sent, 0 until sent
-	header    http.Header // the header as sent with the status, when captured
-	keep      bool        // the body is being copied
-	body      []byte
-	unchecked string // why body is not the whole body, or ""
-	hijacked  bool
+	status   int      // the status sent, 0 until sent
+	resp     response // the checked headers as sent with the status, when captured
+	keep     bool     // the body is being copied
+	body     []byte
+	hijacked bool
 }
 
 // Unwrap returns the underlying ResponseWriter, for http.ResponseController.
@@ -81,13 +72,7 @@ func (rw *responseWriter) sent(status int) {
 	if rw.c.captures(status) {
 		// Headers changed after this point are never sent: keep the ones
 		// checked as they are now.
-		h := rw.w.Header()
-		rw.header = make(http.Header, 3)
-		for _, k := range checkedHeaders {
-			if v := h[k]; v != nil {
-				rw.header[k] = append([]string(nil), v...)
-			}
-		}
+		rw.resp.readHeader(rw.w.Header())
 		rw.keep = status >= 400
 	}
 }
@@ -97,7 +82,7 @@ func (rw *responseWriter) Write(p []byte) (int, error) {
 	n, err := rw.w.Write(p)
 	if rw.keep && n > 0 {
 		if int64(len(rw.body)+n) > rw.c.limit {
-			rw.keep, rw.unchecked, rw.body = false, rw.c.overLimit(), nil
+			rw.keep, rw.resp.unchecked, rw.body = false, rw.c.overLimit(), nil
 		} else {
 			rw.body = append(rw.body, p[:n]...)
 		}

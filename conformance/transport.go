@@ -39,8 +39,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		method: req.Method,
 		path:   req.URL.Path,
 		status: resp.StatusCode,
-		header: resp.Header,
 	}
+	r.readHeader(resp.Header)
 	if resp.StatusCode >= 400 && resp.Body != nil && resp.Body != http.NoBody && req.Method != http.MethodHead {
 		if resp.ContentLength > t.c.limit {
 			r.unchecked = t.c.overLimit()
