@@ -198,15 +198,15 @@ func (c *Checker) check(tb testing.TB, r *response) {
 // checkBody checks the codes of an error body and returns the cataloged ones.
 func (x *run) checkBody() []*catalog.Code {
 	w, r := &x.c.cat.Wire, x.r
-	doc, err := decode(w, r.contentType, r.body)
+	doc, ok, err := decode(w, r.contentType, r.body)
 	if err != nil {
 		x.add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
 		return nil
 	}
-	if doc == nil {
+	if !ok {
 		return nil // a bare status: no body in the wire format
 	}
-	vals := doc.at(w.CodePath)
+	vals := doc.codes
 	if len(vals) == 0 {
 		x.add(RuleNoCode, "", "", "error body has no code at %s", w.Code)
 	}
@@ -217,7 +217,7 @@ func (x *run) checkBody() []*catalog.Code {
 		}
 	}
 	if w.StatusPath != nil {
-		for _, v := range doc.at(w.StatusPath) {
+		for _, v := range doc.statuses {
 			if n, err := strconv.Atoi(v.text); v.kind != kindNumber || err != nil || n != r.status {
 				x.add(RuleBodyStatus, "", "", "body field %s is %s; the HTTP status is %d", w.Status, v, r.status)
 			}

@@ -12,7 +12,7 @@ import (
 type Coverage struct {
 	Seen      []*catalog.Code // codes seen at least once, in catalog order
 	Unseen    []*catalog.Code // codes never seen, in catalog order
-	Responses int             // error responses checked
+	Responses int             // error responses seen, bare statuses included
 	Unchecked []string        // error responses not checked, and why
 }
 

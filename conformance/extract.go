@@ -13,13 +13,6 @@ import (
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
-// A document is a decoded error body.
-type document interface {
-	// at returns the values at a wire path: one per element of each
-	// array step, none when the path is absent.
-	at(path []catalog.Segment) []value
-}
-
 type valueKind int
 
 const (
@@ -49,43 +42,48 @@ func (v value) String() string {
 	return v.text
 }
 
-// decode decodes body if it is in the wire's format. It returns nil, nil for
-// a body that is not a code emission: empty, or of another content type. A
+// A decoded body: the values at the wire's code and status paths.
+type decoded struct {
+	codes, statuses []value
+}
+
+// decode decodes body if it is in the wire's format. It reports false for a
+// body that is not a code emission: empty, or of another content type. A
 // body whose content type declares the wire format but that does not decode
 // is an error; an undeclared body that only looks like the format (no
 // content type, or text/plain) is decoded if it can be and ignored if not.
-func decode(w *catalog.Wire, contentType string, body []byte) (document, error) {
+func decode(w *catalog.Wire, contentType string, body []byte) (decoded, bool, error) {
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
 	if len(trimmed) == 0 {
-		return nil, nil
+		return decoded{}, false, nil
 	}
 	isXML := w.Format == "xml"
 	mt := mediaType(contentType)
 	declared := isXML && xmlMediaType(mt) || !isXML && jsonMediaType(mt)
 	if !declared {
 		if mt != "" && mt != "text/plain" {
-			return nil, nil
+			return decoded{}, false, nil
 		}
 		if isXML && trimmed[0] != '<' || !isXML && trimmed[0] != '{' {
-			return nil, nil
+			return decoded{}, false, nil
 		}
 	}
 	var (
-		doc document
+		d   decoded
 		err error
 	)
 	if isXML {
-		doc, err = parseXML(body)
+		d, err = decodeXML(w, body)
 	} else {
-		doc, err = parseJSON(body)
+		d, err = decodeJSON(w, body)
 	}
 	if err != nil {
 		if declared {
-			return nil, err
+			return decoded{}, false, err
 		}
-		return nil, nil
+		return decoded{}, false, nil
 	}
-	return doc, nil
+	return d, true, nil
 }
 
 // mediaType is the lowercased media type of a Content-Type value, without
@@ -105,31 +103,44 @@ func xmlMediaType(mt string) bool {
 	return mt == "application/xml" || mt == "text/xml" || strings.HasSuffix(mt, "+xml")
 }
 
-// A jsonDoc is a valid JSON text, scanned on demand without building a tree:
-// error bodies are read on every response and most of each is skipped.
-type jsonDoc []byte
-
-func parseJSON(body []byte) (jsonDoc, error) {
-	if json.Valid(body) {
-		return jsonDoc(body), nil
+// decodeJSON finds the values at the wire's paths in a JSON body, in one
+// pass that also validates it: error bodies are read on every response, and
+// most of each is skipped.
+func decodeJSON(w *catalog.Wire, body []byte) (decoded, error) {
+	var d decoded
+	var ok bool
+	if d.codes, ok = jsonAt(body, w.CodePath); !ok {
+		// Decode again only to say what is wrong.
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			return decoded{}, err
+		}
+		return decoded{}, errors.New("invalid JSON")
 	}
-	// Decode again only to say what is wrong.
-	var v any
-	if err := json.Unmarshal(body, &v); err != nil {
-		return nil, err
+	if w.StatusPath != nil {
+		d.statuses, _ = jsonAt(body, w.StatusPath)
 	}
-	return nil, errors.New("invalid JSON")
+	return d, nil
 }
 
-func (d jsonDoc) at(path []catalog.Segment) []value {
-	s := &scanner{d: d}
-	var raws [][]byte
-	raws = s.values(path, raws)
+// jsonAt returns the values at path in the JSON text data, and whether data
+// is valid JSON (as json.Valid says).
+func jsonAt(data []byte, path []catalog.Segment) ([]value, bool) {
+	s := scanner{d: data}
+	var buf [4][]byte
+	raws := s.value(path, true, buf[:0], 0)
+	s.ws()
+	if s.bad || s.pos != len(s.d) {
+		return nil, false
+	}
+	if len(raws) == 0 {
+		return nil, true
+	}
 	out := make([]value, 0, len(raws))
 	for _, raw := range raws {
 		out = append(out, jsonValue(raw))
 	}
-	return out
+	return out, true
 }
 
 // jsonValue interprets the raw JSON text of a leaf.
@@ -152,11 +163,15 @@ func jsonValue(raw []byte) value {
 	return value{kind: kindOther, text: string(raw)}
 }
 
-// A scanner walks a JSON text. It assumes the text is valid (json.Valid),
-// but never indexes past the end or loops without progress on any input.
+// maxDepth is encoding/json's bound on nesting.
+const maxDepth = 10000
+
+// A scanner validates a JSON text and collects the values at a path as it
+// goes. It never indexes past the end, and stops at the first error.
 type scanner struct {
 	d   []byte
 	pos int
+	bad bool
 }
 
 func (s *scanner) peek() byte {
@@ -164,6 +179,11 @@ func (s *scanner) peek() byte {
 		return s.d[s.pos]
 	}
 	return 0
+}
+
+func (s *scanner) fail() {
+	s.bad = true
+	s.pos = len(s.d)
 }
 
 func (s *scanner) ws() {
@@ -177,135 +197,211 @@ func (s *scanner) ws() {
 	}
 }
 
-// values appends the raw values at path within the value at s.pos, and
-// moves past that value. Of duplicate keys the last counts, as when
-// encoding/json decodes the body.
-func (s *scanner) values(path []catalog.Segment, out [][]byte) [][]byte {
+// value moves past the value at s.pos, validating it. When want is set, it
+// appends the raw values at path within it to out. Of duplicate keys the
+// last counts, as when encoding/json decodes the body.
+func (s *scanner) value(path []catalog.Segment, want bool, out [][]byte, depth int) [][]byte {
 	s.ws()
-	if len(path) == 0 {
+	if want && len(path) == 0 {
 		start := s.pos
-		s.skip()
+		s.value(nil, false, nil, depth)
+		if s.bad {
+			return out
+		}
 		return append(out, s.d[start:s.pos])
 	}
-	if s.peek() != '{' {
-		s.skip()
+	switch c := s.peek(); {
+	case c == '{':
+		return s.object(path, want, out, depth+1)
+	case c == '[':
+		s.array(nil, false, nil, depth+1)
+	case c == '"':
+		s.str()
+	case c == '-' || '0' <= c && c <= '9':
+		s.number()
+	case c == 't':
+		s.literal("true")
+	case c == 'f':
+		s.literal("false")
+	case c == 'n':
+		s.literal("null")
+	default:
+		s.fail()
+	}
+	return out
+}
+
+func (s *scanner) object(path []catalog.Segment, want bool, out [][]byte, depth int) [][]byte {
+	if depth > maxDepth {
+		s.fail()
 		return out
 	}
-	s.pos++
+	s.pos++ // {
+	s.ws()
+	if s.peek() == '}' {
+		s.pos++
+		return out
+	}
 	mark := len(out)
-	for {
+	for !s.bad {
 		s.ws()
 		if s.peek() != '"' {
-			s.pos++ // '}', or malformed input: give up on this object
+			s.fail()
 			return out
 		}
-		key, ok := s.str()
-		if !ok {
-			return out
-		}
+		key := s.str()
 		s.ws()
 		if s.peek() != ':' {
-			s.pos = len(s.d)
+			s.fail()
 			return out
 		}
 		s.pos++
-		if keyIs(key, path[0].Name) {
-			out = out[:mark]
-			if path[0].Array {
-				out = s.elements(path[1:], out)
-			} else {
-				out = s.values(path[1:], out)
-			}
-		} else {
-			s.skip()
+		switch {
+		case !want || s.bad || !keyIs(key, path[0].Name):
+			s.value(nil, false, nil, depth)
+		case path[0].Array:
+			out = s.array(path[1:], true, out[:mark], depth+1)
+		default:
+			out = s.value(path[1:], true, out[:mark], depth)
 		}
 		s.ws()
-		if s.peek() == ',' {
+		switch s.peek() {
+		case ',':
 			s.pos++
+		case '}':
+			s.pos++
+			return out
+		default:
+			s.fail()
 		}
 	}
+	return out
 }
 
-// elements appends the values at path within each element of the array at
-// s.pos; a value that is not an array holds nothing.
-func (s *scanner) elements(path []catalog.Segment, out [][]byte) [][]byte {
+// array moves past the value at s.pos, which must be an array when want is
+// set; each element's values at path are appended to out.
+func (s *scanner) array(path []catalog.Segment, want bool, out [][]byte, depth int) [][]byte {
 	s.ws()
 	if s.peek() != '[' {
-		s.skip()
+		s.value(nil, false, nil, depth-1) // not an array: nothing at the path
+		return out
+	}
+	if depth > maxDepth {
+		s.fail()
 		return out
 	}
 	s.pos++
-	for {
+	s.ws()
+	if s.peek() == ']' {
+		s.pos++
+		return out
+	}
+	for !s.bad {
+		if want {
+			out = s.value(path, true, out, depth)
+		} else {
+			s.value(nil, false, nil, depth)
+		}
 		s.ws()
 		switch s.peek() {
+		case ',':
+			s.pos++
 		case ']':
 			s.pos++
 			return out
-		case 0:
-			return out
-		}
-		before := s.pos
-		out = s.values(path, out)
-		if s.pos == before {
-			s.pos = len(s.d)
-			return out
-		}
-		s.ws()
-		if s.peek() == ',' {
-			s.pos++
+		default:
+			s.fail()
 		}
 	}
+	return out
 }
 
 // str moves past the string at s.pos and returns its raw text, quotes
 // included.
-func (s *scanner) str() ([]byte, bool) {
+func (s *scanner) str() []byte {
 	start := s.pos
 	for i := s.pos + 1; i < len(s.d); i++ {
-		switch s.d[i] {
-		case '\\':
-			i++
-		case '"':
+		switch c := s.d[i]; {
+		case c == '"':
 			s.pos = i + 1
-			return s.d[start:s.pos], true
+			return s.d[start:s.pos]
+		case c < 0x20:
+			s.fail()
+			return nil
+		case c == '\\':
+			i++
+			if i >= len(s.d) {
+				break
+			}
+			switch s.d[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.d) || !isHex(s.d[i+1]) || !isHex(s.d[i+2]) || !isHex(s.d[i+3]) || !isHex(s.d[i+4]) {
+					s.fail()
+					return nil
+				}
+				i += 4
+			default:
+				s.fail()
+				return nil
+			}
 		}
 	}
-	s.pos = len(s.d)
-	return nil, false
+	s.fail()
+	return nil
 }
 
-// skip moves past the value at s.pos.
-func (s *scanner) skip() {
-	s.ws()
-	switch s.peek() {
-	case '"':
-		s.str()
-	case '{', '[':
-		depth := 0
-		for s.pos < len(s.d) {
-			switch s.d[s.pos] {
-			case '"':
-				s.str()
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-			}
-			s.pos++
-			if depth == 0 {
-				return
-			}
-		}
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// number moves past the number at s.pos: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *scanner) number() {
+	if s.peek() == '-' {
+		s.pos++
+	}
+	switch c := s.peek(); {
+	case c == '0':
+		s.pos++
+	case '1' <= c && c <= '9':
+		s.digits()
 	default:
-		for s.pos < len(s.d) {
-			switch s.d[s.pos] {
-			case ',', '}', ']', ' ', '\t', '\r', '\n':
-				return
-			}
-			s.pos++
+		s.fail()
+		return
+	}
+	if s.peek() == '.' {
+		s.pos++
+		if !s.digits() {
+			s.fail()
+			return
 		}
 	}
+	if c := s.peek(); c == 'e' || c == 'E' {
+		s.pos++
+		if c := s.peek(); c == '+' || c == '-' {
+			s.pos++
+		}
+		if !s.digits() {
+			s.fail()
+		}
+	}
+}
+
+// digits moves past a run of digits and reports whether there was one.
+func (s *scanner) digits() bool {
+	start := s.pos
+	for s.pos < len(s.d) && '0' <= s.d[s.pos] && s.d[s.pos] <= '9' {
+		s.pos++
+	}
+	return s.pos > start
+}
+
+func (s *scanner) literal(lit string) {
+	if !bytes.HasPrefix(s.d[s.pos:], []byte(lit)) {
+		s.fail()
+		return
+	}
+	s.pos += len(lit)
 }
 
 // keyIs reports whether the raw JSON string key is name.
@@ -327,10 +423,21 @@ type xmlNode struct {
 	kids []*xmlNode
 }
 
-// An xmlDoc is a decoded XML error body: its root element.
-type xmlDoc struct{ root *xmlNode }
+// decodeXML finds the values at the wire's paths in an XML body.
+func decodeXML(w *catalog.Wire, body []byte) (decoded, error) {
+	root, err := parseXML(body)
+	if err != nil {
+		return decoded{}, err
+	}
+	d := decoded{codes: xmlAt(root, w.CodePath)}
+	if w.StatusPath != nil {
+		d.statuses = xmlAt(root, w.StatusPath)
+	}
+	return d, nil
+}
 
-func parseXML(body []byte) (*xmlDoc, error) {
+// parseXML returns the root element of an XML body.
+func parseXML(body []byte) (*xmlNode, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var root *xmlNode
 	var stack []*xmlNode
@@ -370,19 +477,19 @@ func parseXML(body []byte) (*xmlDoc, error) {
 	if root == nil {
 		return nil, errors.New("no root element")
 	}
-	return &xmlDoc{root: root}, nil
+	return root, nil
 }
 
-// at walks path from the root element, whose name is the path's first step
+// xmlAt walks path from the root element, whose name is the path's first step
 // (Error.Code in <Error><Code>…</Code></Error>); when the root has another
 // name, the path is taken to start below it. Repeated elements are all
 // followed, whether or not the step is marked [].
-func (d *xmlDoc) at(path []catalog.Segment) []value {
-	nodes := []*xmlNode{d.root}
-	if len(path) > 0 && path[0].Name == d.root.name {
+func xmlAt(root *xmlNode, path []catalog.Segment) []value {
+	nodes := []*xmlNode{root}
+	if len(path) > 0 && path[0].Name == root.name {
 		path = path[1:]
 	} else {
-		nodes = d.root.kids
+		nodes = root.kids
 	}
 	for _, seg := range path {
 		var next []*xmlNode

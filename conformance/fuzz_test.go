@@ -3,7 +3,10 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -11,9 +14,9 @@ import (
 // fuzzPaths are the wire paths of the catalog styles, and a status path.
 var fuzzPaths = []string{"error.code", "errors[].code", "type", "code", "status", "Error.Code", "a[].b[].c"}
 
-// FuzzExtract feeds arbitrary bodies to the body decoder and checks the JSON
-// scanner against encoding/json: both must find the same values at every
-// path, and nothing may panic or hang.
+// FuzzExtract feeds arbitrary bodies to the body decoders and checks the
+// JSON scanner against encoding/json: both must agree on validity and find
+// the same values at every path, and nothing may panic or hang.
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		`{"error":{"code":"secret_not_found","message":"no"}}`,
@@ -27,37 +30,37 @@ func FuzzExtract(f *testing.F) {
 		`<Error><Code>AccessDenied</Code><Message>no</Message></Error>`,
 		`<Error><Code>1</Code><Code>2</Code></Error>`,
 		`{"error":{"code":"trunc`,
+		`{"a":[-0.5e+3,true,false,null,"\\\"\/\b\f\n\r\t\uABcd"]}`,
+		`[1,]`,
+		`{"a":01}`,
 		"",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, format := range []string{"json", "xml"} {
-			w := &catalog.Wire{Format: format}
-			doc, err := decode(w, "", body)
-			if err == nil && doc != nil {
-				for _, p := range fuzzPaths {
-					doc.at(mustPath(t, p))
-				}
-			}
-			_, _ = decode(w, "application/"+format, body)
-		}
-		if !json.Valid(body) {
-			// The scanner must stay in bounds on any input.
 			for _, p := range fuzzPaths {
-				jsonDoc(body).at(mustPath(t, p))
+				w := &catalog.Wire{Format: format, CodePath: mustPath(t, p), StatusPath: mustPath(t, "status")}
+				_, _, _ = decode(w, "", body)
+				_, _, _ = decode(w, "application/"+format, body)
 			}
-			return
 		}
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.UseNumber()
-		var tree any
-		if err := dec.Decode(&tree); err != nil {
-			t.Fatalf("valid JSON does not decode: %v", err)
-		}
+		valid := json.Valid(body)
 		for _, p := range fuzzPaths {
 			path := mustPath(t, p)
-			got := jsonDoc(body).at(path)
+			got, ok := jsonAt(body, path)
+			if ok != valid {
+				t.Fatalf("scanner says valid=%v, json.Valid %v", ok, valid)
+			}
+			if !valid {
+				continue
+			}
+			dec := json.NewDecoder(bytes.NewReader(body))
+			dec.UseNumber()
+			var tree any
+			if err := dec.Decode(&tree); err != nil {
+				t.Fatalf("valid JSON does not decode: %v", err)
+			}
 			want := refAt(tree, path, nil)
 			if len(got) != len(want) {
 				t.Fatalf("%s: scanner found %v, encoding/json %v", p, got, want)
@@ -110,4 +113,15 @@ func refAt(v any, path []catalog.Segment, out []value) []value {
 		out = refAt(e, path[1:], out)
 	}
 	return out
+}
+
+func TestJSONDepthAsEncodingJSON(t *testing.T) {
+	for _, depth := range []int{maxDepth, maxDepth + 1} {
+		for _, open := range []string{`{"a":`, `[`} {
+			closer := map[string]string{`{"a":`: `}`, `[`: `]`}[open]
+			body := []byte(strings.Repeat(open, depth) + "1" + strings.Repeat(closer, depth))
+			_, ok := jsonAt(body, mustPath(t, "a.b"))
+			assert.Equal(t, json.Valid(body), ok, "depth %d of %s", depth, open)
+		}
+	}
 }
