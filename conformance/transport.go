@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"bytes"
 	"io"
 	"net/http"
 	"testing"
@@ -57,28 +56,56 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 // It returns why the body is not checked, if it is not.
 func (t *transport) read(resp *http.Response) (body []byte, unchecked string) {
 	orig := resp.Body
-	buf, err := io.ReadAll(io.LimitReader(orig, t.c.limit+1))
-	var rest io.Reader = orig
-	if err != nil {
-		rest = errReader{err}
+	size := int64(512)
+	if resp.ContentLength >= 0 {
+		size = resp.ContentLength + 1 // room to see the end without growing
 	}
-	resp.Body = &replayBody{Reader: io.MultiReader(bytes.NewReader(buf), rest), Closer: orig}
-	if err != nil {
+	buf := make([]byte, 0, min(size, t.c.limit+1))
+	var err error
+	for int64(len(buf)) <= t.c.limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		var n int
+		n, err = orig.Read(buf[len(buf):min(int64(cap(buf)), t.c.limit+1)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			break
+		}
+	}
+	rb := &replayBody{buf: buf, orig: orig}
+	resp.Body = rb
+	switch {
+	case err == io.EOF:
+		rb.err = io.EOF
+		return buf, ""
+	case err != nil:
+		rb.err = err
 		return nil, "body unreadable: " + err.Error()
-	}
-	if int64(len(buf)) > t.c.limit {
+	default:
 		return nil, t.c.overLimit()
 	}
-	return buf, ""
 }
 
-// A replayBody reads the bytes read ahead, then the rest of the original
-// body, which it closes.
+// A replayBody reads the bytes read ahead, then what the original body
+// returned next: its end, its error, or the rest of it. Closing it closes
+// the original.
 type replayBody struct {
-	io.Reader
-	io.Closer
+	buf  []byte
+	err  error // the original's error after buf; nil: read on from orig
+	orig io.ReadCloser
 }
 
-type errReader struct{ err error }
+func (b *replayBody) Read(p []byte) (int, error) {
+	if len(b.buf) > 0 {
+		n := copy(p, b.buf)
+		b.buf = b.buf[n:]
+		return n, nil
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	return b.orig.Read(p)
+}
 
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+func (b *replayBody) Close() error { return b.orig.Close() }

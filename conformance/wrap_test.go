@@ -254,6 +254,8 @@ func TestTransportReplaysBody(t *testing.T) {
 		unchecked []string
 	}{
 		{"whole", 1024, io.EOF, body, nil, nil},
+		{"exactly the limit", int64(len(body)), io.EOF, body, nil, nil},
+		{"one past the limit", int64(len(body)) - 1, io.EOF, body, nil, []string{"GET /r: 400: body longer than 51 bytes"}},
 		{"past the limit", 16, io.EOF, body, nil, []string{"GET /r: 400: body longer than 16 bytes"}},
 		{"broken", 1024, brokenErr, body, brokenErr, []string{"GET /r: 400: body unreadable: connection reset"}},
 	}
