@@ -93,3 +93,22 @@ func benchGet(b *testing.B, c *http.Client, url string) {
 		resp.Body.Close()
 	}
 }
+
+// BenchmarkCheck measures the check of one typical JSON error response
+// alone: the work the wrappers add, apart from copying the body.
+func BenchmarkCheck(b *testing.B) {
+	chk := New(load(b, "platform"), Collect())
+	rec := httptest.NewRecorder()
+	errorHandler.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/secrets/db/password", nil))
+	body := rec.Body.Bytes()
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		r := response{method: "GET", path: "/v1/secrets/db/password", status: http.StatusNotFound,
+			contentType: "application/json", body: body}
+		chk.check(nil, &r)
+	}
+	if len(chk.Violations()) > 0 {
+		b.Fatal(chk.Violations())
+	}
+}
