@@ -1,0 +1,343 @@
+package conformance
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// DefaultBodyLimit is how much of an error body a Checker reads unless
+// BodyLimit says otherwise.
+const DefaultBodyLimit = 1 << 20
+
+// A Checker checks error responses against a catalog and keeps what it saw.
+// It is safe for concurrent use: one Checker may wrap many handlers and
+// transports, in parallel tests.
+type Checker struct {
+	cat     *catalog.Catalog
+	limit   int64
+	collect bool
+
+	mu         sync.Mutex
+	seen       map[*catalog.Code]int
+	lookups    map[string]*catalog.Code // Lookup's answers; nil for "not cataloged"
+	responses  int                      // error responses looked at
+	unchecked  []string                 // error responses whose body was past the limit
+	violations []Violation
+}
+
+// An Option configures a Checker.
+type Option func(*Checker)
+
+// BodyLimit sets how many bytes of an error body are read and checked; a
+// longer body passes through unchecked. n <= 0 means DefaultBodyLimit.
+func BodyLimit(n int64) Option {
+	return func(c *Checker) {
+		if n <= 0 {
+			n = DefaultBodyLimit
+		}
+		c.limit = n
+	}
+}
+
+// Collect makes the Checker keep violations for Violations instead of
+// reporting them with t.Errorf: for tests that assert the exact violations
+// of a deliberately wrong server. With Collect, the testing.TB given to
+// Handler and Transport may be nil.
+func Collect() Option {
+	return func(c *Checker) { c.collect = true }
+}
+
+// New returns a Checker for the catalog.
+func New(cat *catalog.Catalog, opts ...Option) *Checker {
+	c := &Checker{cat: cat, limit: DefaultBodyLimit, seen: make(map[*catalog.Code]int),
+		lookups: make(map[string]*catalog.Code)}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// Load loads the catalog at path and returns a Checker for it.
+func Load(path string, opts ...Option) (*Checker, error) {
+	cat, err := catalog.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(cat, opts...), nil
+}
+
+// Catalog returns the catalog the Checker checks against.
+func (c *Checker) Catalog() *catalog.Catalog { return c.cat }
+
+// A Rule names what a Violation breaks.
+type Rule string
+
+// The rules a response is checked against.
+const (
+	RuleBadBody     Rule = "bad-body"    // a body declared in the wire format does not decode
+	RuleNoCode      Rule = "no-code"     // a body in the wire format has no code at the wire path
+	RuleUncataloged Rule = "uncataloged" // the code is not in the catalog
+	RulePrefix      Rule = "prefix"      // the code travels without the wire prefix
+	RuleStatus      Rule = "status"      // the status is not one the catalog gives the code
+	RuleReported    Rule = "reported"    // a reported-only code is sent as a response
+	RuleBodyStatus  Rule = "body-status" // the body's status field disagrees with the HTTP status
+	RuleRetryAfter  Rule = "retry-after" // Retry-After is missing or malformed
+)
+
+// A Violation is one broken rule in one response.
+type Violation struct {
+	Rule   Rule
+	Method string // request method
+	Path   string // request path
+	Status int    // the response's HTTP status
+	Code   string // the code as sent, "" when the body has none
+	Ref    string // the code's catalog line, "errcodes.yaml:31", "" when not cataloged
+	Msg    string // what is wrong, naming the code, the status and the catalog line
+}
+
+// String renders v as it is reported: "DELETE /v1/secrets/a: 400: code ...".
+func (v Violation) String() string {
+	return fmt.Sprintf("%s %s: %d: %s", v.Method, v.Path, v.Status, v.Msg)
+}
+
+// Violations returns the violations seen so far, in the order they were
+// found (with concurrent requests, in the order their responses finished).
+func (c *Checker) Violations() []Violation {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Violation(nil), c.violations...)
+}
+
+// A response is what the wrappers saw of one exchange.
+type response struct {
+	method, path string
+	status       int
+	// The headers the checks read, as sent with the status.
+	contentType, contentEncoding string
+	retryAfter                   string
+	hasRetryAfter                bool
+	body                         []byte
+	unchecked                    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+}
+
+// readHeader keeps the headers the checks read.
+func (r *response) readHeader(h http.Header) {
+	r.contentType = h.Get("Content-Type")
+	r.contentEncoding = h.Get("Content-Encoding")
+	if v := h.Values("Retry-After"); len(v) > 0 {
+		r.retryAfter, r.hasRetryAfter = v[0], true
+	}
+}
+
+// overLimit is the reason a body past the limit is not checked.
+func (c *Checker) overLimit() string {
+	return fmt.Sprintf("body longer than %d bytes", c.limit)
+}
+
+// A run is the check of one response.
+type run struct {
+	c  *Checker
+	r  *response
+	vs []Violation
+}
+
+func (x *run) add(rule Rule, code, ref, format string, args ...any) {
+	x.vs = append(x.vs, Violation{Rule: rule, Method: x.r.method, Path: x.r.path, Status: x.r.status,
+		Code: code, Ref: ref, Msg: fmt.Sprintf(format, args...)})
+}
+
+// check checks r and records the outcome, reporting violations to tb.
+func (c *Checker) check(tb testing.TB, r *response) {
+	if r.status < 400 && !c.cat.RetryAfter(r.status) {
+		return
+	}
+	x := run{c: c, r: r}
+	var (
+		codes     []*catalog.Code
+		unchecked string
+	)
+	if r.status >= 400 {
+		switch enc := r.contentEncoding; {
+		case r.unchecked != "":
+			unchecked = fmt.Sprintf("%s %s: %d: %s", r.method, r.path, r.status, r.unchecked)
+		case enc != "" && !strings.EqualFold(enc, "identity"):
+			unchecked = fmt.Sprintf("%s %s: %d: body encoded as %s", r.method, r.path, r.status, enc)
+		default:
+			codes = x.checkBody()
+		}
+	}
+	x.checkRetryAfter(codes)
+
+	c.mu.Lock()
+	if r.status >= 400 {
+		c.responses++
+	}
+	for _, code := range codes {
+		c.seen[code]++
+	}
+	if unchecked != "" {
+		c.unchecked = append(c.unchecked, unchecked)
+	}
+	c.violations = append(c.violations, x.vs...)
+	c.mu.Unlock()
+
+	if !c.collect && tb != nil {
+		for _, v := range x.vs {
+			tb.Errorf("conformance: %s", v)
+		}
+	}
+}
+
+// checkBody checks the codes of an error body and returns the cataloged ones.
+func (x *run) checkBody() []*catalog.Code {
+	w, r := &x.c.cat.Wire, x.r
+	doc, ok, err := decode(w, r.contentType, r.body)
+	if err != nil {
+		x.add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
+		return nil
+	}
+	if !ok {
+		return nil // a bare status: no body in the wire format
+	}
+	vals := doc.codes
+	if len(vals) == 0 {
+		x.add(RuleNoCode, "", "", "error body has no code at %s", w.Code)
+	}
+	var out []*catalog.Code
+	for _, v := range vals {
+		if code := x.checkCode(v); code != nil {
+			out = append(out, code)
+		}
+	}
+	if w.StatusPath != nil {
+		for _, v := range doc.statuses {
+			if n, err := strconv.Atoi(v.text); v.kind != kindNumber || err != nil || n != r.status {
+				x.add(RuleBodyStatus, "", "", "body field %s is %s; the HTTP status is %d", w.Status, v, r.status)
+			}
+		}
+	}
+	return out
+}
+
+// checkCode checks one code value of a body and returns its catalog row.
+func (x *run) checkCode(v value) *catalog.Code {
+	w, cat, status := &x.c.cat.Wire, x.c.cat, x.r.status
+	switch {
+	case v.kind == kindOther:
+		x.add(RuleNoCode, "", "", "error body has %s at %s, not a code", v, w.Code)
+		return nil
+	case v.text == "":
+		x.add(RuleNoCode, "", "", "error body has an empty code at %s", w.Code)
+		return nil
+	}
+	code, ok := x.c.lookup(v.text)
+	if !ok {
+		msg := fmt.Sprintf("code %s is not in the catalog", v)
+		if s := cat.Suggest(v.text); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", w.Prefix+s)
+		}
+		x.add(RuleUncataloged, v.text, "", "%s", msg)
+		return nil
+	}
+	if w.Prefix != "" && !strings.HasPrefix(v.text, w.Prefix) {
+		x.add(RulePrefix, v.text, code.Ref(), "code %s is sent without the wire prefix %q (%s)", v, w.Prefix, code.Ref())
+	}
+	statuses := statusesOf(code)
+	switch {
+	case code.Reported:
+		x.add(RuleReported, v.text, code.Ref(), "code %s is only reported in payloads, never sent as a response, but is sent with status %d (%s)",
+			code.Quoted(), status, code.Ref())
+	case !slices.Contains(statuses, status):
+		x.add(RuleStatus, v.text, code.Ref(), "code %s is sent with status %d; the catalog says %s (%s)",
+			code.Quoted(), status, orList(statuses), code.Ref())
+	}
+	return code
+}
+
+// lookup is Catalog.Lookup, remembered: tests send the same few codes many
+// times, and templates are matched by regular expressions.
+func (c *Checker) lookup(s string) (*catalog.Code, bool) {
+	c.mu.Lock()
+	code, ok := c.lookups[s]
+	c.mu.Unlock()
+	if ok {
+		return code, code != nil
+	}
+	code, found := c.cat.Lookup(s)
+	if !found {
+		code = nil
+	}
+	c.mu.Lock()
+	if len(c.lookups) < maxLookups {
+		c.lookups[s] = code
+	}
+	c.mu.Unlock()
+	return code, found
+}
+
+// maxLookups bounds the lookup cache: a test may send many distinct codes.
+const maxLookups = 1024
+
+// checkRetryAfter checks the Retry-After header of the response; codes are
+// the body's cataloged codes, named in the message.
+func (x *run) checkRetryAfter(codes []*catalog.Code) {
+	r := x.r
+	var head, tail string
+	switch {
+	case !r.hasRetryAfter && x.c.cat.RetryAfter(r.status):
+		head = fmt.Sprintf("status %d is sent without Retry-After", r.status)
+		tail = "; rules.retry_after lists it"
+	case r.hasRetryAfter && !validRetryAfter(r.retryAfter):
+		head = fmt.Sprintf("Retry-After %q is neither delay-seconds nor an HTTP-date", r.retryAfter)
+	default:
+		return
+	}
+	code, ref, about := "", "", ""
+	if len(codes) > 0 {
+		code, ref = codes[0].Value, codes[0].Ref()
+		about = fmt.Sprintf(" (code %s, %s)", codes[0].Quoted(), ref)
+	}
+	x.add(RuleRetryAfter, code, ref, "%s%s%s", head, about, tail)
+}
+
+// validRetryAfter reports whether s is delay-seconds (digits) or an HTTP-date.
+func validRetryAfter(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.Trim(s, "0123456789") == "" {
+		return true
+	}
+	_, err := http.ParseTime(s)
+	return err == nil
+}
+
+// statusesOf returns the statuses the catalog gives c; the first is the
+// default.
+func statusesOf(c *catalog.Code) []int {
+	return []int{c.Status}
+}
+
+// orList renders statuses as "404", "400 or 404", "400, 404 or 405".
+func orList(s []int) string {
+	var b strings.Builder
+	for i, n := range s {
+		switch {
+		case i == 0:
+		case i == len(s)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
+}

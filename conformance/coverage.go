@@ -1,0 +1,55 @@
+package conformance
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// Coverage says which cataloged codes the checked responses carried. Codes
+// the catalog marks reported are never sent as responses and are left out.
+type Coverage struct {
+	Seen      []*catalog.Code // codes seen at least once, in catalog order
+	Unseen    []*catalog.Code // codes never seen, in catalog order
+	Responses int             // error responses seen, bare statuses included
+	Unchecked []string        // error responses not checked, and why
+}
+
+// Coverage returns what the Checker has seen so far.
+func (c *Checker) Coverage() Coverage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cov := Coverage{Responses: c.responses, Unchecked: append([]string(nil), c.unchecked...)}
+	for _, code := range c.cat.Codes {
+		switch {
+		case code.Reported:
+		case c.seen[code] > 0:
+			cov.Seen = append(cov.Seen, code)
+		default:
+			cov.Unseen = append(cov.Unseen, code)
+		}
+	}
+	return cov
+}
+
+// String is a one-line summary for the test log:
+// "conformance: 9 of 73 codes seen in 20 error responses; never seen: a, b".
+func (cov Coverage) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "conformance: %d of %d codes seen in %d error responses",
+		len(cov.Seen), len(cov.Seen)+len(cov.Unseen), cov.Responses)
+	if len(cov.Unseen) > 0 {
+		b.WriteString("; never seen: ")
+		for i, code := range cov.Unseen {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(code.Value)
+		}
+	}
+	if n := len(cov.Unchecked); n > 0 {
+		fmt.Fprintf(&b, "; %d unchecked", n)
+	}
+	return b.String()
+}

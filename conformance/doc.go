@@ -1,0 +1,45 @@
+// Package conformance checks live HTTP error responses against an API's
+// error-code catalog (errcodes.yaml), in tests.
+//
+// errcodelint's analyzers check the code they can see; this package checks
+// what only shows at run time: codes looked up from tables, statuses chosen
+// by configuration, and APIs whose source the test does not have. A Checker
+// wraps a server's http.Handler or a client's http.RoundTripper and checks
+// every error response (status 400 and above):
+//
+//   - a body in the catalog's wire format carries a code at the wire path
+//     (every element of an errors[] array), with the wire prefix;
+//   - the code is in the catalog (templates match);
+//   - the status is one the catalog gives the code, and the code is not one
+//     the catalog marks reported (sent in payloads only);
+//   - the body's status field (wire.status), when present, repeats the
+//     HTTP status;
+//   - a status listed in rules.retry_after carries a Retry-After header,
+//     and any Retry-After is delay-seconds or an HTTP-date.
+//
+// An error response with no body, or with a body that is not in the wire
+// format (text/plain from http.Error, an HTML error page), is a bare status,
+// not a code emission: only its Retry-After is checked. A body declared in
+// the wire format that does not decode, or that has no code at the wire
+// path, is reported.
+//
+// Bodies reach the handler's client and the caller unchanged. The handler
+// wrapper copies what the handler writes as it passes through, so streaming,
+// Flush, Hijack and http.ResponseController keep working; the transport
+// wrapper reads an error body before returning the response and replays it.
+// A body longer than the limit (BodyLimit, 1 MiB by default) passes through
+// unchecked and is counted as such in the Coverage, never reported.
+//
+// Violations go to the testing.TB given to Handler or Transport as
+// t.Errorf, or, with the Collect option, are only kept for Violations.
+// Coverage tells which cataloged codes the tests produced:
+//
+//	func TestAPI(t *testing.T) {
+//		chk, err := conformance.Load("../errcodes.yaml")
+//		require.NoError(t, err)
+//		srv := httptest.NewServer(chk.Handler(t, api.New().Handler()))
+//		defer srv.Close()
+//		// ... exercise the API through srv.Client() ...
+//		t.Log(chk.Coverage()) // conformance: 9 of 14 codes seen in 23 error responses; never seen: ...
+//	}
+package conformance

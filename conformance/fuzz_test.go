@@ -1,0 +1,127 @@
+package conformance
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// fuzzPaths are the wire paths of the catalog styles, and a status path.
+var fuzzPaths = []string{"error.code", "errors[].code", "type", "code", "status", "Error.Code", "a[].b[].c"}
+
+// FuzzExtract feeds arbitrary bodies to the body decoders and checks the
+// JSON scanner against encoding/json: both must agree on validity and find
+// the same values at every path, and nothing may panic or hang.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`{"error":{"code":"secret_not_found","message":"no"}}`,
+		`{"errors":[{"code":"not_found|order"},{"code":"x"}]}`,
+		`{"type":"urn:ietf:params:acme:error:badNonce","status":400}`,
+		`{"code":51010}`,
+		`{"error":{"code":"a","code":"b"}}`,
+		`{"error":{"c\u006fde":"\u00e9"}}`,
+		`{"errors":{"code":"x"}}`,
+		`{"errors":[1,"x",null,{"code":[1]}]}`,
+		`<Error><Code>AccessDenied</Code><Message>no</Message></Error>`,
+		`<Error><Code>1</Code><Code>2</Code></Error>`,
+		`{"error":{"code":"trunc`,
+		`{"a":[-0.5e+3,true,false,null,"\\\"\/\b\f\n\r\t\uABcd"]}`,
+		`[1,]`,
+		`{"a":01}`,
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		for _, format := range []string{"json", "xml"} {
+			for _, p := range fuzzPaths {
+				w := &catalog.Wire{Format: format, CodePath: mustPath(t, p), StatusPath: mustPath(t, "status")}
+				_, _, _ = decode(w, "", body)
+				_, _, _ = decode(w, "application/"+format, body)
+			}
+		}
+		valid := json.Valid(body)
+		for _, p := range fuzzPaths {
+			path := mustPath(t, p)
+			got, ok := jsonAt(body, path)
+			if ok != valid {
+				t.Fatalf("scanner says valid=%v, json.Valid %v", ok, valid)
+			}
+			if !valid {
+				continue
+			}
+			dec := json.NewDecoder(bytes.NewReader(body))
+			dec.UseNumber()
+			var tree any
+			if err := dec.Decode(&tree); err != nil {
+				t.Fatalf("valid JSON does not decode: %v", err)
+			}
+			want := refAt(tree, path, nil)
+			if len(got) != len(want) {
+				t.Fatalf("%s: scanner found %v, encoding/json %v", p, got, want)
+			}
+			for i := range got {
+				if got[i].kind != want[i].kind || got[i].kind != kindOther && got[i].text != want[i].text {
+					t.Fatalf("%s: value %d: scanner found %#v, encoding/json %#v", p, i, got[i], want[i])
+				}
+			}
+		}
+	})
+}
+
+func mustPath(t *testing.T, p string) []catalog.Segment {
+	path, err := catalog.ParsePath(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// refAt is the scanner's specification: the values at path in a tree that
+// encoding/json decoded with UseNumber.
+func refAt(v any, path []catalog.Segment, out []value) []value {
+	if len(path) == 0 {
+		switch v := v.(type) {
+		case string:
+			return append(out, value{kind: kindString, text: v})
+		case json.Number:
+			return append(out, value{kind: kindNumber, text: string(v)})
+		}
+		return append(out, value{kind: kindOther})
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return out
+	}
+	next, ok := obj[path[0].Name]
+	if !ok {
+		return out
+	}
+	if !path[0].Array {
+		return refAt(next, path[1:], out)
+	}
+	arr, ok := next.([]any)
+	if !ok {
+		return out
+	}
+	for _, e := range arr {
+		out = refAt(e, path[1:], out)
+	}
+	return out
+}
+
+func TestJSONDepthAsEncodingJSON(t *testing.T) {
+	for _, depth := range []int{maxDepth, maxDepth + 1} {
+		for _, open := range []string{`{"a":`, `[`} {
+			closer := map[string]string{`{"a":`: `}`, `[`: `]`}[open]
+			body := []byte(strings.Repeat(open, depth) + "1" + strings.Repeat(closer, depth))
+			_, ok := jsonAt(body, mustPath(t, "a.b"))
+			assert.Equal(t, json.Valid(body), ok, "depth %d of %s", depth, open)
+		}
+	}
+}
