@@ -249,7 +249,7 @@ func (x *run) checkCode(v value) *catalog.Code {
 	if w.Prefix != "" && !strings.HasPrefix(v.text, w.Prefix) {
 		x.add(RulePrefix, v.text, code.Ref(), "code %s is sent without the wire prefix %q (%s)", v, w.Prefix, code.Ref())
 	}
-	statuses := statusesOf(code)
+	statuses := code.AllStatuses()
 	switch {
 	case code.Reported:
 		x.add(RuleReported, v.text, code.Ref(), "code %s is only reported in payloads, never sent as a response, but is sent with status %d (%s)",
@@ -318,12 +318,6 @@ func validRetryAfter(s string) bool {
 	}
 	_, err := http.ParseTime(s)
 	return err == nil
-}
-
-// statusesOf returns the statuses the catalog gives c; the first is the
-// default.
-func statusesOf(c *catalog.Code) []int {
-	return []int{c.Status}
 }
 
 // orList renders statuses as "404", "400 or 404", "400, 404 or 405".

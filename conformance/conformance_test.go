@@ -178,11 +178,11 @@ func TestReportedAndBodyStatus(t *testing.T) {
 	assert.Equal(t, "conformance: 1 of 1 codes seen in 5 error responses", chk.Coverage().String())
 }
 
-func TestStatusesOf(t *testing.T) {
+func TestStatuses(t *testing.T) {
 	cat := load(t, "platform")
 	code, ok := cat.Lookup("secret_not_found")
 	require.True(t, ok)
-	assert.Equal(t, []int{404}, statusesOf(code))
+	assert.Equal(t, []int{404}, code.AllStatuses())
 	assert.Equal(t, "404", orList([]int{404}))
 	assert.Equal(t, "400 or 404", orList([]int{400, 404}))
 	assert.Equal(t, "400, 404 or 405", orList([]int{400, 404, 405}))
