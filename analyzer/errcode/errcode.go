@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
@@ -158,6 +159,44 @@ func (c *checker) codeTypedLiteral(x ast.Expr) bool {
 	if !ok || tv.Value == nil || !c.model.IsCodeType(tv.Type) {
 		return false
 	}
+	if c.textAroundCode(x) {
+		return true // a body's text, typed as a code by the code it embeds
+	}
 	c.checkCode(codeUse{expr: x, value: constValue(tv.Value), wire: true}, nil)
 	return true
+}
+
+// textAroundCode reports whether x concatenates text after a named constant
+// that is itself a cataloged code: `"{\"type\": \"" + Internal + "\"}"`
+// takes the code type from Internal, but it is a body written as bytes, not
+// a code. A prefix before a code (ns + "badNonce") is not text after one.
+func (c *checker) textAroundCode(x ast.Expr) bool {
+	var operands []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	flatten(x)
+	for _, op := range operands[:len(operands)-1] {
+		var id *ast.Ident
+		switch e := ast.Unparen(op).(type) {
+		case *ast.Ident:
+			id = e
+		case *ast.SelectorExpr:
+			id = e.Sel
+		}
+		k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
+		if !ok || !c.model.IsCodeType(k.Type()) {
+			continue
+		}
+		if code, _ := c.model.Resolve(constValue(k.Val())); code != nil {
+			return true
+		}
+	}
+	return false
 }

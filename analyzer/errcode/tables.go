@@ -152,10 +152,14 @@ func (c *checker) constants(d *ast.GenDecl) {
 		return
 	}
 	for _, spec := range d.Specs {
-		for _, name := range spec.(*ast.ValueSpec).Names {
+		vs := spec.(*ast.ValueSpec)
+		for i, name := range vs.Names {
 			obj, ok := c.pass.TypesInfo.Defs[name].(*types.Const)
 			if !ok || !c.model.IsCodeType(obj.Type()) {
 				continue
+			}
+			if i < len(vs.Values) && c.textAroundCode(vs.Values[i]) {
+				continue // a body's text, typed as a code by the code it embeds
 			}
 			v := constValue(obj.Val())
 			if v.Kind == values.Int && !c.cat.Numeric() {

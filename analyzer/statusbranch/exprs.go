@@ -169,12 +169,13 @@ func (c *checker) isCode(x ast.Expr) bool {
 // translates reports whether a switch on a status maps statuses to codes
 // (case 401: code = Unauthorized): a table translating another service's
 // statuses into this API's codes, not a branch on this API's status. Every
-// case with a body must yield a code.
+// case with a body must yield a code; the default case names no status and
+// may do anything (code = resp.Status).
 func (c *checker) translates(sw *ast.SwitchStmt) bool {
 	yields := 0
 	for _, s := range sw.Body.List {
 		cc := s.(*ast.CaseClause)
-		if len(cc.Body) == 0 {
+		if len(cc.Body) == 0 || cc.List == nil {
 			continue
 		}
 		if !c.yieldsCode(cc.Body) {

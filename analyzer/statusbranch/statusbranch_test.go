@@ -34,7 +34,7 @@ func TestStrictFlag(t *testing.T) {
 func TestPrecision(t *testing.T) {
 	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
 		"precision/internal", "precision/foreign", "precision/upstream", "precision/unrelated",
-		"precision/nested", "precision/intests")
+		"precision/nested", "precision/intests", "precision/formats")
 }
 
 // -tests reports test files too.

@@ -192,8 +192,11 @@ func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 	}
 	// The whole wire path, from the body the root value sits in.
 	for _, at := range m.bodies.Paths(rt) {
+		if at.Format != m.format() {
+			continue // a JSON body's field is not read at an XML wire path
+		}
 		path := joinPath(at.JSON, jsonPath)
-		if m.Cat.Wire.Format == "xml" {
+		if at.Format == "xml" {
 			path = joinPath(at.XML, xmlPath)
 		}
 		switch {
@@ -322,6 +325,14 @@ func (m *Model) rangeOf(v *types.Var) (ast.Expr, bool) {
 	return x, ok
 }
 
+// format is the catalog's wire format: "json" or "xml".
+func (m *Model) format() string {
+	if m.Cat.Wire.Format == "xml" {
+		return "xml"
+	}
+	return "json"
+}
+
 // WireMatch reports whether a body path agrees with a catalog wire path;
 // names compare without regard to case, as encoding/json decodes them.
 // Under XML the wire path may name the root element or not.
@@ -390,8 +401,8 @@ func (m *Model) role(x ast.Expr, depth int) Role {
 // encoding/xml) a body of the API: a type of the module, or named by the
 // catalog, with a field at the whole wire.code path.
 func (m *Model) DecodesBody(call *ast.CallExpr) bool {
-	x := bodies.CodecValue(m.info, call)
-	if x == nil {
+	x, format := bodies.CodecValue(m.info, call)
+	if x == nil || format != m.format() {
 		return false
 	}
 	for _, n := range envelope.Structs(m.info.TypeOf(x)) {

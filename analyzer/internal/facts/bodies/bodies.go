@@ -35,6 +35,7 @@ type Types struct {
 type Entry struct {
 	Type      string // "import/path.Name"
 	JSON, XML string // "" for a body's own type; "errors[]" for array elements
+	Format    string // "json" or "xml": how the body is encoded
 }
 
 func (*Types) AFact() {}
@@ -42,7 +43,7 @@ func (*Types) AFact() {}
 func (t *Types) String() string {
 	var parts []string
 	for _, e := range t.Entries {
-		parts = append(parts, e.Type+"@"+e.JSON)
+		parts = append(parts, e.Type+"@"+e.Format+":"+e.JSON)
 	}
 	return "bodies " + strings.Join(parts, " ")
 }
@@ -57,10 +58,13 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// A Path is where a type sits inside a body.
+// A Path is where a type sits inside a body, and how that body is
+// encoded: a field of a body encoded as JSON is not read at an XML path.
 type Path struct {
 	JSON, XML string
+	Format    string // "json" or "xml"
 }
+
 
 // Result answers where a type travels in HTTP bodies, for this package
 // and the packages it depends on.
@@ -125,7 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range pass.AllPackageFacts() {
 		if t, ok := f.Fact.(*Types); ok {
 			for _, e := range t.Entries {
-				res.addNamed(e.Type, Path{e.JSON, e.XML})
+				res.addNamed(e.Type, Path{e.JSON, e.XML, e.Format})
 			}
 		}
 	}
@@ -134,11 +138,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	var own []Entry
-	record := func(x ast.Expr) {
+	record := func(x ast.Expr, format string) {
 		for _, n := range envelope.Structs(pass.TypesInfo.TypeOf(x)) {
-			p := Path{n.JSON, n.XML}
+			p := Path{n.JSON, n.XML, format}
 			if name, added := res.add(n.Type, p); added && name != "" {
-				own = append(own, Entry{Type: name, JSON: p.JSON, XML: p.XML})
+				own = append(own, Entry{Type: name, JSON: p.JSON, XML: p.XML, Format: format})
 			}
 		}
 	}
@@ -148,48 +152,62 @@ func run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				return true
 			}
-			if x := CodecValue(pass.TypesInfo, call); x != nil {
-				record(x)
+			if x, format := CodecValue(pass.TypesInfo, call); x != nil {
+				record(x, format)
 				return true
 			}
 			if sw, ok := nethttp.AsStatusWrite(pass.TypesInfo, call); ok && sw.Value != nil {
-				record(sw.Value)
+				record(sw.Value, formatOf(sw.XML))
 			} else if bw, ok := nethttp.AsBodyWrite(pass.TypesInfo, call, nil); ok && bw.Value != nil {
-				record(bw.Value)
+				record(bw.Value, formatOf(bw.XML))
 			}
 			return true
 		})
 	}
 	if len(own) > 0 {
-		slices.SortFunc(own, func(a, b Entry) int { return strings.Compare(a.Type+"@"+a.JSON, b.Type+"@"+b.JSON) })
+		slices.SortFunc(own, func(a, b Entry) int {
+			return strings.Compare(a.Type+"@"+a.Format+":"+a.JSON, b.Type+"@"+b.Format+":"+b.JSON)
+		})
 		pass.ExportPackageFact(&Types{Entries: own})
 	}
 	return res, nil
 }
 
 // CodecValue returns the value a call of encoding/json or encoding/xml
-// encodes or decodes into, or nil.
-func CodecValue(info *types.Info, call *ast.CallExpr) ast.Expr {
+// encodes or decodes into, and the format ("json" or "xml"); nil when the
+// call is none of those.
+func CodecValue(info *types.Info, call *ast.CallExpr) (ast.Expr, string) {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
-		return nil
+		return nil, ""
 	}
+	var format string
 	switch fn.Pkg().Path() {
-	case "encoding/json", "encoding/xml":
+	case "encoding/json":
+		format = "json"
+	case "encoding/xml":
+		format = "xml"
 	default:
-		return nil
+		return nil, ""
 	}
 	switch fn.Name() {
 	case "Marshal", "MarshalIndent", "Encode", "Decode":
 		if len(call.Args) >= 1 {
-			return call.Args[0]
+			return call.Args[0], format
 		}
 	case "Unmarshal":
 		if len(call.Args) == 2 {
-			return call.Args[1]
+			return call.Args[1], format
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+func formatOf(xml bool) string {
+	if xml {
+		return "xml"
+	}
+	return "json"
 }
 
 // qualified is "import/path.Name" for a named type, "" otherwise.

@@ -27,6 +27,8 @@ func translate(resp *http.Response) (int, string) {
 		code = "access_denied"
 	case http.StatusTooManyRequests:
 		return http.StatusTooManyRequests, "rate_limited"
+	default:
+		code = resp.Status // the default case names no status
 	}
 	return http.StatusBadGateway, code
 }

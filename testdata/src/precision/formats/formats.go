@@ -1,0 +1,44 @@
+// Package formats reads an XML API's errors and another service's JSON
+// answer whose untagged Code field has the same name: a field of a JSON
+// body is not read at an XML wire path.
+package formats
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"net/http"
+)
+
+type errorResponse struct {
+	Code    string
+	Message string
+}
+
+func apiError(resp *http.Response) (errorResponse, error) {
+	var e errorResponse
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return e, err
+	}
+	err = xml.Unmarshal(b, &e)
+	return e, err
+}
+
+func missing(e errorResponse) bool {
+	return e.Code == "NoSuchKy" // want `^code "NoSuchKy" is not in the catalog: this branch never matches; did you mean "NoSuchKey"\?$`
+}
+
+// metadataAnswer is the JSON answer of an instance metadata service.
+type metadataAnswer struct {
+	Code    string
+	Message string
+}
+
+func credentials(resp *http.Response) (bool, error) {
+	var a metadataAnswer
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
+		return false, err
+	}
+	return a.Code == "Success", nil
+}
