@@ -19,7 +19,6 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
@@ -477,24 +476,9 @@ func (m *Model) Spell(v values.Value) string {
 		if code, _ := m.Resolve(v); code != nil {
 			return code.Quoted()
 		}
-		return strconv.Quote(truncate(v.Text()))
+		return strconv.Quote(catalog.Truncate(v.Text()))
 	}
-	return strconv.Quote(truncate(strings.TrimPrefix(v.Text(), m.Cat.Wire.Prefix)))
-}
-
-// maxShown bounds a value quoted in a message: a 100 KB constant is not
-// worth printing whole.
-const maxShown = 80
-
-func truncate(s string) string {
-	if len(s) <= maxShown {
-		return s
-	}
-	cut := maxShown
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return strconv.Quote(catalog.Truncate(strings.TrimPrefix(v.Text(), m.Cat.Wire.Prefix)))
 }
 
 // Unknown is the message for a value that no cataloged code matches:

@@ -65,7 +65,6 @@ type Path struct {
 	Format    string // "json" or "xml"
 }
 
-
 // Result answers where a type travels in HTTP bodies, for this package
 // and the packages it depends on.
 type Result struct {
