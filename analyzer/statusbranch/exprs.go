@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
@@ -187,7 +188,8 @@ func (c *checker) translates(sw *ast.SwitchStmt) bool {
 }
 
 // yieldsCode reports whether statements return or assign a code of the
-// API.
+// API: a code value, or a constant put in a code field
+// (ErrorResponse{Code: Conflict}).
 func (c *checker) yieldsCode(body []ast.Stmt) bool {
 	found := false
 	for _, s := range body {
@@ -203,8 +205,15 @@ func (c *checker) yieldsCode(body []ast.Stmt) bool {
 				for i, lhs := range n.Lhs {
 					found = found || c.model.IsCode(lhs) || i < len(n.Rhs) && c.codeValue(n.Rhs[i])
 				}
-			case *ast.KeyValueExpr:
-				found = found || c.codeValue(n.Value)
+			case *ast.CompositeLit:
+				for _, elt := range n.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					found = found || c.codeValue(kv.Value) ||
+						c.model.KeyRole(n, kv) == apimodel.Code && c.eval.Eval(kv.Value).Known()
+				}
 			}
 			return !found
 		})

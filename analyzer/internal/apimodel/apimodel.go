@@ -218,6 +218,47 @@ func joinPath(a, b string) string {
 	return a + "." + b
 }
 
+// KeyRole classifies a keyed element of a struct literal the way FieldRole
+// classifies a selection: ErrorResponse{Code: "NoSuchKey"} sets the code
+// when ErrorResponse is a body of the API and Code sits at wire.code.
+func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return None
+	}
+	t := m.info.TypeOf(lit)
+	st, ok := astx.StructOf(t)
+	if !ok || !m.Owned(t) {
+		return None
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() != key.Name {
+			continue
+		}
+		if r := m.errorTypeRole(t, key.Name); r != None {
+			return r
+		}
+		for _, at := range m.bodies.Paths(t) {
+			if at.Format != m.format() {
+				continue
+			}
+			j, x, ok := envelope.FieldPath(st, i, at.JSON, at.XML)
+			path := j
+			if at.Format == "xml" {
+				path = x
+			}
+			switch {
+			case !ok:
+			case m.WireMatch(path, m.Cat.Wire.Code):
+				return Code
+			case m.Cat.Wire.Status != "" && m.WireMatch(path, m.Cat.Wire.Status):
+				return Status
+			}
+		}
+	}
+	return None
+}
+
 // bodyPath walks a selection chain down to its root value and returns the
 // body path it reads: e.Error.Code is "error.code" from e; e.Errors[i].Code
 // and a range variable over e.Errors read "errors[].code".

@@ -42,3 +42,21 @@ func credentials(resp *http.Response) (bool, error) {
 	}
 	return a.Code == "Success", nil
 }
+
+// fallback makes up an error from the status when the response had no
+// error document: a table from statuses to codes, whether or not each
+// made-up code is cataloged, not a branch.
+func fallback(resp *http.Response) errorResponse {
+	var e errorResponse
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		e = errorResponse{Code: "NoSuchKey", Message: "not found"}
+	case http.StatusForbidden:
+		e = errorResponse{Code: "AccessDenied"}
+	case http.StatusConflict:
+		e = errorResponse{Code: "Conflict"}
+	default:
+		e = errorResponse{Code: resp.Status}
+	}
+	return e
+}
