@@ -23,6 +23,12 @@
 // A wrong status comes with a fix to the catalog's (http.StatusNotFound).
 // Values that cannot be known are not reported; an unknown code is reported
 // only where it provably reaches the wire (a body's code field, a helper's
-// code parameter) or is of the catalog's code type. Codes marked reported
-// in the catalog travel in payloads and are not checked against the status.
+// code parameter) or is of the catalog's code type. Struct rows of types
+// from other modules (an SDK's error) are not the API's, nor integers when
+// the catalog's codes are strings, nor text built around a code constant
+// (a fallback body typed as the code type by the code it embeds). A code
+// may have several statuses in the catalog: any of them is right, and each
+// is offered as a fix. Codes marked reported travel in payloads and are not
+// checked against the status. Test files are not reported unless -tests is
+// set.
 package errcode

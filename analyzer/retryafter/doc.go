@@ -21,5 +21,8 @@
 // It also reports a header set after the response is written (never sent;
 // trailers excepted), a Retry-After value that is neither delay-seconds
 // nor an HTTP-date ("45s", time.Duration.String), and a header map key
-// that is not canonical (w.Header()["retry-after"]).
+// that is not canonical (w.Header()["retry-after"]). A code whose catalog
+// statuses include one of rules.retry_after needs the header when the
+// status written is not known. Test files, whose fake servers answer 429
+// on purpose, are not reported unless -tests is set.
 package retryafter

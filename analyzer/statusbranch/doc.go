@@ -19,9 +19,21 @@
 // Not reported: ranges (>= 400, /100 == 5), success and redirect statuses,
 // statuses with one code (unless -strict), statuses the catalog does not
 // list, a branch that also tests the code (p.Status == 400 && p.Type ==
-// badNonce, or an if whose body switches on the code), and responses to
-// HEAD requests, which have no body to read a code from.
+// badNonce, or an if whose body switches on the code), responses to HEAD
+// requests, which have no body to read a code from, a switch whose every
+// status case yields a code (a table from statuses to codes), and the
+// responses of other services: a response status is the API's only where
+// the function or its package decodes one of the API's bodies, compares one
+// of its codes, or uses its code type or error types.
 //
 // On the code side, a comparison or case with a code the catalog does not
-// list is reported: it never matches. Without a catalog the pass is silent.
+// list is reported: it never matches. A value is a code of the API only
+// when it is of go.code_type, a go.error_types code field, or read at the
+// catalog's whole wire path from a body type the module encodes or decodes,
+// in the catalog's wire format, of a kind the catalog's codes can be, and
+// of a type of the analyzed module or named by the catalog: an internal
+// enum, a database error's SQLSTATE or another service's SDK error is not.
+//
+// Test files are not reported unless -tests is set. Without a catalog the
+// pass is silent.
 package statusbranch
