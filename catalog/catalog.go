@@ -148,6 +148,24 @@ func (c *Code) AllStatuses() []int {
 	return c.Statuses
 }
 
+// StatusText is the code's statuses as a message says them: "404", "400
+// or 404", "400, 404 or 415".
+func (c *Code) StatusText() string {
+	var b strings.Builder
+	statuses := c.AllStatuses()
+	for i, st := range statuses {
+		switch {
+		case i == 0:
+		case i == len(statuses)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(st))
+	}
+	return b.String()
+}
+
 // Quoted is the code as it reads in Go source and in messages: "secret_not_found"
 // quoted, numeric codes bare.
 func (c *Code) Quoted() string {

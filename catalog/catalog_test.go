@@ -231,3 +231,15 @@ func TestFind(t *testing.T) {
 	_, err = cache.Resolve(filepath.Join(root, "missing.yaml"), root)
 	require.Error(t, err)
 }
+
+func TestStatusText(t *testing.T) {
+	for want, statuses := range map[string][]int{
+		"404":             {404},
+		"400 or 404":      {400, 404},
+		"400, 404 or 405": {400, 404, 405},
+	} {
+		c := &Code{Status: statuses[0], Statuses: statuses}
+		assert.Equal(t, want, c.StatusText())
+	}
+	assert.Equal(t, "409", (&Code{Status: 409}).StatusText(), "a code built by hand without Statuses")
+}

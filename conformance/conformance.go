@@ -256,7 +256,7 @@ func (x *run) checkCode(v value) *catalog.Code {
 			code.Quoted(), status, code.Ref())
 	case !slices.Contains(statuses, status):
 		x.add(RuleStatus, v.text, code.Ref(), "code %s is sent with status %d; the catalog says %s (%s)",
-			code.Quoted(), status, orList(statuses), code.Ref())
+			code.Quoted(), status, code.StatusText(), code.Ref())
 	}
 	return code
 }
@@ -318,20 +318,4 @@ func validRetryAfter(s string) bool {
 	}
 	_, err := http.ParseTime(s)
 	return err == nil
-}
-
-// orList renders statuses as "404", "400 or 404", "400, 404 or 405".
-func orList(s []int) string {
-	var b strings.Builder
-	for i, n := range s {
-		switch {
-		case i == 0:
-		case i == len(s)-1:
-			b.WriteString(" or ")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(n))
-	}
-	return b.String()
 }

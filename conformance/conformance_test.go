@@ -183,9 +183,6 @@ func TestStatuses(t *testing.T) {
 	code, ok := cat.Lookup("secret_not_found")
 	require.True(t, ok)
 	assert.Equal(t, []int{404}, code.AllStatuses())
-	assert.Equal(t, "404", orList([]int{404}))
-	assert.Equal(t, "400 or 404", orList([]int{400, 404}))
-	assert.Equal(t, "400, 404 or 405", orList([]int{400, 404, 405}))
 }
 
 func TestStyles(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"strconv"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -76,7 +75,7 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 		Pos: at.Pos(),
 		End: at.End(),
 		Message: fmt.Sprintf("code %s is %s status %s; the catalog says %s (%s)",
-			c.model.Spell(u.value), verb, sent, statusList(code.AllStatuses()), code.Ref()),
+			c.model.Spell(u.value), verb, sent, code.StatusText(), code.Ref()),
 	}
 	if s.expr != nil {
 		for _, st := range code.AllStatuses() {
@@ -84,23 +83,6 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 		}
 	}
 	c.report.Report(d)
-}
-
-// statusList reads a code's statuses as a message says them: "404",
-// "400 or 404", "400, 404 or 415".
-func statusList(statuses []int) string {
-	var b strings.Builder
-	for i, st := range statuses {
-		switch {
-		case i == 0:
-		case i == len(statuses)-1:
-			b.WriteString(" or ")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(st))
-	}
-	return b.String()
 }
 
 // statusFix replaces a status expression with one of the catalog's

@@ -374,18 +374,11 @@ func typeLeaves(t types.Type, jpath, xpath string, fields []string, depth int, o
 		return
 	}
 	for i := range st.NumFields() {
-		f := st.Field(i)
-		jn, xn, ok := names(st.Tag(i), f)
+		jp, xp, ok := FieldPath(st, i, jpath, xpath)
 		if !ok {
 			continue
 		}
-		jp, xp := jpath, xpath
-		if jn != "" {
-			jp = join(jp, jn)
-		}
-		if xn != "" {
-			xp = join(xp, xn)
-		}
+		f := st.Field(i)
 		typeLeaves(f.Type(), jp, xp, append(fields[:len(fields):len(fields)], f.Name()), depth+1, out)
 	}
 }
@@ -443,19 +436,9 @@ func structs(t types.Type, jpath, xpath string, depth int, out *[]Nested) {
 	case *types.Struct:
 		*out = append(*out, Nested{Type: t, JSON: jpath, XML: xpath})
 		for i := range u.NumFields() {
-			f := u.Field(i)
-			jn, xn, ok := names(u.Tag(i), f)
-			if !ok {
-				continue
+			if jp, xp, ok := FieldPath(u, i, jpath, xpath); ok {
+				structs(u.Field(i).Type(), jp, xp, depth+1, out)
 			}
-			jp, xp := jpath, xpath
-			if jn != "" {
-				jp = join(jp, jn)
-			}
-			if xn != "" {
-				xp = join(xp, xn)
-			}
-			structs(f.Type(), jp, xp, depth+1, out)
 		}
 	}
 }
