@@ -10,6 +10,7 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -95,10 +96,65 @@ func (c *checker) retryValue(x ast.Expr) {
 	if validRetryAfter(s) {
 		return
 	}
-	c.report.Report(analysis.Diagnostic{
+	diag := analysis.Diagnostic{
 		Pos: x.Pos(), End: x.End(),
 		Message: fmt.Sprintf("Retry-After value %q is neither delay-seconds (a non-negative integer) nor an HTTP-date", s),
-	})
+	}
+	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok {
+		if secs, ok := delaySeconds(s); ok {
+			text := strconv.Quote(secs)
+			diag.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Use " + text + " (seconds)",
+				TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}},
+			}}
+		}
+	}
+	c.report.Report(diag)
+}
+
+// delaySeconds reads a constant Retry-After value written as a Go duration
+// ("45s", "2m", "1h", "1.5s") or as fractional seconds ("1.5") and returns
+// it as delay-seconds, rounded up so that a client never comes back early:
+// "2m" is "120", "1.5" is "2". It is false for a negative value and for
+// text whose meaning is not clear (units ParseDuration does not know,
+// spaces, an overflow).
+//
+// The fix is offered only where the value is written as a literal: a
+// named constant may be used as a duration elsewhere (time.ParseDuration),
+// and rewriting its declaration would break those uses.
+func delaySeconds(s string) (string, bool) {
+	if strings.HasPrefix(s, "-") {
+		return "", false
+	}
+	if bareNumber(s) {
+		s += "s"
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return "", false
+	}
+	secs := d / time.Second
+	if d%time.Second != 0 {
+		secs++
+	}
+	return strconv.FormatInt(int64(secs), 10), true
+}
+
+// bareNumber reports whether s is digits with at most one decimal point:
+// "45", "1.5", ".5".
+func bareNumber(s string) bool {
+	digits, points := 0, 0
+	for _, r := range s {
+		switch {
+		case '0' <= r && r <= '9':
+			digits++
+		case r == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // validRetryAfter reports whether s is delay-seconds or an HTTP-date.

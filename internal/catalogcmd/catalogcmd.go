@@ -108,7 +108,16 @@ func wantArgs(e *env, fs *flag.FlagSet, args []string, n int) bool {
 	if len(args) == n {
 		return true
 	}
-	e.errorf("%s: want %d argument(s), got %d", fs.Name(), n, len(args))
+	e.errorf("%s: want %s, got %d", fs.Name(), count(n, "argument", "arguments"), len(args))
 	fs.Usage()
 	return false
+}
+
+// count reads "1 code" or "2 codes": every count the commands print goes
+// through it, as the catalog tools' go through their text.Count.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -59,7 +59,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) int {
 		if len(warnings) > 0 {
 			verdict = fmt.Sprintf("ok, %s", count(len(warnings), "warning", "warnings"))
 		}
-		fmt.Fprintf(e.stdout, "%s: %d codes, %d statuses: %s\n", path, len(c.Codes), len(c.Statuses()), verdict)
+		fmt.Fprintf(e.stdout, "%s: %s, %s: %s\n", path, count(len(c.Codes), "code", "codes"), count(len(c.Statuses()), "status", "statuses"), verdict)
 	}
 	return code
 }

@@ -140,11 +140,3 @@ func printDiffJSON(e *env, oldCat, newCat *catalog.Catalog, changes []diff.Chang
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
-
-// count reads "1 breaking change" or "2 breaking changes".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

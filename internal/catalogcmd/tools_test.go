@@ -71,16 +71,16 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"doc"}, "errcodelint catalog doc: want 1 argument(s), got 0"},
-		{[]string{"doc", "a.yaml", "b.yaml"}, "errcodelint catalog doc: want 1 argument(s), got 2"},
+		{[]string{"doc"}, "errcodelint catalog doc: want 1 argument, got 0"},
+		{[]string{"doc", "a.yaml", "b.yaml"}, "errcodelint catalog doc: want 1 argument, got 2"},
 		{[]string{"doc", "a.yaml", "-format", "pdf"}, `invalid value "pdf" for flag -format: want one of markdown, html`},
-		{[]string{"diff", "a.yaml"}, "errcodelint catalog diff: want 2 argument(s), got 1"},
+		{[]string{"diff", "a.yaml"}, "errcodelint catalog diff: want 2 arguments, got 1"},
 		{[]string{"diff", "-jsn", "a.yaml", "b.yaml"}, "flag provided but not defined: -jsn"},
-		{[]string{"gen"}, "errcodelint catalog gen: want 1 argument(s), got 0"},
+		{[]string{"gen"}, "errcodelint catalog gen: want 1 argument, got 0"},
 		{[]string{"gen", stylePath("acme")}, "errcodelint catalog gen: no package name: give one, or set go.code_type in the catalog"},
 		{[]string{"gen", stylePath("acme"), "-pkg", "a-b"}, `errcodelint catalog gen: package name "a-b" is not a Go identifier`},
 		{[]string{"gen", "x.yaml", "-pkg"}, "flag needs an argument: -pkg"},
-		{[]string{"import"}, "errcodelint catalog import: want 1 argument(s), got 0"},
+		{[]string{"import"}, "errcodelint catalog import: want 1 argument, got 0"},
 		{[]string{"check", "-strict"}, "errcodelint catalog check: want at least one catalog file"},
 	}
 	for _, tt := range tests {

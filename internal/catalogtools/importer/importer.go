@@ -353,8 +353,8 @@ func (r *reader) row(b *rowBuf, h header, group string) {
 		return b.cells[i]
 	}
 	if len(b.cells) <= max(h.status, h.code) {
-		r.errorf(b.line, "row has %d cell(s); the header wants a status in column %d and a code in column %d",
-			len(b.cells), h.status+1, h.code+1)
+		r.errorf(b.line, "row has %s; the header wants a status in column %d and a code in column %d",
+			text.Count(len(b.cells), "cell", "cells"), h.status+1, h.code+1)
 		return
 	}
 	statuses, err := parseStatuses(cell(h.status))

@@ -111,7 +111,8 @@ func TestImportRows(t *testing.T) {
 		{"spaces in code", "| HTTP | Code |", "| 400 | two words |", "", 0, `ref.md:3:1: code cell "two words" is not a code: it has spaces`, ""},
 		{"empty code", "| HTTP | Code |", "| 400 | |", "", 0, "ref.md:3:1: code cell is empty", ""},
 		{"bad template", "| HTTP | Code |", "| 400 | a{b |", "", 0, `ref.md:3:1: code cell "a{b": malformed template "a{b": "{" without "}"`, ""},
-		{"too few cells", "| Code | Meaning | HTTP |", "| lonely |", "", 0, "ref.md:3:1: row has 1 cell(s); the header wants a status in column 3 and a code in column 1", "| fine | ok | 500 |"},
+		{"too few cells", "| Code | Meaning | HTTP |", "| lonely |", "", 0, "ref.md:3:1: row has 1 cell; the header wants a status in column 3 and a code in column 1", "| fine | ok | 500 |"},
+		{"two cells", "| Code | Meaning | HTTP |", "| pair | short |", "", 0, "ref.md:3:1: row has 2 cells; the header wants a status in column 3 and a code in column 1", "| fine | ok | 500 |"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
