@@ -175,7 +175,7 @@ func TestReportedAndBodyStatus(t *testing.T) {
 	assert.Equal(t, RuleReported, chk.Violations()[0].Rule)
 	assert.Equal(t, RuleBodyStatus, chk.Violations()[1].Rule)
 	// Reported codes are left out of the coverage.
-	assert.Equal(t, "conformance: 1 of 1 codes seen in 5 error responses", chk.Coverage().String())
+	assert.Equal(t, "conformance: 1 of 1 code seen in 5 error responses", chk.Coverage().String())
 }
 
 func TestStatuses(t *testing.T) {

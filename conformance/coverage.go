@@ -37,8 +37,16 @@ func (c *Checker) Coverage() Coverage {
 // "conformance: 9 of 73 codes seen in 20 error responses; never seen: a, b".
 func (cov Coverage) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "conformance: %d of %d codes seen in %d error responses",
-		len(cov.Seen), len(cov.Seen)+len(cov.Unseen), cov.Responses)
+	total := len(cov.Seen) + len(cov.Unseen)
+	codes, responses := "codes", "error responses"
+	if total == 1 {
+		codes = "code"
+	}
+	if cov.Responses == 1 {
+		responses = "error response"
+	}
+	fmt.Fprintf(&b, "conformance: %d of %d %s seen in %d %s",
+		len(cov.Seen), total, codes, cov.Responses, responses)
 	if len(cov.Unseen) > 0 {
 		b.WriteString("; never seen: ")
 		for i, code := range cov.Unseen {

@@ -21,7 +21,12 @@
 // It also reports a header set after the response is written (never sent;
 // trailers excepted), a Retry-After value that is neither delay-seconds
 // nor an HTTP-date ("45s", time.Duration.String), and a header map key
-// that is not canonical (w.Header()["retry-after"]). A code whose catalog
+// that is not canonical (w.Header()["retry-after"]). With -fix: the header
+// is set before the write with a "SECONDS" placeholder (itself reported
+// until a real delay is written), a constant literal becomes whole
+// delay-seconds ("45s" to "45", "1.5" to "2"), a duration becomes
+// strconv.Itoa(int(d.Seconds())), and a header map key its canonical form.
+// A code whose catalog
 // statuses include one of rules.retry_after needs the header when the
 // status written is not known. Test files, whose fake servers answer 429
 // on purpose, are not reported unless -tests is set.
