@@ -287,3 +287,45 @@ func TestGoTool(t *testing.T) {
 	assert.Equal(t, 1, r.code, "%s", r)
 	assertFindings(t, textFindings(t, dir, r.stderr), wants)
 }
+
+// TestGoVetDirectives: under go vet, the passes read //lint:ignore and
+// //nolint themselves, and report a directive that silenced nothing or
+// gives no reason.
+func TestGoVetDirectives(t *testing.T) {
+	endToEnd(t)
+	bin := errcodelint(t)
+	dir := copyFixture(t, "vaultfix")
+	const file = "quiet/quiet.go"
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "quiet"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(`package quiet
+
+import (
+	"net/http"
+
+	"example.com/vaultfix/httpx"
+)
+
+func Get(w http.ResponseWriter, r *http.Request) {
+	//lint:ignore errcode the legacy route answers 400
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "silenced")
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "nolint") //nolint:errcode // legacy
+	//lint:ignore ErrCode
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "no reason")
+}
+
+func Limit(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "30")
+	//lint:ignore retryafter nothing to silence
+	http.Error(w, "slow down", http.StatusTooManyRequests)
+}
+`), 0o644))
+	ref := regexp.QuoteMeta(catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found"))
+
+	r := run(t, dir, nil, "go", "vet", "-vettool="+bin, "./quiet")
+	assert.Equal(t, 1, r.code, "%s", r)
+	assertFindings(t, textFindings(t, dir, r.stderr), []want{
+		{at(t, dir, file, "//lint:ignore ErrCode", "//"), `malformed lint:ignore directive: a reason is required`},
+		{at(t, dir, file, `"no reason"`, "http.StatusBadRequest"), fmt.Sprintf(wrongStatus, ref)},
+		{at(t, dir, file, "nothing to silence", "//"), `this lint:ignore directive matched nothing`},
+	})
+}
