@@ -264,9 +264,10 @@ const (
 )
 
 // handlerFindings are the findings in the fixture's handler/handler.go,
-// by pass, with ref the catalog reference of secret_not_found. honorNolint
-// leaves out the finding that a //nolint:errcodelint comment silences.
-func handlerFindings(t *testing.T, dir, ref string, honorNolint bool) map[string][]want {
+// by pass, with ref the catalog reference of secret_not_found. Every
+// driver leaves out the finding that a //nolint:errcodelint comment
+// silences: the passes read the directive themselves.
+func handlerFindings(t *testing.T, dir, ref string) map[string][]want {
 	t.Helper()
 	const file = "handler/handler.go"
 	wrong := fmt.Sprintf(wrongStatus, regexp.QuoteMeta(ref))
@@ -280,11 +281,6 @@ func handlerFindings(t *testing.T, dir, ref string, honorNolint bool) map[string
 		"retryafter": {
 			{at(t, dir, file, `http.Error(w, "slow down", http.StatusTooManyRequests)`, "http.StatusTooManyRequests"), noRetry},
 		},
-	}
-	if !honorNolint {
-		byPass["retryafter"] = append(byPass["retryafter"], want{
-			at(t, dir, file, `//nolint:errcodelint`, "http.StatusTooManyRequests"), noRetry,
-		})
 	}
 	return byPass
 }

@@ -60,7 +60,7 @@ func TestPreCommit(t *testing.T) {
 		assert.Regexp(t, `(?m)^errcodelint \(go vet\)\.+Failed$`, r.stderr, "%s", r)
 		// Each hook prints every finding.
 		ref := catalogRef(t, filepath.Join(repo, "errcodes.yaml"), "secret_not_found")
-		for _, w := range flatten(handlerFindings(t, repo, ref, false), false) {
+		for _, w := range flatten(handlerFindings(t, repo, ref), false) {
 			line := regexp.MustCompile(`(?m)^(?:.*/)?` + regexp.QuoteMeta(w.posn) + `: (?:` + w.message + `)$`)
 			assert.Len(t, line.FindAllString(r.stderr, -1), 2, "%s, from each hook\n%s", w, r)
 		}

@@ -49,7 +49,7 @@ func TestGoVet(t *testing.T) {
 	t.Run("discovered catalog", func(t *testing.T) {
 		r := vet(t, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered, false), false))
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered), false))
 	})
 
 	t.Run("catalog flag", func(t *testing.T) {
@@ -57,13 +57,13 @@ func TestGoVet(t *testing.T) {
 		// be absolute.
 		r := vet(t, "-catalog="+api, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found"), false), false))
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
 	})
 
 	t.Run("pass catalog flag", func(t *testing.T) {
 		r := vet(t, "-errcode.catalog="+api, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found"), false), false))
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
 	})
 
 	t.Run("bad catalog flag", func(t *testing.T) {
@@ -108,7 +108,7 @@ func TestGoVet(t *testing.T) {
 		for _, d := range diags {
 			got = append(got, finding{relPosn(t, dir, d.Posn), d.Message})
 		}
-		wants := handlerFindings(t, dir, discovered, false)
+		wants := handlerFindings(t, dir, discovered)
 		assertFindings(t, got, flatten(wants, false))
 
 		// Each wrong status comes with its fix: the catalog's status.
@@ -160,12 +160,12 @@ func TestStandalone(t *testing.T) {
 	r := run(t, dir, nil, bin, "./...")
 	assert.Equal(t, 3, r.code, "exit status 3 means findings\n%s", r)
 	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
-	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered, false), false))
+	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered), false))
 
 	// Standalone, a relative -catalog is relative to the working directory.
 	r = run(t, dir, nil, bin, "-catalog", "api.yaml", "./...")
 	assert.Equal(t, 3, r.code, "%s", r)
-	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found"), false), false))
+	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")), false))
 
 	r = run(t, dir, nil, bin, "-catalog", "missing.yaml", "./...")
 	assert.NotContains(t, []int{0, 3}, r.code, "a catalog that does not load is an error\n%s", r)
@@ -276,7 +276,7 @@ func TestGoTool(t *testing.T) {
 		"-replace=github.com/errcodelint/errcodelint="+repoRoot(t),
 		"-tool=github.com/errcodelint/errcodelint/cmd/errcodelint")
 	mustRun(t, dir, nil, "go", "mod", "tidy")
-	wants := flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found"), false), false)
+	wants := flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")), false)
 
 	r := run(t, dir, nil, "go", "tool", "errcodelint", "./...")
 	assert.Equal(t, 3, r.code, "%s", r)
@@ -286,4 +286,46 @@ func TestGoTool(t *testing.T) {
 	r = run(t, dir, nil, "go", "vet", "-vettool="+bin, "./...")
 	assert.Equal(t, 1, r.code, "%s", r)
 	assertFindings(t, textFindings(t, dir, r.stderr), wants)
+}
+
+// TestGoVetDirectives: under go vet, the passes read //lint:ignore and
+// //nolint themselves, and report a directive that silenced nothing or
+// gives no reason.
+func TestGoVetDirectives(t *testing.T) {
+	endToEnd(t)
+	bin := errcodelint(t)
+	dir := copyFixture(t, "vaultfix")
+	const file = "quiet/quiet.go"
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "quiet"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(`package quiet
+
+import (
+	"net/http"
+
+	"example.com/vaultfix/httpx"
+)
+
+func Get(w http.ResponseWriter, r *http.Request) {
+	//lint:ignore errcode the legacy route answers 400
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "silenced")
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "nolint") //nolint:errcode // legacy
+	//lint:ignore ErrCode
+	httpx.WriteError(w, http.StatusBadRequest, "secret_not_found", "no reason")
+}
+
+func Limit(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "30")
+	//lint:ignore retryafter nothing to silence
+	http.Error(w, "slow down", http.StatusTooManyRequests)
+}
+`), 0o644))
+	ref := regexp.QuoteMeta(catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found"))
+
+	r := run(t, dir, nil, "go", "vet", "-vettool="+bin, "./quiet")
+	assert.Equal(t, 1, r.code, "%s", r)
+	assertFindings(t, textFindings(t, dir, r.stderr), []want{
+		{at(t, dir, file, "//lint:ignore ErrCode", "//"), `malformed lint:ignore directive: a reason is required`},
+		{at(t, dir, file, `"no reason"`, "http.StatusBadRequest"), fmt.Sprintf(wrongStatus, ref)},
+		{at(t, dir, file, "nothing to silence", "//"), `this lint:ignore directive matched nothing`},
+	})
 }

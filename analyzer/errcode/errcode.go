@@ -80,6 +80,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		eval:   values.New(pass.TypesInfo, pass.Files, facts.Method),
 		walker: walker,
 	}
+	defer c.report.Finish() // directives that are malformed or matched nothing
 	for _, f := range pass.Files {
 		if c.report.Skipped(f.Package) {
 			continue // a test file, not reported: nothing to check

@@ -59,3 +59,9 @@ func TestPrecision(t *testing.T) {
 func TestMultiStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "precision/multistatus/server")
 }
+
+// lint:ignore, lint:file-ignore and nolint silence findings; a directive
+// naming errcode that silenced nothing, or without a reason, is reported.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "ignore/errcode")
+}

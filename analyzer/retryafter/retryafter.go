@@ -84,6 +84,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
 		report:   report.New(pass, r.tests),
 	}
+	defer c.report.Finish() // directives that are malformed or matched nothing
 	if cat != nil {
 		c.statuses = cat.Rules.RetryAfter
 		c.walker = envelope.New(pass.TypesInfo, pass.Files)

@@ -34,3 +34,10 @@ func TestTestFiles(t *testing.T) {
 func TestMultiStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "precision/multistatus/busy")
 }
+
+// lint:ignore, lint:file-ignore and nolint silence findings; a directive
+// naming retryafter that silenced nothing, or without a reason, is
+// reported.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ignore/retryafter")
+}

@@ -85,6 +85,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		walker: walker,
 		owns:   make(map[ast.Node]bool),
 	}
+	defer c.report.Finish() // directives that are malformed or matched nothing
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.findStatusParams(insp)
 	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}

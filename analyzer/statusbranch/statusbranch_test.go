@@ -50,3 +50,20 @@ func TestTestsFlag(t *testing.T) {
 func TestMultiStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), statusbranch.Analyzer, "precision/multistatus/client")
 }
+
+// lint:ignore, lint:file-ignore and nolint silence findings; a directive
+// naming statusbranch that silenced nothing, or without a reason, is
+// reported.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(t, testdata(t), statusbranch.Analyzer, "ignore/statusbranch")
+}
+
+// With -tests, directives in test files silence and are reported as
+// elsewhere.
+func TestDirectivesTestsFlag(t *testing.T) {
+	a := statusbranch.New(statusbranch.Defaults())
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), a, "ignore/testsflag")
+}

@@ -1,10 +1,12 @@
-// Package report is how every pass reports: once per position, and never
-// in a _test.go file unless the pass is asked to (tests assert statuses,
+// Package report is how every pass reports: once per position, never in
+// a _test.go file unless the pass is asked to (tests assert statuses,
 // answer 429 without Retry-After and set late headers on recorders on
-// purpose).
+// purpose), and never where a directive silences the pass (see Parse for
+// the forms, and the README's "Silencing a finding").
 package report
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 
@@ -16,9 +18,11 @@ const TestsUsage = "also report in _test.go files"
 
 // A Reporter reports one pass's diagnostics on one package.
 type Reporter struct {
-	pass  *analysis.Pass
-	tests bool
-	seen  map[token.Pos]bool
+	pass     *analysis.Pass
+	tests    bool
+	seen     map[token.Pos]bool
+	dirs     *directives // the package's directives, read on first need
+	finished bool
 }
 
 // New returns a reporter for pass; tests says whether test files are
@@ -35,18 +39,60 @@ func InTest(fset *token.FileSet, pos token.Pos) bool {
 
 // Skipped reports whether a diagnostic at pos would not be reported: it
 // lies in a test file and tests are not reported. Passes ask it before
-// costly work.
+// costly work. (Directives are not consulted: reading them is the work
+// Skipped saves.)
 func (r *Reporter) Skipped(pos token.Pos) bool {
 	return !r.tests && InTest(r.pass.Fset, pos)
 }
 
-// Report reports d, unless it lies in a test file that is not reported or
+// Report reports d, unless it lies in a test file that is not reported,
 // a diagnostic was already reported at its position (the same mistake can
-// be reached two ways, and one report says it).
+// be reached two ways, and one report says it), or a directive silences
+// the pass there.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.Skipped(d.Pos) || r.seen[d.Pos] {
 		return
 	}
 	r.seen[d.Pos] = true
+	if r.silenced(d.Pos) {
+		return
+	}
 	r.pass.Report(d)
+}
+
+// Finish reports the directives for this pass that are malformed, and
+// the lint:ignore and nolint directives that name this pass itself and
+// silenced none of its findings. A pass calls it once, after its last
+// Report. Directives naming errcodelint are not reported unused: each
+// pass runs on its own, and none can know whether another one used them.
+func (r *Reporter) Finish() {
+	if r.finished {
+		return
+	}
+	r.finished = true
+	ds := r.directives()
+	for _, m := range ds.malformed {
+		r.pass.Report(analysis.Diagnostic{
+			Pos:     m.pos,
+			Message: fmt.Sprintf("malformed %s directive: %v", m.kind, m.err),
+		})
+	}
+	for _, f := range r.pass.Files {
+		fd := ds.files[r.pass.Fset.File(f.FileStart)]
+		if fd == nil {
+			continue
+		}
+		for _, d := range fd.list {
+			if d.used || !d.itself || d.Kind == FileIgnore {
+				// A file-ignore is not held to a finding, as in
+				// staticcheck.
+				continue
+			}
+			msg := fmt.Sprintf("this %s directive matched nothing", d.Kind)
+			if len(d.Checks) > 1 {
+				msg = fmt.Sprintf("this %s directive matched no %s finding", d.Kind, r.pass.Analyzer.Name)
+			}
+			r.pass.Report(analysis.Diagnostic{Pos: d.comment.Pos(), Message: msg})
+		}
+	}
 }
