@@ -35,6 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that write error responses (facts for errcodelint)",
 	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/facts/emits",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{funcs.Analyzer},
 	FactTypes:  []analysis.Fact{new(Emits)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -67,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		drafts: make(map[*types.Func]*draft),
 	}
 	a.classify = response.Classifier{Info: pass.TypesInfo, Emits: res.Emitter}
-	for _, c := range funcs.Order(pass.TypesInfo, pass.Files) {
+	for _, c := range pass.ResultOf[funcs.Analyzer].(*funcs.Result).Order() {
 		// Callees outside the component are final. Within a recursive one,
 		// compute again until nothing changes: a draft only grows (see
 		// draft), and what it can grow to is finite, so this ends.

@@ -14,11 +14,40 @@ package funcs
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
+
+// Analyzer shares Order among the fact analyzers of a package. Its result
+// is a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name: "errcodefuncs",
+	Doc:  "order a package's functions callees first (for errcodelint's fact analyzers)",
+	URL:  "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs",
+	Run: func(pass *analysis.Pass) (any, error) {
+		return &Result{info: pass.TypesInfo, files: pass.Files}, nil
+	},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result computes the order when first asked, once: most packages write no
+// response, and their fact analyzers never ask.
+type Result struct {
+	info  *types.Info
+	files []*ast.File
+	once  sync.Once
+	order []Component
+}
+
+// Order returns Order of the package.
+func (r *Result) Order() []Component {
+	r.once.Do(func() { r.order = Order(r.info, r.files) })
+	return r.order
+}
 
 // A Func is a function or method declared with a body in the package.
 type Func struct {

@@ -31,6 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that set response headers (facts for errcodelint)",
 	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/facts/headers",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{funcs.Analyzer},
 	FactTypes:  []analysis.Fact{new(Headers)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -58,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	classify := response.Classifier{Info: pass.TypesInfo, Headers: res.Setter}
-	for _, c := range funcs.Order(pass.TypesInfo, pass.Files) {
+	for _, c := range pass.ResultOf[funcs.Analyzer].(*funcs.Result).Order() {
 		// Callees outside the component are final. Within a recursive one,
 		// compute again until nothing changes: a fact only grows (the
 		// writer, once found, stays; keys are only added, and there are
