@@ -9,10 +9,13 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -47,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{emitters.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -66,19 +69,27 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	}
 	if cat == nil {
 		// No catalog governs this package: nothing to hold the code to.
-		// The emitters analyzer still records facts for its importers.
+		// The fact analyzers still record facts for its importers.
 		return nil, nil
 	}
-	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	vf := facts{
+		Result:  pass.ResultOf[enumstr.Analyzer].(*enumstr.Result),
+		returns: pass.ResultOf[returns.Analyzer].(*returns.Result),
+	}
 	walker := envelope.New(pass.TypesInfo, pass.Files)
 	c := &checker{
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
 		report: report.New(pass, r.tests),
-		facts:  facts,
-		eval:   values.New(pass.TypesInfo, pass.Files, facts.Method),
+		facts:  vf,
+		eval:   values.New(pass.TypesInfo, pass.Files, vf.Method),
 		walker: walker,
+		classify: response.Classifier{
+			Info:    pass.TypesInfo,
+			Catalog: cat,
+			Emits:   pass.ResultOf[emits.Analyzer].(*emits.Result).Emitter,
+		},
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	for _, f := range pass.Files {
@@ -100,11 +111,23 @@ type checker struct {
 	cat    *catalog.Catalog
 	model  *apimodel.Model
 	report *report.Reporter
-	facts  *emitters.Result
+	facts  facts
 	eval   *values.Evaluator
 	walker *envelope.Walker
 	file   *ast.File // the file being checked
+
+	classify response.Classifier
 }
+
+// facts are the value facts the checks read: enum Strings (Method) and
+// constructors' Returns.
+type facts struct {
+	*enumstr.Result
+	returns *returns.Result
+}
+
+// Returns returns fn's Returns fact, or nil.
+func (f facts) Returns(fn *types.Func) *returns.Returns { return f.returns.Returns(fn) }
 
 // decl checks one top-level declaration: function bodies for emissions,
 // and everywhere for tables and code constants.

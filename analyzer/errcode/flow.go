@@ -6,10 +6,9 @@ import (
 	"maps"
 	"strconv"
 
-	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -101,7 +100,10 @@ func (c *checker) calls(n ast.Node, w written, enc func(*types.Var) (ast.Expr, b
 
 func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.Expr, bool)) {
 	info := c.pass.TypesInfo
-	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
+	eff := c.classify.Of(call, enc)
+	switch {
+	case eff.Status != nil:
+		sw := eff.Status
 		if sw.Writer == nil {
 			return // a status returned as an error carries no code
 		}
@@ -125,9 +127,8 @@ func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.
 		if sw.Value != nil {
 			c.body(sw.Value, &status)
 		}
-		return
-	}
-	if bw, ok := nethttp.AsBodyWrite(info, call, enc); ok && bw.Value != nil {
+	case eff.Body != nil && eff.Body.Value != nil:
+		bw := eff.Body
 		var status *statusUse
 		for _, x := range []ast.Expr{bw.Request, bw.Writer} {
 			if x == nil {
@@ -141,14 +142,8 @@ func (c *checker) call(call *ast.CallExpr, w written, enc func(*types.Var) (ast.
 			}
 		}
 		c.body(bw.Value, status)
-		return
-	}
-	fn := typeutil.StaticCallee(info, call)
-	// A configured emitter may be an interface method: no static callee.
-	if e := catalogs.Configured(c.cat, catalogs.Callee(info, call)); e != nil {
-		c.emitterCall(call, e)
-	} else if e := c.facts.Emits(fn); e != nil {
-		c.emitterCall(call, e)
+	case eff.Emitter != nil:
+		c.emitterCall(call, eff.Emitter)
 	}
 }
 
@@ -179,10 +174,10 @@ func (c *checker) body(v ast.Expr, status *statusUse) {
 
 // emitterCall checks a call of a function that emits: the codes passed to
 // it, with the status passed or fixed inside.
-func (c *checker) emitterCall(call *ast.CallExpr, e *emitters.Emits) {
+func (c *checker) emitterCall(call *ast.CallExpr, e *response.Emitter) {
 	var status *statusUse
 	switch {
-	case e.Status.Param == emitters.Const:
+	case e.Status.Param == response.Const:
 		status = &statusUse{value: e.Status.Const, via: calleeName(call)}
 	case e.Status.IsParam():
 		if v, expr := c.argValue(call, e.Status); errorStatus(v) {
@@ -204,7 +199,7 @@ func (c *checker) emitterCall(call *ast.CallExpr, e *emitters.Emits) {
 // argValue evaluates what a call passes at a source: an argument, or a
 // field of one (a struct literal, a local holding one, or a constructor's
 // result). expr is where the value stands, nil when it is not in sight.
-func (c *checker) argValue(call *ast.CallExpr, s emitters.Source) (values.Value, ast.Expr) {
+func (c *checker) argValue(call *ast.CallExpr, s response.Source) (values.Value, ast.Expr) {
 	if !s.IsParam() || s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return values.Value{}, nil
 	}

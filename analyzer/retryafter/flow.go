@@ -10,14 +10,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 const retryAfter = "Retry-After"
@@ -169,11 +167,12 @@ func (f *flow) block(b *cfg.Block, s state) state {
 
 func (f *flow) call(call *ast.CallExpr, s *state) {
 	info := f.c.pass.TypesInfo
-	if hw, ok := nethttp.AsHeaderCall(info, call); ok {
-		f.header(hw, s)
+	eff := f.c.classify.Of(call, f.enc)
+	if eff.Header != nil {
+		f.header(*eff.Header, s)
 		return
 	}
-	if sw, ok := nethttp.AsStatusWrite(info, call); ok {
+	if sw := eff.Status; sw != nil {
 		writer := sw.Writer
 		if writer == nil {
 			writer = f.ctx // returned as an error: the handler's response
@@ -199,7 +198,7 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 		}
 		return
 	}
-	if bw, ok := nethttp.AsBodyWrite(info, call, f.enc); ok {
+	if bw := eff.Body; bw != nil {
 		key, ok := nethttp.WriterKey(info, bw.Writer)
 		if !ok {
 			return
@@ -216,31 +215,26 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 		}
 		return
 	}
-	fn := typeutil.StaticCallee(info, call)
-	if h := f.c.facts.Headers(fn); h != nil && h.Writer < len(call.Args) {
+	if h := eff.Setter; h != nil && h.Writer < len(call.Args) {
 		if key, ok := nethttp.WriterKey(info, call.Args[h.Writer]); ok && h.Sets(retryAfter) {
 			s.set[key], s.maySet[key] = true, true
 		}
 	}
-	e := catalogs.Configured(f.c.cat, catalogs.Callee(info, call))
-	if e == nil {
-		e = f.c.facts.Emits(fn)
-	}
-	if e != nil && e.Writer >= 0 && e.Writer < len(call.Args) {
-		f.emitterCall(call, e, fn, s)
+	if e := eff.Emitter; e != nil && e.Writer >= 0 && e.Writer < len(call.Args) {
+		f.emitterCall(call, e, eff.Setter, s)
 	}
 }
 
 // emitterCall checks a helper that writes a status given to it, or a code
 // whose catalog status needs Retry-After. A status fixed inside the helper
 // is checked in the helper.
-func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func, s *state) {
+func (f *flow) emitterCall(call *ast.CallExpr, e *response.Emitter, h *response.HeaderSetter, s *state) {
 	info := f.c.pass.TypesInfo
 	key, ok := nethttp.WriterKey(info, call.Args[e.Writer])
 	if !ok {
 		return
 	}
-	if h := f.c.facts.Headers(fn); h != nil && h.Writer == e.Writer && h.Sets(retryAfter) {
+	if h != nil && h.Writer == e.Writer && h.Sets(retryAfter) {
 		// The helper sets Retry-After itself, on some path at least:
 		// credited (precision first).
 		f.written(key, call, s)
@@ -281,7 +275,7 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *emitters.Emits, fn *types.Func
 	f.written(key, call, s)
 }
 
-func (f *flow) codePath(code emitters.Code) bool {
+func (f *flow) codePath(code response.Code) bool {
 	return f.c.model.LeafMatch(envelope.Leaf{JSON: code.JSON, XML: code.XML}, f.c.cat.Wire.Code)
 }
 
@@ -394,13 +388,14 @@ func (f *flow) setsAnywhere(key nethttp.Key) bool {
 		if !ok || found {
 			return !found
 		}
-		if hw, ok := nethttp.AsHeaderCall(info, call); ok && hw.Method != "Del" {
+		eff := f.c.classify.Of(call, f.enc)
+		if hw := eff.Header; hw != nil && hw.Method != "Del" {
 			k, ok1 := nethttp.HeaderKey(info, hw.Key)
 			wk, ok2 := nethttp.WriterKey(info, hw.Writer)
 			found = ok1 && ok2 && k == retryAfter && wk == key
 			return !found
 		}
-		if h := f.c.facts.Headers(typeutil.StaticCallee(info, call)); h != nil && h.Writer < len(call.Args) && h.Sets(retryAfter) {
+		if h := eff.Setter; h != nil && h.Writer < len(call.Args) && h.Sets(retryAfter) {
 			wk, ok := nethttp.WriterKey(info, call.Args[h.Writer])
 			found = ok && wk == key
 		}

@@ -10,11 +10,14 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/headers"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -53,7 +56,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emitters.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emits.Analyzer, headers.Analyzer, enumstr.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -74,15 +77,20 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	c := &checker{
 		pass:     pass,
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
-		facts:    facts,
-		eval:     values.New(pass.TypesInfo, pass.Files, facts.Method),
+		eval:     values.New(pass.TypesInfo, pass.Files, strs.Method),
 		report:   report.New(pass, r.tests),
+		classify: response.Classifier{
+			Info:    pass.TypesInfo,
+			Catalog: cat,
+			Emits:   pass.ResultOf[emits.Analyzer].(*emits.Result).Emitter,
+			Headers: pass.ResultOf[headers.Analyzer].(*headers.Result).Setter,
+		},
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	if cat != nil {
@@ -122,7 +130,7 @@ type checker struct {
 	pass     *analysis.Pass
 	cat      *catalog.Catalog // nil: statuses are taken literally
 	statuses []int            // rules.retry_after
-	facts    *emitters.Result
+	classify response.Classifier
 	eval     *values.Evaluator
 	walker   *envelope.Walker
 	file     *ast.File

@@ -9,9 +9,9 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/statusbranch",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, emitters.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, enumstr.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.strict, "strict", cfg.Strict, "also report branches on statuses that carry a single code")
@@ -73,7 +73,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		// Without a catalog nothing says which statuses are shared.
 		return nil, nil
 	}
-	facts := pass.ResultOf[emitters.Analyzer].(*emitters.Result)
+	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	walker := envelope.New(pass.TypesInfo, pass.Files)
 	c := &checker{
 		pass:   pass,
@@ -81,7 +81,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
 		report: report.New(pass, r.tests),
 		strict: r.strict,
-		eval:   values.New(pass.TypesInfo, pass.Files, facts.Method),
+		eval:   values.New(pass.TypesInfo, pass.Files, strs.Method),
 		walker: walker,
 		owns:   make(map[ast.Node]bool),
 	}

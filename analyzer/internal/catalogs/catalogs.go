@@ -10,15 +10,11 @@ import (
 	"flag"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"path/filepath"
 	"sync"
 
-	"github.com/errcodelint/errcodelint/analyzer/internal/emitters"
-	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Usage is the -catalog flag's help text, shared by every pass.
@@ -109,62 +105,4 @@ func packageDir(fset *token.FileSet, files []*ast.File) string {
 		}
 	}
 	return dir
-}
-
-// Configured returns the catalog's go.emitters entry for fn as an Emits
-// fact, or nil: helpers that inference cannot see through (an interface
-// method, a function in a package built elsewhere). The code lands at the
-// catalog's wire.code.
-func Configured(cat *catalog.Catalog, fn *types.Func) *emitters.Emits {
-	if cat == nil || fn == nil || len(cat.Go.Emitters) == 0 {
-		return nil
-	}
-	name := fn.Origin().FullName()
-	for _, e := range cat.Go.Emitters {
-		if e.Func != name {
-			continue
-		}
-		sig := fn.Type().(*types.Signature)
-		status, code := paramIndex(sig, e.Status), paramIndex(sig, e.Code)
-		if status < 0 || code < 0 {
-			return nil // the catalog names parameters the function lacks
-		}
-		out := &emitters.Emits{
-			Writer: -1,
-			Status: emitters.Source{Param: status},
-			Codes:  []emitters.Code{{From: emitters.Source{Param: code}, JSON: cat.Wire.Code, XML: cat.Wire.Code}},
-		}
-		for i := range sig.Params().Len() {
-			if t := sig.Params().At(i).Type(); nethttp.IsResponseWriter(t) || nethttp.IsContext(t) {
-				out.Writer = i
-				break
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// paramIndex resolves a catalog parameter reference against a signature;
-// -1 when it names no parameter.
-func paramIndex(sig *types.Signature, p catalog.Param) int {
-	if p.Name == "" {
-		if p.Index < sig.Params().Len() {
-			return p.Index
-		}
-		return -1
-	}
-	for i := range sig.Params().Len() {
-		if sig.Params().At(i).Name() == p.Name {
-			return i
-		}
-	}
-	return -1
-}
-
-// Callee is the function or method a call names, interface methods
-// included: configured emitters may be either.
-func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	return fn
 }

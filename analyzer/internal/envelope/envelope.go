@@ -34,12 +34,6 @@ func (l Leaf) Path(format string) string {
 	return l.JSON
 }
 
-// Match reports whether a leaf path and a catalog wire path agree; names
-// compare without regard to case, as encoding/json decodes them.
-func Match(leafPath, wirePath string) bool {
-	return wirePath != "" && strings.EqualFold(leafPath, wirePath)
-}
-
 // A Walker finds leaves in one package.
 type Walker struct {
 	info  *types.Info

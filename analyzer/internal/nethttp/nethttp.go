@@ -292,14 +292,6 @@ func NewEncoderWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
 	return call.Args[0], true
 }
 
-// SameWriter reports whether a and b denote the same writer: the same
-// variable, or the same field of the same variable.
-func SameWriter(info *types.Info, a, b ast.Expr) bool {
-	ka, okA := WriterKey(info, a)
-	kb, okB := WriterKey(info, b)
-	return okA && okB && ka == kb
-}
-
 // WriterKey names a writer expression: a variable, or a chain of field
 // selections from one. ok is false for anything else (a call's result).
 func WriterKey(info *types.Info, e ast.Expr) (key Key, ok bool) {
@@ -335,9 +327,6 @@ type Key struct {
 	root types.Object
 	path string
 }
-
-// Root is the variable the writer is reached from.
-func (k Key) Root() types.Object { return k.root }
 
 // EncoderVars finds the locals of body that hold an encoder made for a
 // response writer (enc := json.NewEncoder(w)), assigned once. The result

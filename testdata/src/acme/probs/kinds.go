@@ -34,7 +34,7 @@ type meta struct {
 // kinds maps each kind to its wire type and status.
 var kinds = map[Kind]meta{
 	KindMalformed:      {typ: ErrorNS + KindMalformed.String(), status: http.StatusBadRequest},
-	KindBadCSR:         {typ: ErrorNS + KindBadCSR.String(), status: http.StatusForbidden}, // want `code "badCSR" is mapped to status 403; the catalog says 400 \(errcodes.yaml:19\)`
+	KindBadCSR:         {typ: ErrorNS + KindBadCSR.String(), status: http.StatusForbidden}, // want `code "badCSR" is mapped to status 403; the catalog says 400 \(errcodes.yaml:\d+\)`
 	KindOrderNotReady:  {typ: ErrorNS + KindOrderNotReady.String(), status: http.StatusForbidden},
 	KindServerInternal: {typ: ErrorNS + KindServerInternal.String(), status: http.StatusInternalServerError},
 }

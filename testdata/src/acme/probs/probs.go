@@ -33,7 +33,8 @@ func BadNonce(detail string) *ProblemDetails {
 	return &ProblemDetails{Type: BadNonceProblem, Detail: detail, HTTPStatus: http.StatusBadRequest}
 }
 
-// Unauthorized pairs the code with the wrong status.
+// Unauthorized pairs the code with the wrong status; the message must
+// cite the exact catalog line, so the want below names it.
 func Unauthorized(detail string) *ProblemDetails {
 	return &ProblemDetails{
 		Type:       UnauthorizedProblem,

@@ -20,7 +20,7 @@ func (wfe *WFE) sendError(w http.ResponseWriter, prob *probs.ProblemDetails, err
 func (wfe *WFE) NewNonce(w http.ResponseWriter, r *http.Request) {
 	wfe.sendError(w, probs.BadNonce("stale"), nil)
 	wfe.sendError(w, &probs.ProblemDetails{Type: probs.MalformedProblem, HTTPStatus: http.StatusBadRequest}, nil)
-	wfe.sendError(w, &probs.ProblemDetails{Type: probs.OrderNotReadyProblem, HTTPStatus: http.StatusConflict}, nil) // want `code "orderNotReady" is sent with status 409; the catalog says 403 \(errcodes.yaml:17\)`
+	wfe.sendError(w, &probs.ProblemDetails{Type: probs.OrderNotReadyProblem, HTTPStatus: http.StatusConflict}, nil) // want `code "orderNotReady" is sent with status 409; the catalog says 403 \(errcodes.yaml:\d+\)`
 	wfe.sendError(w, &probs.ProblemDetails{Type: "badNonse", HTTPStatus: http.StatusBadRequest}, nil)               // want `code "badNonse" is not in the catalog; did you mean "badNonce"\?`
 	prob := &probs.ProblemDetails{Type: probs.BadCSRProblem, HTTPStatus: http.StatusBadRequest}
 	wfe.sendError(w, prob, errors.New("csr"))

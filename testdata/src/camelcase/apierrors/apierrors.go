@@ -26,7 +26,7 @@ type APIError struct {
 
 var errorCodes = map[APIErrorCode]APIError{
 	ErrAccessDenied:  {Code: "AccessDenied", Description: "Access Denied.", HTTPStatusCode: http.StatusForbidden},
-	ErrNoSuchAccount: {Code: "AccountNotFound", Description: "No account.", HTTPStatusCode: http.StatusBadRequest}, // want `code "AccountNotFound" is mapped to status 400; the catalog says 404 \(errcodes.yaml:10\)`
+	ErrNoSuchAccount: {Code: "AccountNotFound", Description: "No account.", HTTPStatusCode: http.StatusBadRequest}, // want `code "AccountNotFound" is mapped to status 400; the catalog says 404 \(errcodes.yaml:\d+\)`
 	ErrInput:         {Code: "InputFailure", Description: "Bad input.", HTTPStatusCode: http.StatusBadRequest},
 	ErrSlowDown:      {Code: "SlowDown", Description: "Slow down.", HTTPStatusCode: http.StatusServiceUnavailable}, // an unknown code in a tagless row: not provably a code
 }
@@ -42,7 +42,7 @@ func register(group string, d Descriptor) Descriptor { return d }
 
 var (
 	ErrNotFound = register("api", Descriptor{Value: "NotFound", Message: "not found", HTTPStatusCode: http.StatusNotFound})
-	ErrLimit    = register("api", Descriptor{Value: "RateLimitExceeded", Message: "slow down", HTTPStatusCode: http.StatusServiceUnavailable}) // want `code "RateLimitExceeded" is mapped to status 503; the catalog says 429 \(errcodes.yaml:16\)`
+	ErrLimit    = register("api", Descriptor{Value: "RateLimitExceeded", Message: "slow down", HTTPStatusCode: http.StatusServiceUnavailable}) // want `code "RateLimitExceeded" is mapped to status 503; the catalog says 429 \(errcodes.yaml:\d+\)`
 )
 
 // ErrorResponse is the XML body: <Error><Code>..</Code><Message>..</Message></Error>.

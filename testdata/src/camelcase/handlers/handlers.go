@@ -7,7 +7,7 @@ import (
 
 	"camelcase/apierrors"
 )
-
+// deny cites an exact catalog line on purpose: the line is what the message must name.
 func deny(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusUnauthorized) // want `code "AccessDenied" is sent with status 401; the catalog says 403 \(errcodes.yaml:8\)`
 	xml.NewEncoder(w).Encode(apierrors.ErrorResponse{Code: "AccessDenied", Message: "no"})

@@ -25,7 +25,7 @@ func (c Code) Status() int {
 	case NotYetSigned:
 		return http.StatusConflict
 	case SignerNotFound:
-		return http.StatusGone // want `code 5104041 is mapped to status 410; the catalog says 404 \(errcodes.yaml:20\)`
+		return http.StatusGone // want `code 5104041 is mapped to status 410; the catalog says 404 \(errcodes.yaml:\d+\)`
 	}
 	return http.StatusInternalServerError
 }

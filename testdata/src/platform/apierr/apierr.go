@@ -36,7 +36,7 @@ type Detail struct {
 var statusOf = map[Code]int{
 	InvalidRequest:  http.StatusBadRequest,
 	SecretNotFound:  http.StatusNotFound,
-	VersionConflict: http.StatusBadRequest, // want `code "version_conflict" is mapped to status 400; the catalog says 409 \(errcodes.yaml:19\)`
+	VersionConflict: http.StatusBadRequest, // want `code "version_conflict" is mapped to status 400; the catalog says 409 \(errcodes.yaml:\d+\)`
 	"secret_gone":   http.StatusGone,       // want `code "secret_gone" is not in the catalog`
 	// Reported codes are not sent with their status.
 	WebhookDeliveryFailed: http.StatusOK,
@@ -56,7 +56,7 @@ func (c Code) Describe() int {
 	case SecretExists:
 		return http.StatusConflict
 	case RateLimited:
-		return http.StatusServiceUnavailable // want `code "rate_limited" is mapped to status 503; the catalog says 429 \(errcodes.yaml:21\)`
+		return http.StatusServiceUnavailable // want `code "rate_limited" is mapped to status 503; the catalog says 429 \(errcodes.yaml:\d+\)`
 	}
 	return 0
 }

@@ -6,7 +6,7 @@ import (
 
 	"ratelimit/platform/httpx"
 )
-
+// helpers cites an exact catalog line on purpose: the line is what the message must name.
 func helpers(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteError(w, http.StatusTooManyRequests, "rate_limited") // want `status 429 is written without a Retry-After header`
 	httpx.WriteCode(w, "quota_exceeded")                             // want `code "quota_exceeded" \(status 429, errcodes.yaml:7\) is written without a Retry-After header`

@@ -4,7 +4,7 @@ package wrap
 import (
 	"net/http"
 
-	"emitterfacts/web"
+	"facts/emits/web"
 )
 
 type server struct{}

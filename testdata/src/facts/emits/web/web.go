@@ -28,31 +28,6 @@ func Constant(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusTeapot)
 }
 
-// BadNonce is a constructor: its result's constant fields are a fact.
-func BadNonce(detail string) *Problem { // want BadNonce:"returns Type=\"urn:ietf:params:acme:error:badNonce\" HTTPStatus=400"
-	return &Problem{Type: prefix + "badNonce", Detail: detail, HTTPStatus: http.StatusBadRequest}
-}
-
-const prefix = "urn:ietf:params:acme:error:"
-
-// Kind is an enum whose String is a switch.
-type Kind int
-
-const (
-	Malformed Kind = iota
-	Unauthorized
-)
-
-func (k Kind) String() string { // want String:"strings 0→\"malformed\" 1→\"unauthorized\""
-	switch k {
-	case Malformed:
-		return "malformed"
-	case Unauthorized:
-		return "unauthorized"
-	}
-	return "unknown"
-}
-
 // Recursive emitters terminate.
 func ping(w http.ResponseWriter, s int, n int) { // want ping:"emits status=1 writer=0"
 	if n > 0 {
