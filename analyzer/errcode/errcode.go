@@ -19,6 +19,8 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 //go:embed doc.go
@@ -50,7 +52,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -92,15 +94,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		},
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
-	for _, f := range pass.Files {
-		if c.report.Skipped(f.Package) {
-			continue // a test file, not reported: nothing to check
-		}
-		c.file = f
-		for _, d := range f.Decls {
-			c.decl(d)
-		}
-	}
+	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
 	return nil, nil
 }
@@ -115,6 +109,9 @@ type checker struct {
 	eval   *values.Evaluator
 	walker *envelope.Walker
 	file   *ast.File // the file being checked
+	// caseValues to caseValuesEnd spans the values of the last case
+	// clause entered: skipped by visit.
+	caseValues, caseValuesEnd token.Pos
 
 	classify response.Classifier
 }
@@ -129,50 +126,58 @@ type facts struct {
 // Returns returns fn's Returns fact, or nil.
 func (f facts) Returns(fn *types.Func) *returns.Returns { return f.returns.Returns(fn) }
 
-// decl checks one top-level declaration: function bodies for emissions,
-// and everywhere for tables and code constants.
-func (c *checker) decl(d ast.Decl) {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Body != nil {
-			c.function(d.Body)
-			c.statusMethod(d)
-		}
-	case *ast.GenDecl:
-		c.constants(d)
-		if d.Tok == token.CONST {
-			return // constants are checked by name, not again by value
-		}
-	}
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			c.function(n.Body)
-		case *ast.CompositeLit:
-			c.compositeLit(n)
-		case *ast.CaseClause:
-			// Case values are branches, statusbranch's to check: only
-			// the body is walked.
-			for _, s := range n.Body {
-				ast.Inspect(s, visit)
-			}
-			return false
-		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
-				return false // a comparison, not an emission: statusbranch's
-			}
-			if c.codeTypedLiteral(n) {
-				return false
-			}
-		case *ast.BasicLit, *ast.CallExpr:
-			if c.codeTypedLiteral(n.(ast.Expr)) {
-				return false // one report for the whole constant expression
-			}
-		}
+// visit checks one node of the package's syntax, in source order: function
+// bodies for emissions, and everywhere for tables and code constants. It
+// returns false to skip the node's children.
+func (c *checker) visit(n ast.Node, push bool) bool {
+	if !push {
 		return true
 	}
-	ast.Inspect(d, visit)
+	if c.caseValues.IsValid() && n.Pos() >= c.caseValues && n.End() <= c.caseValuesEnd {
+		// Case values are branches, statusbranch's to check: only the
+		// clause's body is walked.
+		return false
+	}
+	switch n := n.(type) {
+	case *ast.File:
+		c.file = n
+		return !c.report.Skipped(n.Package) // a test file, not reported: nothing to check
+	case *ast.FuncDecl:
+		if n.Body != nil {
+			c.function(n.Body)
+			c.statusMethod(n)
+		}
+	case *ast.GenDecl:
+		c.constants(n)
+		if n.Tok == token.CONST {
+			return false // constants are checked by name, not again by value
+		}
+	case *ast.FuncLit:
+		c.function(n.Body)
+	case *ast.CompositeLit:
+		c.compositeLit(n)
+	case *ast.CaseClause:
+		if len(n.List) > 0 {
+			c.caseValues, c.caseValuesEnd = n.List[0].Pos(), n.List[len(n.List)-1].End()
+		}
+	case *ast.BinaryExpr:
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			return false // a comparison, not an emission: statusbranch's
+		}
+		return !c.codeTypedLiteral(n)
+	case *ast.BasicLit:
+		return !c.codeTypedLiteral(n) // one report for the whole constant expression
+	case *ast.CallExpr:
+		return !c.codeTypedLiteral(n)
+	}
+	return true
+}
+
+// visited are the nodes visit is called for.
+var visited = []ast.Node{
+	(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.GenDecl)(nil), (*ast.FuncLit)(nil),
+	(*ast.CompositeLit)(nil), (*ast.CaseClause)(nil), (*ast.BinaryExpr)(nil),
+	(*ast.BasicLit)(nil), (*ast.CallExpr)(nil),
 }
 
 // codeTypedLiteral checks a constant written out as a value of the
