@@ -16,6 +16,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -78,14 +79,15 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		Result:  pass.ResultOf[enumstr.Analyzer].(*enumstr.Result),
 		returns: pass.ResultOf[returns.Analyzer].(*returns.Result),
 	}
-	walker := envelope.New(pass.TypesInfo, pass.Files)
+	idx := locals.New(pass.TypesInfo, pass.Files)
+	walker := envelope.New(idx)
 	c := &checker{
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
 		report: report.New(pass, r.tests),
 		facts:  vf,
-		eval:   values.New(pass.TypesInfo, pass.Files, vf.Method),
+		eval:   values.New(idx, vf.Method),
 		walker: walker,
 		classify: response.Classifier{
 			Info:    pass.TypesInfo,

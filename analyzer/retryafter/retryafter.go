@@ -18,6 +18,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -79,11 +80,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	}
 	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	idx := locals.New(pass.TypesInfo, pass.Files)
 	c := &checker{
 		pass:     pass,
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
-		eval:     values.New(pass.TypesInfo, pass.Files, strs.Method),
+		eval:     values.New(idx, strs.Method),
 		report:   report.New(pass, r.tests),
 		classify: response.Classifier{
 			Info:    pass.TypesInfo,
@@ -95,7 +97,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	if cat != nil {
 		c.statuses = cat.Rules.RetryAfter
-		c.walker = envelope.New(pass.TypesInfo, pass.Files)
+		c.walker = envelope.New(idx)
 		c.model = apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), c.walker)
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

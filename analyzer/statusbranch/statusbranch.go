@@ -13,6 +13,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -74,14 +75,15 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
-	walker := envelope.New(pass.TypesInfo, pass.Files)
+	idx := locals.New(pass.TypesInfo, pass.Files)
+	walker := envelope.New(idx)
 	c := &checker{
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
 		report: report.New(pass, r.tests),
 		strict: r.strict,
-		eval:   values.New(pass.TypesInfo, pass.Files, strs.Method),
+		eval:   values.New(idx, strs.Method),
 		walker: walker,
 		owns:   make(map[ast.Node]bool),
 	}

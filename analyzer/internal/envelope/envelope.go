@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 )
 
 // A Leaf is one scalar of a body and where it lands.
@@ -36,20 +37,8 @@ func (l Leaf) Path(format string) string {
 
 // A Walker finds leaves in one package.
 type Walker struct {
-	info  *types.Info
-	files []*ast.File // to index, on the first need
-	// fieldSets maps a local variable to the field assignments made to it:
-	// v.Error.Code = x.
-	fieldSets map[*types.Var][]fieldSet
-	// inits maps a local variable to its composite-literal initializers.
-	inits map[*types.Var][]ast.Expr
-	// spoilt locals are assigned something else too.
-	spoilt map[*types.Var]bool
-}
-
-type fieldSet struct {
-	steps []step // the selection chain after the variable
-	rhs   ast.Expr
+	info   *types.Info
+	locals *locals.Index // what each variable is given
 }
 
 // A step is one field selection: its names in JSON and XML ("" for an
@@ -58,83 +47,31 @@ type step struct {
 	json, xml string
 }
 
-// New returns a walker over the local variables of files, indexed when
-// first needed: most packages write no body.
-func New(info *types.Info, files []*ast.File) *Walker {
-	return &Walker{info: info, files: files}
+// New returns a walker over the package whose variables idx indexes.
+func New(idx *locals.Index) *Walker {
+	return &Walker{info: idx.Info(), locals: idx}
 }
 
-// index records the initializers and field assignments of locals, once.
-func (w *Walker) index() {
-	if w.inits != nil {
-		return
-	}
-	info, files := w.info, w.files
-	w.fieldSets = make(map[*types.Var][]fieldSet)
-	w.inits = make(map[*types.Var][]ast.Expr)
-	w.spoilt = make(map[*types.Var]bool)
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl, *ast.FuncType:
-				// Parameters and results come from outside the body.
-				for _, v := range astx.DeclaredParams(info, n) {
-					w.spoilt[v] = true
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					var rhs ast.Expr
-					if len(n.Lhs) == len(n.Rhs) {
-						rhs = n.Rhs[i]
-					}
-					w.assign(lhs, rhs)
-				}
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if v, ok := info.Defs[name].(*types.Var); ok && len(n.Values) == len(n.Names) {
-						w.inits[v] = append(w.inits[v], n.Values[i])
-					}
-				}
-			}
-			return true
-		})
-	}
-}
-
-func (w *Walker) assign(lhs, rhs ast.Expr) {
+// setSteps returns the body path steps of a field assignment's selection
+// chain (v.Error.Code): ok is false when a field on the way is not encoded.
+func (w *Walker) setSteps(sel *ast.SelectorExpr) ([]step, bool) {
 	var steps []step
-	x := ast.Unparen(lhs)
+	x := ast.Expr(sel)
 	for {
-		sel, ok := x.(*ast.SelectorExpr)
-		if !ok {
-			break
+		s, isSel := ast.Unparen(x).(*ast.SelectorExpr)
+		if !isSel {
+			return steps, true
 		}
-		s := w.info.Selections[sel]
-		if s == nil || s.Kind() != types.FieldVal {
-			return
+		fs := w.info.Selections[s]
+		if fs == nil || fs.Kind() != types.FieldVal {
+			return nil, false
 		}
-		path, ok := selectionSteps(s)
+		path, ok := selectionSteps(fs)
 		if !ok {
-			return // an unencoded field: not part of the body
+			return nil, false // an unencoded field: not part of the body
 		}
 		steps = append(path, steps...)
-		x = ast.Unparen(sel.X)
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok {
-		return
-	}
-	v, ok := w.info.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() {
-		return
-	}
-	switch {
-	case rhs == nil:
-		w.spoilt[v] = true
-	case len(steps) == 0:
-		w.inits[v] = append(w.inits[v], rhs)
-	default:
-		w.fieldSets[v] = append(w.fieldSets[v], fieldSet{steps: steps, rhs: rhs})
+		x = s.X
 	}
 }
 
@@ -159,19 +96,12 @@ func selectionSteps(s *types.Selection) ([]step, bool) {
 	return out, true
 }
 
-// SingleInit returns the one value ever given to the local v, when it is
-// never assigned again nor has fields assigned; else nil.
-func (w *Walker) SingleInit(v *types.Var) ast.Expr {
-	w.index()
-	if w.spoilt[v] || len(w.inits[v]) != 1 || len(w.fieldSets[v]) != 0 {
-		return nil
-	}
-	return w.inits[v][0]
-}
+// SingleInit returns the one value ever given to the variable v, when it
+// is never assigned again nor has fields assigned; else nil.
+func (w *Walker) SingleInit(v *types.Var) ast.Expr { return w.locals.Single(v) }
 
 // Leaves returns the scalar leaves of the body value x.
 func (w *Walker) Leaves(x ast.Expr) []Leaf {
-	w.index()
 	var out []Leaf
 	w.walk(x, "", "", 0, &out)
 	return out
@@ -198,14 +128,17 @@ func (w *Walker) walk(x ast.Expr, jpath, xpath string, depth int, out *[]Leaf) {
 			return
 		}
 	case *ast.Ident:
-		if v, ok := w.info.Uses[e].(*types.Var); ok && !v.IsField() && !w.spoilt[v] {
-			inits := w.inits[v]
-			if len(inits) == 1 {
-				w.walk(inits[0], jpath, xpath, depth+1, out)
+		if init, sets, ok := w.locals.Body(w.locals.Var(e)); ok {
+			if init != nil {
+				w.walk(init, jpath, xpath, depth+1, out)
 			}
-			for _, fs := range w.fieldSets[v] {
+			for _, fs := range sets {
+				steps, ok := w.setSteps(fs.LHS)
+				if !ok {
+					continue
+				}
 				jp, xp := jpath, xpath
-				for _, s := range fs.steps {
+				for _, s := range steps {
 					if s.json != "" {
 						jp = join(jp, s.json)
 					}
@@ -213,11 +146,9 @@ func (w *Walker) walk(x ast.Expr, jpath, xpath string, depth int, out *[]Leaf) {
 						xp = join(xp, s.xml)
 					}
 				}
-				w.walk(fs.rhs, jp, xp, depth+1, out)
+				w.walk(fs.RHS, jp, xp, depth+1, out)
 			}
-			if len(inits) == 1 || len(w.fieldSets[v]) > 0 {
-				return
-			}
+			return
 		}
 	case *ast.CompositeLit:
 		w.composite(e, jpath, xpath, depth, out)

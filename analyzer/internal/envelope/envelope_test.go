@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -81,7 +82,7 @@ func load(t *testing.T) (*types.Info, *types.Package, []*ast.File, []ast.Expr) {
 
 func TestLeaves(t *testing.T) {
 	info, _, files, xs := load(t)
-	w := envelope.New(info, files)
+	w := envelope.New(locals.New(info, files))
 	tests := []struct {
 		name string
 		want []string // json|xml=value

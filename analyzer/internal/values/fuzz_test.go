@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 )
 
@@ -101,7 +102,7 @@ func checkWith(fset *token.FileSet, f *ast.File, imp types.Importer) (*types.Inf
 		}
 		return values.Value{}, false
 	}
-	return info, values.New(info, []*ast.File{f}, method)
+	return info, values.New(locals.New(info, []*ast.File{f}), method)
 }
 
 // FuzzEval parses random Go source, type-checks it and evaluates every

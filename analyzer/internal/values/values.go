@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -71,107 +72,17 @@ type MethodFunc func(fn *types.Func, recv Value) (Value, bool)
 
 // An Evaluator evaluates expressions of one package.
 type Evaluator struct {
-	info    *types.Info
-	files   []*ast.File               // to index, on the first need
-	assigns map[*types.Var][]ast.Expr // every value assigned to a local
-	spoilt  map[*types.Var]bool       // locals whose values cannot be known
-	method  MethodFunc
-	steps   int // work done by the current Eval or EvalAll, against maxSteps
+	info   *types.Info
+	locals *locals.Index // what each variable is given
+	method MethodFunc
+	steps  int // work done by the current Eval or EvalAll, against maxSteps
 }
 
-// New returns an evaluator that indexes the local variables of files, so
-// that a local assigned only known values evaluates to them. The index is
-// built when a local is first evaluated: most packages never ask. method
-// may be nil.
-func New(info *types.Info, files []*ast.File, method MethodFunc) *Evaluator {
-	return &Evaluator{info: info, files: files, method: method}
-}
-
-// indexFiles builds the index of locals, once.
-func (e *Evaluator) indexFiles() {
-	if e.assigns != nil {
-		return
-	}
-	e.assigns = make(map[*types.Var][]ast.Expr)
-	e.spoilt = make(map[*types.Var]bool)
-	for _, f := range e.files {
-		e.index(f)
-	}
-}
-
-// index records the assignments of local variables; a variable whose
-// address is taken, or that is assigned by a tuple, a range, ++ or an
-// operator assignment, is unknowable.
-func (e *Evaluator) index(f *ast.File) {
-	spoil := func(x ast.Expr) {
-		if v := e.localVar(x); v != nil {
-			e.spoilt[v] = true
-		}
-	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl, *ast.FuncType:
-			// Parameters and results come from outside the body.
-			for _, v := range astx.DeclaredParams(e.info, n) {
-				e.spoilt[v] = true
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
-				for _, l := range n.Lhs {
-					spoil(l)
-				}
-				return true
-			}
-			for i, l := range n.Lhs {
-				e.record(e.localVar(l), n.Rhs[i])
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v, _ := e.info.Defs[name].(*types.Var)
-				if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-					continue // package-level: a constant would be a const
-				}
-				if len(n.Values) == len(n.Names) {
-					e.record(v, n.Values[i])
-				} else {
-					e.record(v, nil) // zero value or a tuple: not tracked
-				}
-			}
-		case *ast.RangeStmt:
-			spoil(n.Key)
-			spoil(n.Value)
-		case *ast.IncDecStmt:
-			spoil(n.X)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				spoil(n.X)
-			}
-		}
-		return true
-	})
-}
-
-func (e *Evaluator) record(v *types.Var, rhs ast.Expr) {
-	switch {
-	case v == nil:
-	case rhs == nil:
-		e.spoilt[v] = true
-	default:
-		e.assigns[v] = append(e.assigns[v], rhs)
-	}
-}
-
-// localVar returns the local variable x names, if any.
-func (e *Evaluator) localVar(x ast.Expr) *types.Var {
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	v, ok := e.info.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
-	return v
+// New returns an evaluator over the package whose variables idx indexes,
+// so that a variable given only known values evaluates to them. method may
+// be nil.
+func New(idx *locals.Index, method MethodFunc) *Evaluator {
+	return &Evaluator{info: idx.Info(), locals: idx, method: method}
 }
 
 // maxDepth bounds the chase through locals and calls.
@@ -237,13 +148,8 @@ func (e *Evaluator) eval(x ast.Expr, depth int) []Value {
 	}
 	switch x := x.(type) {
 	case *ast.Ident:
-		v := e.localVar(x)
-		if v == nil {
-			return unknown
-		}
-		e.indexFiles()
-		rhs := e.assigns[v]
-		if len(rhs) == 0 || e.spoilt[v] {
+		rhs, ok := e.locals.Values(e.locals.Var(x))
+		if !ok {
 			return unknown
 		}
 		var out []Value

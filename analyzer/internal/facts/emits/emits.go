@@ -16,6 +16,7 @@ import (
 	"slices"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
@@ -64,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a := &analyzer{
 		info:   pass.TypesInfo,
-		walker: envelope.New(pass.TypesInfo, pass.Files),
+		walker: envelope.New(locals.New(pass.TypesInfo, pass.Files)),
 		drafts: make(map[*types.Func]*draft),
 	}
 	a.classify = response.Classifier{Info: pass.TypesInfo, Emits: res.Emitter}

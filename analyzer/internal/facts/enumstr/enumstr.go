@@ -14,6 +14,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 )
@@ -82,7 +83,7 @@ func (r *Result) Method(fn *types.Func, recv values.Value) (values.Value, bool) 
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{facts: funcs.Import(pass, func() *Strings { return new(Strings) })}
-	eval := values.New(pass.TypesInfo, pass.Files, res.Method)
+	eval := values.New(locals.New(pass.TypesInfo, pass.Files), res.Method)
 	// In source order: a String that calls another String sees it when it
 	// comes earlier, as before the facts were split.
 	for _, f := range pass.Files {

@@ -15,6 +15,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 )
@@ -82,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{facts: funcs.Import(pass, func() *Returns { return new(Returns) })}
 	// A field may be an enum's String (typ: prefix + X.String()).
 	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
-	eval := values.New(pass.TypesInfo, pass.Files, strs.Method)
+	eval := values.New(locals.New(pass.TypesInfo, pass.Files), strs.Method)
 	// A constructor does not depend on other constructors: one visit each.
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {

@@ -1,0 +1,233 @@
+// Package locals indexes what a package's variables are given, once, for
+// the value evaluator and the body walker alike, so that the two agree on
+// when a variable has one known value.
+//
+// A tracked variable is a local, or an unexported package-level variable
+// (no other package can assign it). For each, the index records every
+// value it is given (=, :=, var with a value), every assignment to a field
+// of it (v.Error.Code = x), whether its address is taken, and whether it
+// is spoilt: given a value the index cannot see (a parameter or result, a
+// tuple or range assignment, ++, an operator assignment). A variable
+// declared without a value holds the zero value first: it has no single
+// known value, but an encoder reads the fields assigned to it.
+package locals
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+)
+
+// An Index records the variables of one package. It is built when first
+// asked: most packages never ask.
+type Index struct {
+	info  *types.Info
+	files []*ast.File
+
+	built     bool
+	values    map[*types.Var][]ast.Expr
+	fieldSets map[*types.Var][]FieldSet
+	spoilt    map[*types.Var]bool
+	addressed map[*types.Var]bool
+	zero      map[*types.Var]bool // declared without a value: it holds the zero value first
+}
+
+// A FieldSet is an assignment to a field of a variable: LHS is the
+// selection (v.Error.Code), RHS the value.
+type FieldSet struct {
+	LHS *ast.SelectorExpr
+	RHS ast.Expr
+}
+
+// New returns the index of the variables of files.
+func New(info *types.Info, files []*ast.File) *Index {
+	return &Index{info: info, files: files}
+}
+
+// Info is the type information the index was built with.
+func (x *Index) Info() *types.Info { return x.info }
+
+// Var returns the tracked variable e names, or nil.
+func (x *Index) Var(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := x.info.ObjectOf(id).(*types.Var)
+	if !ok || !tracked(v) {
+		return nil
+	}
+	return v
+}
+
+func tracked(v *types.Var) bool {
+	if v.IsField() || v.Pkg() == nil || v.Parent() == nil {
+		return false
+	}
+	return v.Parent() != v.Pkg().Scope() || !v.Exported()
+}
+
+// Values returns every value v is given, when they are all it can hold:
+// not spoilt, no field of it assigned, and its address never taken (the
+// evaluator chases scalars, and a pointer to one may change it).
+func (x *Index) Values(v *types.Var) ([]ast.Expr, bool) {
+	x.build()
+	if v == nil || x.addressed[v] {
+		return nil, false
+	}
+	return x.given(v)
+}
+
+func (x *Index) given(v *types.Var) ([]ast.Expr, bool) {
+	if v == nil || x.spoilt[v] || x.zero[v] || len(x.fieldSets[v]) > 0 || len(x.values[v]) == 0 {
+		return nil, false
+	}
+	return x.values[v], true
+}
+
+// Single returns the one value v is ever given, or nil: the literal a
+// struct variable holds (prob := Problem{...}; send(w, &prob)). Taking a
+// struct's address to pass it on is how Go passes it, so unlike Values an
+// address taken does not make it unknown.
+func (x *Index) Single(v *types.Var) ast.Expr {
+	x.build()
+	if vs, ok := x.given(v); ok && len(vs) == 1 {
+		return vs[0]
+	}
+	return nil
+}
+
+// Body returns what an encoder of v reads: its one value, if it has one,
+// and the assignments to its fields. Taking v's address is how it is
+// encoded (Encode(&body)), so only a spoilt v has no body.
+func (x *Index) Body(v *types.Var) (init ast.Expr, sets []FieldSet, ok bool) {
+	x.build()
+	if v == nil || x.spoilt[v] {
+		return nil, nil, false
+	}
+	if vs := x.values[v]; len(vs) == 1 {
+		init = vs[0]
+	}
+	return init, x.fieldSets[v], init != nil || len(x.fieldSets[v]) > 0
+}
+
+func (x *Index) build() {
+	if x.built {
+		return
+	}
+	x.built = true
+	x.values = make(map[*types.Var][]ast.Expr)
+	x.fieldSets = make(map[*types.Var][]FieldSet)
+	x.spoilt = make(map[*types.Var]bool)
+	x.addressed = make(map[*types.Var]bool)
+	x.zero = make(map[*types.Var]bool)
+	for _, f := range x.files {
+		ast.Inspect(f, x.visit)
+	}
+}
+
+func (x *Index) spoil(e ast.Expr) {
+	if v := x.Var(e); v != nil {
+		x.spoilt[v] = true
+	}
+}
+
+func (x *Index) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncDecl, *ast.FuncType:
+		// Parameters and results come from outside the body.
+		for _, v := range astx.DeclaredParams(x.info, n) {
+			x.spoilt[v] = true
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
+			for _, l := range n.Lhs {
+				x.spoil(rootOf(l))
+			}
+			return true
+		}
+		for i, l := range n.Lhs {
+			x.assign(l, n.Rhs[i])
+		}
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v, _ := x.info.Defs[name].(*types.Var)
+			switch {
+			case v == nil || !tracked(v):
+			case len(n.Values) == len(n.Names):
+				x.values[v] = append(x.values[v], n.Values[i])
+			case len(n.Values) == 0:
+				// The zero value, which the index does not spell out: an
+				// encoder may still read the fields assigned later
+				// (var b Body; b.Error.Code = c).
+				x.zero[v] = true
+			default:
+				x.spoilt[v] = true // a tuple: not tracked
+			}
+		}
+	case *ast.RangeStmt:
+		x.spoil(n.Key)
+		x.spoil(n.Value)
+	case *ast.IncDecStmt:
+		x.spoil(rootOf(n.X))
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			if v := x.Var(rootOf(n.X)); v != nil {
+				x.addressed[v] = true
+			}
+		}
+	}
+	return true
+}
+
+// assign records lhs = rhs: a value of a variable, or of a field of one.
+func (x *Index) assign(lhs, rhs ast.Expr) {
+	lhs = ast.Unparen(lhs)
+	sel, isSel := lhs.(*ast.SelectorExpr)
+	if !isSel {
+		if v := x.Var(lhs); v != nil {
+			x.values[v] = append(x.values[v], rhs)
+		} else if _, isIdent := lhs.(*ast.Ident); !isIdent {
+			x.spoil(rootOf(lhs)) // v[i] = x, *p = x: not followed
+		}
+		return
+	}
+	root := rootOf(sel)
+	v := x.Var(root)
+	if v == nil {
+		return
+	}
+	// Only a chain of field selections on the variable itself.
+	for e := ast.Expr(sel); e != root; {
+		s, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			x.spoilt[v] = true
+			return
+		}
+		if fs := x.info.Selections[s]; fs == nil || fs.Kind() != types.FieldVal {
+			x.spoilt[v] = true
+			return
+		}
+		e = s.X
+	}
+	x.fieldSets[v] = append(x.fieldSets[v], FieldSet{LHS: sel, RHS: rhs})
+}
+
+// rootOf is the variable a selection, index or dereference chain starts
+// from: v in v.a.b, v[i].c, (*v).d.
+func rootOf(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return x
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package locals_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const src = `package p
+
+var status = 404      // unexported, never assigned again: known
+var Exported = 500    // another package may assign it: not tracked
+var counter = 0       // incremented below: spoilt
+
+func bump() { counter++ }
+
+type body struct{ Code string; Status int }
+
+func f(param int) {
+	a := 1
+	b := 1
+	b = 2
+	c := 1
+	c += 1
+	d := 1
+	use(&d)
+	e := body{Code: "x"}
+	send(&e)
+	g := body{}
+	g.Code = "y"
+	h, i := two()
+	var k body
+	k.Code = "z"
+	for j := range 3 { _ = j }
+	_, _, _, _, _, _, _, _, _, _, _ = a, b, c, d, e, g, h, i, k, param, status
+}
+
+func use(*int)       {}
+func send(*body)     {}
+func two() (int, int) { return 1, 2 }
+`
+
+func index(t *testing.T) (*locals.Index, map[string]*types.Var) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	require.NoError(t, err)
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	_, err = (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	require.NoError(t, err)
+	vars := make(map[string]*types.Var)
+	for id, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok && !v.IsField() {
+			vars[id.Name] = v
+		}
+	}
+	return locals.New(info, []*ast.File{f}), vars
+}
+
+func TestValues(t *testing.T) {
+	idx, vars := index(t)
+	for _, tc := range []struct {
+		name   string
+		values int // -1: unknown
+		single bool
+	}{
+		{"status", 1, true},
+		{"counter", -1, false},
+		{"Exported", -1, false},
+		{"a", 1, true},
+		{"b", 2, false},
+		{"c", -1, false},
+		{"d", -1, true}, // address taken: unknown to the evaluator, one literal still
+		{"e", -1, true},
+		{"g", -1, false}, // a field assigned
+		{"h", -1, false}, // a tuple
+		{"j", -1, false}, // a range variable
+		{"param", -1, false},
+	} {
+		vs, ok := idx.Values(vars[tc.name])
+		if tc.values < 0 {
+			assert.False(t, ok, tc.name)
+		} else {
+			assert.True(t, ok, tc.name)
+			assert.Len(t, vs, tc.values, tc.name)
+		}
+		assert.Equal(t, tc.single, idx.Single(vars[tc.name]) != nil, tc.name)
+	}
+}
+
+func TestBody(t *testing.T) {
+	idx, vars := index(t)
+	init, sets, ok := idx.Body(vars["e"])
+	assert.True(t, ok)
+	assert.NotNil(t, init, "encoded through its address: still its literal")
+	assert.Empty(t, sets)
+
+	init, sets, ok = idx.Body(vars["g"])
+	assert.True(t, ok)
+	assert.NotNil(t, init)
+	require.Len(t, sets, 1)
+	assert.Equal(t, "Code", sets[0].LHS.Sel.Name)
+
+	init, sets, ok = idx.Body(vars["k"])
+	assert.True(t, ok, "declared without a value, then a field assigned")
+	assert.Nil(t, init)
+	assert.Len(t, sets, 1)
+	assert.Nil(t, idx.Single(vars["k"]))
+
+	_, _, ok = idx.Body(vars["h"])
+	assert.False(t, ok, "a tuple's value is not seen")
+}
