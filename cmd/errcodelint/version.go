@@ -13,10 +13,16 @@ import (
 )
 
 // versionFlag is -V=full, the protocol by which go vet asks a vet tool for
-// its identity and caches the tool's results under it. The identity covers
-// the executable and the catalogs the run can see, so that editing a
-// catalog invalidates go vet's cached findings: $ERRCODELINT_CATALOG and
-// every catalog file below the working directory, where go vet asks.
+// its identity and caches the tool's results under it (with the flags and
+// each package's inputs). The identity covers what the results depend on
+// besides those: the executable, and the content of the catalogs the run
+// can see, so that editing a catalog invalidates go vet's cached findings.
+// Those catalogs are the files named by $ERRCODELINT_CATALOG and by
+// $ERRCODELINT_VET_CATALOGS (the standalone command's -catalog flags: go
+// vet asks with no flags), and every catalog file in the module or
+// workspace go vet runs in. Discovered catalogs count by their path in the
+// module, explicit ones by their content only, so that checkouts at other
+// places share cached results.
 type versionFlag struct{}
 
 func (versionFlag) IsBoolFlag() bool { return true }
@@ -31,17 +37,69 @@ func (versionFlag) Set(s string) error {
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
-	if err := hashFile(h, exe); err != nil {
-		return err
-	}
-	for _, p := range visibleCatalogs() {
-		fmt.Fprintf(h, "\x00%s\x00", p)
-		_ = hashFile(h, p) // a catalog that cannot be read is reported by the run
-	}
-	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
+	fmt.Printf("%s version devel comments-go-here buildID=%s\n", exe, toolID(exe))
 	os.Exit(0)
 	return nil
+}
+
+// toolID is the hex ID of the executable exe with the catalogs of the run.
+func toolID(exe string) string {
+	h := sha256.New()
+	if err := hashFile(h, exe); err != nil {
+		// Without the executable's hash, no ID is safe to cache under.
+		fmt.Fprintf(h, "unhashable %s %v", exe, err)
+	}
+	explicit := filepath.SplitList(os.Getenv(vetCatalogsEnv))
+	if p := os.Getenv(catalog.EnvVar); p != "" {
+		explicit = append(explicit, p)
+	}
+	for _, p := range explicit {
+		fmt.Fprintf(h, "\x00explicit\x00")
+		_ = hashFile(h, p) // a catalog that cannot be read is reported by the run
+	}
+	root := walkRoot()
+	for _, p := range visibleCatalogs(root) {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			rel = p
+		}
+		fmt.Fprintf(h, "\x00%s\x00", filepath.ToSlash(rel))
+		_ = hashFile(h, p)
+	}
+	return fmt.Sprintf("%02x", h.Sum(nil))
+}
+
+// walkRoot is the directory whose catalogs a run from the working
+// directory may see: the workspace's (go.work) or the module's (go.mod)
+// root above it, else the working directory itself.
+func walkRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	var mod string
+	for dir := wd; ; {
+		if os.Getenv("GOWORK") != "off" && exists(filepath.Join(dir, "go.work")) {
+			return dir
+		}
+		if mod == "" && exists(filepath.Join(dir, "go.mod")) {
+			mod = dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if mod != "" {
+		return mod
+	}
+	return wd
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func hashFile(w io.Writer, path string) error {
@@ -58,15 +116,11 @@ func hashFile(w io.Writer, path string) error {
 // not a module whose catalogs go vet will find.
 const maxCatalogWalk = 200000
 
-// visibleCatalogs lists, sorted, the catalog files a run from the working
-// directory may use.
-func visibleCatalogs() []string {
+// visibleCatalogs lists, sorted, the catalog files below root.
+func visibleCatalogs(root string) []string {
 	var out []string
-	if p := os.Getenv(catalog.EnvVar); p != "" {
-		out = append(out, p)
-	}
 	seen := 0
-	_ = filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
