@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/retryafter"
@@ -30,6 +31,11 @@ func main() {
 		os.Exit(catalogcmd.Main(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
+	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
+		logRun(os.Args[n-1])
+	} else if r := parseVetRun(os.Args[1:], analyzers); r != nil {
+		os.Exit(r.run(os.Stdout, os.Stderr))
+	}
 	flag.Usage = usage
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	flag.Var(allCatalogs(analyzers), "catalog", "error-code catalog `file` for every pass (sets each -NAME.catalog)")
