@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -45,10 +46,7 @@ func (versionFlag) Set(s string) error {
 // toolID is the hex ID of the executable exe with the catalogs of the run.
 func toolID(exe string) string {
 	h := sha256.New()
-	if err := hashFile(h, exe); err != nil {
-		// Without the executable's hash, no ID is safe to cache under.
-		fmt.Fprintf(h, "unhashable %s %v", exe, err)
-	}
+	h.Write(exeHash(exe))
 	explicit := filepath.SplitList(os.Getenv(vetCatalogsEnv))
 	if p := os.Getenv(catalog.EnvVar); p != "" {
 		explicit = append(explicit, p)
@@ -100,6 +98,41 @@ func walkRoot() string {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// exeHash is the SHA-256 of the executable. go vet asks for the ID on
+// every run: the hash is kept in the user's cache directory, keyed by the
+// executable's path, size and modification time, and computed again when
+// any of them changes.
+func exeHash(exe string) []byte {
+	sum := func() []byte {
+		h := sha256.New()
+		if err := hashFile(h, exe); err != nil {
+			// No ID is safe to cache under: make one that matches nothing.
+			fmt.Fprintf(h, "unhashable %s %v %d", exe, err, time.Now().UnixNano())
+		}
+		return h.Sum(nil)
+	}
+	st, err := os.Stat(exe)
+	dir, derr := os.UserCacheDir()
+	if err != nil || derr != nil {
+		return sum()
+	}
+	stamp := fmt.Sprintf("%s\x00%d\x00%d", exe, st.Size(), st.ModTime().UnixNano())
+	key := sha256.Sum256([]byte(stamp))
+	file := filepath.Join(dir, "errcodelint", "exe", fmt.Sprintf("%x", key[:16]))
+	if data, err := os.ReadFile(file); err == nil && len(data) == sha256.Size {
+		return data
+	}
+	h := sum()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err == nil {
+		// Written whole or not at all: a reader never sees half a hash.
+		tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
+		if os.WriteFile(tmp, h, 0o644) == nil {
+			_ = os.Rename(tmp, file)
+		}
+	}
+	return h
 }
 
 func hashFile(w io.Writer, path string) error {
