@@ -32,6 +32,11 @@ func main() {
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
 	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
+		// A unit of go vet's protocol: served by the unit cache, else
+		// analyzed here by multichecker.Main.
+		if code, handled := runUnit(os.Args[1:]); handled {
+			os.Exit(code)
+		}
 		logRun(os.Args[n-1])
 	} else if r := parseVetRun(os.Args[1:], analyzers); r != nil {
 		os.Exit(r.run(os.Stdout, os.Stderr))
