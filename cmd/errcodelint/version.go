@@ -4,13 +4,12 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogid"
 )
 
 // versionFlag is -V=full, the protocol by which go vet asks a vet tool for
@@ -48,56 +47,8 @@ func toolID(exe string) string {
 	h := sha256.New()
 	h.Write(exeHash(exe))
 	explicit := filepath.SplitList(os.Getenv(vetCatalogsEnv))
-	if p := os.Getenv(catalog.EnvVar); p != "" {
-		explicit = append(explicit, p)
-	}
-	for _, p := range explicit {
-		fmt.Fprintf(h, "\x00explicit\x00")
-		_ = hashFile(h, p) // a catalog that cannot be read is reported by the run
-	}
-	root := walkRoot()
-	for _, p := range visibleCatalogs(root) {
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			rel = p
-		}
-		fmt.Fprintf(h, "\x00%s\x00", filepath.ToSlash(rel))
-		_ = hashFile(h, p)
-	}
+	catalogid.Hash(h, append(explicit, os.Getenv(catalog.EnvVar)))
 	return fmt.Sprintf("%02x", h.Sum(nil))
-}
-
-// walkRoot is the directory whose catalogs a run from the working
-// directory may see: the workspace's (go.work) or the module's (go.mod)
-// root above it, else the working directory itself.
-func walkRoot() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	var mod string
-	for dir := wd; ; {
-		if os.Getenv("GOWORK") != "off" && exists(filepath.Join(dir, "go.work")) {
-			return dir
-		}
-		if mod == "" && exists(filepath.Join(dir, "go.mod")) {
-			mod = dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if mod != "" {
-		return mod
-	}
-	return wd
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 // exeHash is the SHA-256 of the executable. go vet asks for the ID on
@@ -143,37 +94,4 @@ func hashFile(w io.Writer, path string) error {
 	defer f.Close()
 	_, err = io.Copy(w, f)
 	return err
-}
-
-// maxCatalogWalk bounds the walk for catalogs: a tree larger than this is
-// not a module whose catalogs go vet will find.
-const maxCatalogWalk = 200000
-
-// visibleCatalogs lists, sorted, the catalog files below root.
-func visibleCatalogs(root string) []string {
-	var out []string
-	seen := 0
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if seen++; seen > maxCatalogWalk {
-			return filepath.SkipAll
-		}
-		if d.IsDir() {
-			switch d.Name() {
-			case ".git", "vendor", "node_modules":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if slices.Contains(catalog.FileNames, d.Name()) {
-			if abs, err := filepath.Abs(p); err == nil {
-				out = append(out, abs)
-			}
-		}
-		return nil
-	})
-	slices.Sort(out)
-	return out
 }
