@@ -10,6 +10,11 @@
 // It runs the errcode, retryafter and statusbranch passes; see
 // 'errcodelint help' for their flags. Exit status: 0 clean, 3 findings,
 // 1 errors.
+//
+// Standalone, it runs the passes through go vet with itself as the vet
+// tool, so that go's build cache keeps each package's facts and findings
+// (engine.go); ERRCODELINT_ENGINE=inprocess selects go/analysis's
+// multichecker instead.
 package main
 
 import (
@@ -67,6 +72,10 @@ Flags:
   -c N              show N lines of context around each finding
 
 Exit status: 0 clean, 1 errors, 2 bad flags, 3 findings.
+
+Standalone runs go through go vet and its build cache; set
+ERRCODELINT_ENGINE=inprocess for the in-process driver, which caches
+nothing. ERRCODELINT_CACHE=DIR|off moves or turns off the per-package cache.
 Run 'errcodelint help NAME' for a pass's documentation and
 'errcodelint catalog -h' for the catalog tools.
 `)
