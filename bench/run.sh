@@ -148,7 +148,9 @@ engine() {
   npkg=$(cd "$dir" && go list "$@" | wc -l)
   ndeps=$(cd "$dir" && go list -deps -test "$@" | wc -l)
   echo "# $name: $npkg packages, $ndeps with dependencies and tests" >&2
-  (cd "$dir" && go build "$@" >/dev/null 2>&1) || true # compiled packages in the build cache
+  # Compiled packages, test variants included, in the build cache: the
+  # first tool of a round must not pay for compiling them.
+  (cd "$dir" && go list -test -deps -export "$@" >/dev/null 2>&1) || true
   rm -f "$work"/*.times
   local edit
   edit=$(catalogs "$dir" | head -1)
