@@ -39,8 +39,7 @@ replace github.com/errcodelint/errcodelint => %s
 func TestGolangciLint(t *testing.T) {
 	endToEnd(t)
 	bin := customGolangciLint(t)
-	// golangci-lint's own cache, new for each run of the test: it keys
-	// results by package, binary and .golangci.yml, not by catalog.
+	// golangci-lint's own cache, new for each run of the test.
 	env := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}
 	lint := func(t *testing.T, dir string, args ...string) result {
 		t.Helper()
@@ -84,6 +83,22 @@ func TestGolangciLint(t *testing.T) {
 		for _, f := range golangciFindings(t, r) {
 			assert.NotContains(t, f.message, "is sent with status", "after --fix: %s", f)
 		}
+	})
+
+	t.Run("catalog edit", func(t *testing.T) {
+		// golangci-lint's cache is kept between the runs: the plugin puts
+		// the catalogs' hash into the settings golangci-lint keys it on.
+		dir := fixture(t, "golangci.yml")
+		api := filepath.Join(dir, "api.yaml")
+		r := lint(t, dir, "--output.json.path=stdout", "./...")
+		require.Equal(t, 1, r.code, "%s", r)
+		setStatus(t, api, "secret_not_found", 400)
+		r = lint(t, dir, "--output.json.path=stdout", "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		assert.Contains(t, golangciFindings(t, r), finding{
+			at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
+			`errcode: code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `)`,
+		}, "%s", r)
 	})
 
 	t.Run("misspelt setting", func(t *testing.T) {

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -34,6 +35,8 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/retryafter"
 	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogid"
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 )
@@ -95,7 +98,31 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := s.apply(analyzers); err != nil {
 		return nil, err
 	}
+	keyCache(raw, s)
 	return &plugin{analyzers: analyzers}, nil
+}
+
+// catalogsKey is the setting keyCache adds.
+const catalogsKey = "_catalogs_sha256"
+
+// keyCache makes golangci-lint's cache see the catalogs. golangci-lint
+// keys cached findings on its own build, the packages' files, the
+// analyzers' names and a hash of linters.settings, nothing else: after a
+// catalog edit it replays findings of the catalog as it was. It hashes
+// the settings after building the linters, from the same map it passes
+// to New: adding the catalogs' hash to that map puts them in the key. With
+// no settings block (raw is nil) there is no map to add to: the README
+// says to write one.
+func keyCache(raw any, s Settings) {
+	m, ok := raw.(map[string]any)
+	if !ok || m == nil {
+		return
+	}
+	explicit := []string{os.Getenv(catalog.EnvVar)}
+	if s.Catalog != "" {
+		explicit = append(explicit, s.Catalog)
+	}
+	m[catalogsKey] = catalogid.Sum(explicit)
 }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
@@ -111,10 +138,18 @@ func decode(raw any) (Settings, error) {
 	if m, ok := raw.(map[string]any); ok {
 		keys := settingKeys()
 		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if k == catalogsKey {
+				// Added by an earlier New on the same settings.
+				continue
+			}
 			if !slices.Contains(keys, k) {
 				return Settings{}, fmt.Errorf("unknown setting %q (settings: %s)", k, strings.Join(keys, ", "))
 			}
 		}
+	}
+	if m, ok := raw.(map[string]any); ok && m[catalogsKey] != nil {
+		raw = maps.Clone(m)
+		delete(raw.(map[string]any), catalogsKey)
 	}
 	s, err := register.DecodeSettings[Settings](raw)
 	if err != nil {

@@ -180,3 +180,29 @@ func TestBadSettings(t *testing.T) {
 		assert.EqualError(t, err, tt.want, "%v", tt.settings)
 	}
 }
+
+// golangci-lint keys its cache on a hash of the settings it passed to New:
+// the plugin adds the catalogs' hash to them, so that a catalog edit
+// invalidates cached findings.
+func TestSettingsCarryCatalogHash(t *testing.T) {
+	data, err := os.ReadFile(catalogFile)
+	require.NoError(t, err)
+	cat := filepath.Join(t.TempDir(), "errcodes.yaml")
+	require.NoError(t, os.WriteFile(cat, data, 0o644))
+
+	settings := map[string]any{"catalog": cat}
+	_, err = build(t, settings)
+	require.NoError(t, err)
+	first, ok := settings["_catalogs_sha256"].(string)
+	require.True(t, ok, "settings: %v", settings)
+
+	// golangci-lint may build the plugin again from the same settings.
+	_, err = build(t, settings)
+	require.NoError(t, err)
+	assert.Equal(t, first, settings["_catalogs_sha256"])
+
+	require.NoError(t, os.WriteFile(cat, append(data, "# edited\n"...), 0o644))
+	_, err = build(t, settings)
+	require.NoError(t, err)
+	assert.NotEqual(t, first, settings["_catalogs_sha256"], "an edit changes the key")
+}

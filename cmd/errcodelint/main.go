@@ -10,12 +10,18 @@
 // It runs the errcode, retryafter and statusbranch passes; see
 // 'errcodelint help' for their flags. Exit status: 0 clean, 3 findings,
 // 1 errors.
+//
+// Standalone, it runs the passes through go vet with itself as the vet
+// tool, so that go's build cache keeps each package's facts and findings
+// (engine.go); ERRCODELINT_ENGINE=inprocess selects go/analysis's
+// multichecker instead.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/retryafter"
@@ -30,6 +36,16 @@ func main() {
 		os.Exit(catalogcmd.Main(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
+	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
+		// A unit of go vet's protocol: served by the unit cache, else
+		// analyzed here by multichecker.Main.
+		if code, handled := runUnit(os.Args[1:]); handled {
+			os.Exit(code)
+		}
+		logRun(os.Args[n-1])
+	} else if r := parseVetRun(os.Args[1:], analyzers); r != nil {
+		os.Exit(r.run(os.Stdout, os.Stderr))
+	}
 	flag.Usage = usage
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	flag.Var(allCatalogs(analyzers), "catalog", "error-code catalog `file` for every pass (sets each -NAME.catalog)")
@@ -56,6 +72,10 @@ Flags:
   -c N              show N lines of context around each finding
 
 Exit status: 0 clean, 1 errors, 2 bad flags, 3 findings.
+
+Standalone runs go through go vet and its build cache; set
+ERRCODELINT_ENGINE=inprocess for the in-process driver, which caches
+nothing. ERRCODELINT_CACHE=DIR|off moves or turns off the per-package cache.
 Run 'errcodelint help NAME' for a pass's documentation and
 'errcodelint catalog -h' for the catalog tools.
 `)

@@ -4,19 +4,25 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
+	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogid"
 )
 
 // versionFlag is -V=full, the protocol by which go vet asks a vet tool for
-// its identity and caches the tool's results under it. The identity covers
-// the executable and the catalogs the run can see, so that editing a
-// catalog invalidates go vet's cached findings: $ERRCODELINT_CATALOG and
-// every catalog file below the working directory, where go vet asks.
+// its identity and caches the tool's results under it (with the flags and
+// each package's inputs). The identity covers what the results depend on
+// besides those: the executable, and the content of the catalogs the run
+// can see, so that editing a catalog invalidates go vet's cached findings.
+// Those catalogs are the files named by $ERRCODELINT_CATALOG and by
+// $ERRCODELINT_VET_CATALOGS (the standalone command's -catalog flags: go
+// vet asks with no flags), and every catalog file in the module or
+// workspace go vet runs in. Discovered catalogs count by their path in the
+// module, explicit ones by their content only, so that checkouts at other
+// places share cached results.
 type versionFlag struct{}
 
 func (versionFlag) IsBoolFlag() bool { return true }
@@ -31,17 +37,53 @@ func (versionFlag) Set(s string) error {
 	if err != nil {
 		return err
 	}
-	h := sha256.New()
-	if err := hashFile(h, exe); err != nil {
-		return err
-	}
-	for _, p := range visibleCatalogs() {
-		fmt.Fprintf(h, "\x00%s\x00", p)
-		_ = hashFile(h, p) // a catalog that cannot be read is reported by the run
-	}
-	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
+	fmt.Printf("%s version devel comments-go-here buildID=%s\n", exe, toolID(exe))
 	os.Exit(0)
 	return nil
+}
+
+// toolID is the hex ID of the executable exe with the catalogs of the run.
+func toolID(exe string) string {
+	h := sha256.New()
+	h.Write(exeHash(exe))
+	explicit := filepath.SplitList(os.Getenv(vetCatalogsEnv))
+	catalogid.Hash(h, append(explicit, os.Getenv(catalog.EnvVar)))
+	return fmt.Sprintf("%02x", h.Sum(nil))
+}
+
+// exeHash is the SHA-256 of the executable. go vet asks for the ID on
+// every run: the hash is kept in the user's cache directory, keyed by the
+// executable's path, size and modification time, and computed again when
+// any of them changes.
+func exeHash(exe string) []byte {
+	sum := func() []byte {
+		h := sha256.New()
+		if err := hashFile(h, exe); err != nil {
+			// No ID is safe to cache under: make one that matches nothing.
+			fmt.Fprintf(h, "unhashable %s %v %d", exe, err, time.Now().UnixNano())
+		}
+		return h.Sum(nil)
+	}
+	st, err := os.Stat(exe)
+	dir, derr := os.UserCacheDir()
+	if err != nil || derr != nil {
+		return sum()
+	}
+	stamp := fmt.Sprintf("%s\x00%d\x00%d", exe, st.Size(), st.ModTime().UnixNano())
+	key := sha256.Sum256([]byte(stamp))
+	file := filepath.Join(dir, "errcodelint", "exe", fmt.Sprintf("%x", key[:16]))
+	if data, err := os.ReadFile(file); err == nil && len(data) == sha256.Size {
+		return data
+	}
+	h := sum()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err == nil {
+		// Written whole or not at all: a reader never sees half a hash.
+		tmp := fmt.Sprintf("%s.%d.tmp", file, os.Getpid())
+		if os.WriteFile(tmp, h, 0o644) == nil {
+			_ = os.Rename(tmp, file)
+		}
+	}
+	return h
 }
 
 func hashFile(w io.Writer, path string) error {
@@ -52,41 +94,4 @@ func hashFile(w io.Writer, path string) error {
 	defer f.Close()
 	_, err = io.Copy(w, f)
 	return err
-}
-
-// maxCatalogWalk bounds the walk for catalogs: a tree larger than this is
-// not a module whose catalogs go vet will find.
-const maxCatalogWalk = 200000
-
-// visibleCatalogs lists, sorted, the catalog files a run from the working
-// directory may use.
-func visibleCatalogs() []string {
-	var out []string
-	if p := os.Getenv(catalog.EnvVar); p != "" {
-		out = append(out, p)
-	}
-	seen := 0
-	_ = filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if seen++; seen > maxCatalogWalk {
-			return filepath.SkipAll
-		}
-		if d.IsDir() {
-			switch d.Name() {
-			case ".git", "vendor", "node_modules":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if slices.Contains(catalog.FileNames, d.Name()) {
-			if abs, err := filepath.Abs(p); err == nil {
-				out = append(out, abs)
-			}
-		}
-		return nil
-	})
-	slices.Sort(out)
-	return out
 }

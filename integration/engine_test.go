@@ -1,0 +1,144 @@
+package integration
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// freshTool is a copy of the errcodelint binary with bytes appended: its
+// go vet tool ID is new, so that go vet's cache holds nothing for it.
+func freshTool(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(errcodelint(t))
+	require.NoError(t, err)
+	bin := filepath.Join(t.TempDir(), "errcodelint")
+	data = fmt.Appendf(data, "\n%s %d\n", t.Name(), rand.Int64())
+	require.NoError(t, os.WriteFile(bin, data, 0o755))
+	return bin
+}
+
+// runLog reads the units the tool analyzed, as ERRCODELINT_RUNLOG lists
+// them: "importpath vetxonly=BOOL" lines.
+func runLog(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	require.NoError(t, err)
+	return strings.Fields(strings.ReplaceAll(string(data), " vetxonly=", "@"))
+}
+
+// TestEngine runs the standalone command, which runs its passes through
+// go vet, and checks what the cache does: a rerun analyzes nothing, a
+// catalog edit changes the findings and analyzes only the packages under
+// the catalog, and the output is the in-process driver's.
+func TestEngine(t *testing.T) {
+	endToEnd(t)
+	bin := freshTool(t)
+	dir := copyFixture(t, "vaultfix")
+	logFile := filepath.Join(t.TempDir(), "runlog")
+	env := []string{"ERRCODELINT_RUNLOG=" + logFile, "ERRCODELINT_CACHE=" + t.TempDir()}
+	lint := func(t *testing.T, extra []string, args ...string) result {
+		t.Helper()
+		return run(t, dir, append(slices.Clone(env), extra...), bin, args...)
+	}
+	inProcess := []string{"ERRCODELINT_ENGINE=inprocess"}
+
+	first := lint(t, nil, "./...")
+	assert.Equal(t, 3, first.code, "exit status 3 means findings\n%s", first)
+	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
+	assertFindings(t, textFindings(t, dir, first.stderr), flatten(handlerFindings(t, dir, discovered, false), false))
+	analyzed := runLog(t, logFile)
+	assert.Contains(t, analyzed, "example.com/vaultfix/handler@false", "the first run analyzes the package")
+	assert.Contains(t, analyzed, "net/http@true", "and its dependencies, for facts")
+
+	t.Run("rerun is served from cache", func(t *testing.T) {
+		before := len(runLog(t, logFile))
+		r := lint(t, nil, "./...")
+		assert.Equal(t, first, r)
+		assert.Len(t, runLog(t, logFile), before, "a rerun with nothing changed analyzes nothing")
+	})
+
+	t.Run("same output as the in-process driver", func(t *testing.T) {
+		for _, args := range [][]string{{"./..."}, {"-json", "./..."}, {"-c", "1", "./..."}, {"-retryafter=false", "./..."}, {"./httpx"}} {
+			want := lint(t, inProcess, args...)
+			got := lint(t, nil, args...)
+			assert.Equal(t, want.code, got.code, "%s\n%s", want, got)
+			assert.Equal(t, want.stdout, got.stdout, "%s\n%s", want, got)
+			assert.Equal(t, want.stderr, got.stderr, "%s\n%s", want, got)
+		}
+		// -json: one tree, exit 0 with findings.
+		r := lint(t, nil, "-json", "./...")
+		assert.Zero(t, r.code, "%s", r)
+		var tree map[string]map[string][]jsonDiagnostic
+		dec := json.NewDecoder(strings.NewReader(r.stdout))
+		require.NoError(t, dec.Decode(&tree), "%s", r)
+		assert.False(t, dec.More(), "one JSON value\n%s", r)
+		assert.Len(t, tree["example.com/vaultfix/handler"]["errcode"], 3)
+		// A clean package exits 0.
+		r = lint(t, nil, "./httpx")
+		assert.Zero(t, r.code, "%s", r)
+		assert.Empty(t, r.stderr)
+	})
+
+	t.Run("fix and diff", func(t *testing.T) {
+		handler := filepath.Join(dir, "handler", "handler.go")
+		before, err := os.ReadFile(handler)
+		require.NoError(t, err)
+		r := lint(t, nil, "-fix", "-diff", "./...")
+		assert.Zero(t, r.code, "%s", r)
+		assert.Contains(t, strings.Split(r.stdout, "\n"), "+\tw.WriteHeader(http.StatusNotFound)", "%s", r)
+		after, err := os.ReadFile(handler)
+		require.NoError(t, err)
+		assert.Equal(t, string(before), string(after), "-diff must not change the file")
+	})
+
+	t.Run("catalog edit", func(t *testing.T) {
+		before := len(runLog(t, logFile))
+		catalog := filepath.Join(dir, "errcodes.yaml")
+		setStatus(t, catalog, "secret_not_found", 400)
+		t.Cleanup(func() { setStatus(t, catalog, "secret_not_found", 404) })
+		r := lint(t, nil, "./...")
+		assert.Equal(t, 3, r.code, "%s", r)
+		assert.Contains(t, textFindings(t, dir, r.stderr), finding{
+			at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
+			`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, catalog, "secret_not_found") + `)`,
+		}, "%s", r)
+		again := runLog(t, logFile)[before:]
+		assert.NotEmpty(t, again, "the edit is seen")
+		for _, unit := range again {
+			assert.True(t, strings.HasPrefix(unit, "example.com/vaultfix/"), "only the packages under the catalog are analyzed again, not %s", unit)
+		}
+	})
+
+	t.Run("catalog flag outside the module", func(t *testing.T) {
+		data, err := os.ReadFile(filepath.Join(dir, "api.yaml"))
+		require.NoError(t, err)
+		api := filepath.Join(t.TempDir(), "api.yaml")
+		require.NoError(t, os.WriteFile(api, data, 0o644))
+		r := lint(t, nil, "-catalog", api, "./...")
+		assert.Equal(t, 3, r.code, "%s", r)
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found"), false), false))
+
+		setStatus(t, api, "secret_not_found", 400)
+		r = lint(t, nil, "-catalog", api, "./...")
+		assert.Equal(t, 3, r.code, "%s", r)
+		var wrong []string
+		for _, f := range textFindings(t, dir, r.stderr) {
+			if strings.Contains(f.message, "is sent with status") {
+				wrong = append(wrong, f.message)
+			}
+		}
+		assert.Equal(t, []string{`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `)`}, wrong, "%s", r)
+	})
+}
