@@ -57,7 +57,7 @@ func TestEngine(t *testing.T) {
 	first := lint(t, nil, "./...")
 	assert.Equal(t, 3, first.code, "exit status 3 means findings\n%s", first)
 	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
-	assertFindings(t, textFindings(t, dir, first.stderr), flatten(handlerFindings(t, dir, discovered, false), false))
+	assertFindings(t, textFindings(t, dir, first.stderr), flatten(handlerFindings(t, dir, discovered), false))
 	analyzed := runLog(t, logFile)
 	assert.Contains(t, analyzed, "example.com/vaultfix/handler@false", "the first run analyzes the package")
 	assert.Contains(t, analyzed, "net/http@true", "and its dependencies, for facts")
@@ -128,7 +128,7 @@ func TestEngine(t *testing.T) {
 		require.NoError(t, os.WriteFile(api, data, 0o644))
 		r := lint(t, nil, "-catalog", api, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found"), false), false))
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
 
 		setStatus(t, api, "secret_not_found", 400)
 		r = lint(t, nil, "-catalog", api, "./...")
