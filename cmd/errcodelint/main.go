@@ -20,7 +20,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
@@ -32,8 +35,25 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "catalog" {
-		os.Exit(catalogcmd.Main(os.Args[2:], os.Stdout, os.Stderr))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "catalog":
+			os.Exit(catalogcmd.Main(os.Args[2:], os.Stdout, os.Stderr))
+		case "version", "-version", "--version":
+			fmt.Println(version())
+			os.Exit(0)
+		case "help", "-h", "-help", "--help":
+			if len(os.Args) == 2 {
+				// errcodelint's own help; 'help NAME' is a pass's
+				// documentation, from the driver.
+				usageTo(os.Stdout)
+				os.Exit(0)
+			}
+		}
+	}
+	if flag, ok := flagAfterPackages(os.Args[1:]); ok {
+		fmt.Fprintf(os.Stderr, "errcodelint: flag %s comes after the packages; put flags before them\n", flag)
+		os.Exit(2)
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
 	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
@@ -52,8 +72,10 @@ func main() {
 	multichecker.Main(analyzers...)
 }
 
-func usage() {
-	fmt.Fprintf(os.Stderr, `usage: errcodelint [-catalog FILE] [flags] packages
+func usage() { usageTo(os.Stderr) }
+
+func usageTo(w io.Writer) {
+	fmt.Fprintf(w, `usage: errcodelint [-catalog FILE] [flags] packages
        go vet -vettool=$(command -v errcodelint) [flags] packages
        errcodelint catalog <command> [args]
 
@@ -76,9 +98,63 @@ Exit status: 0 clean, 1 errors, 2 bad flags, 3 findings.
 Standalone runs go through go vet and its build cache; set
 ERRCODELINT_ENGINE=inprocess for the in-process driver, which caches
 nothing. ERRCODELINT_CACHE=DIR|off moves or turns off the per-package cache.
-Run 'errcodelint help NAME' for a pass's documentation and
-'errcodelint catalog -h' for the catalog tools.
+Run 'errcodelint help NAME' for a pass's documentation,
+'errcodelint catalog -h' for the catalog tools and 'errcodelint version'
+for the version.
 `)
+}
+
+// version is errcodelint's version line: the module version it was built
+// at (v1.2.3, or (devel) from a checkout), the VCS revision when known, and
+// the Go version.
+func version() string {
+	v, rev := "(devel)", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				rev = " " + s.Value[:12]
+			}
+		}
+	}
+	return fmt.Sprintf("errcodelint %s%s %s", v, rev, runtime.Version())
+}
+
+// flagAfterPackages reports a flag written after the first package
+// pattern (errcodelint ./... -json): Go's flag parsing stops at the first
+// argument that is not a flag, so it would be taken for a package. Values
+// of flags are skipped by parsing the flags the command knows.
+func flagAfterPackages(args []string) (string, bool) {
+	for i, a := range args {
+		if a == "--" {
+			return "", false
+		}
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		if i > 0 && takesValue(args[i-1]) {
+			continue // the value of the flag before it
+		}
+		for _, b := range args[i+1:] {
+			if strings.HasPrefix(b, "-") && b != "-" {
+				return b, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// takesValue reports whether a flag written without "=" takes the next
+// argument as its value: the catalog flags and -c.
+func takesValue(arg string) bool {
+	if !strings.HasPrefix(arg, "-") || strings.Contains(arg, "=") {
+		return false
+	}
+	name := strings.TrimLeft(arg, "-")
+	return name == "c" || name == "catalog" || strings.HasSuffix(name, ".catalog")
 }
 
 // allCatalogs is the -catalog flag: it sets every pass's own -catalog.

@@ -127,3 +127,28 @@ func TestBrokenPackage(t *testing.T) {
 	assert.Contains(t, stderr, "x.go:3:")
 	assert.NotContains(t, stderr, "goroutine")
 }
+
+// version, help and a flag written after the packages, through the built
+// binary.
+func TestCommandLine(t *testing.T) {
+	bin := build(t)
+	root := repoRoot(t)
+	for _, args := range [][]string{{"version"}, {"-version"}} {
+		stdout, _, code := run(t, root, bin, args...)
+		assert.Equal(t, 0, code)
+		assert.Regexp(t, `^errcodelint \S+( [0-9a-f]{12})? go1\.\d+`, stdout, args)
+	}
+
+	stdout, _, code := run(t, root, bin, "help")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stdout, "usage: errcodelint"), "errcodelint's own help, not the driver's: %s", stdout)
+	assert.Contains(t, stdout, "statusbranch")
+
+	_, stderr, code := run(t, root, bin, "./examples/...", "-json")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "errcodelint: flag -json comes after the packages; put flags before them\n", stderr)
+
+	// The value of a flag is not a package.
+	_, stderr, code = run(t, root, bin, "-catalog", "testdata/catalogs/platform.yaml", "-c", "0", "./analyzer/internal/astx")
+	assert.Equal(t, 0, code, "%s", stderr)
+}
