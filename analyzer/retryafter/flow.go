@@ -64,10 +64,14 @@ func meet(a, b state) state {
 
 // flow is the forward analysis of one function.
 type flow struct {
-	c      *checker
-	body   *ast.BlockStmt
-	enc    func(*types.Var) (ast.Expr, bool)
-	report bool // the final pass over the solved graph reports
+	c    *checker
+	body *ast.BlockStmt
+	enc  func(*types.Var) (ast.Expr, bool)
+	// final is the last pass over the solved graph: it records problems,
+	// which report then turns into diagnostics (finding the bad paths and
+	// reporting them stay apart, as in lostcancel).
+	final    bool
+	problems []problem
 	// lateHeaders enables the set-after-write report: not in tests, which
 	// set late headers on purpose to see them dropped.
 	lateHeaders bool
@@ -79,6 +83,18 @@ type flow struct {
 	// pending holds statuses stored on a request for a later render
 	// (chi's render.Status), by request.
 	pending map[nethttp.Key]pendingStatus
+}
+
+// A problem is what the final pass found at one statement.
+type problem struct {
+	at     ast.Node // the write, or the late header set
+	late   bool     // a header set after the response is written; else a write without Retry-After
+	key    nethttp.Key
+	writer ast.Expr
+	what   string    // what is written ("status 429"), or the header set ("header \"X\"")
+	maySet bool      // some paths set Retry-After before the write
+	stmt   ast.Stmt  // the statement a fix inserts before
+	sent   token.Pos // a late header: where the response was written
 }
 
 type pendingStatus struct {
@@ -124,7 +140,7 @@ func (f *flow) solve(g *cfg.CFG) {
 			break
 		}
 	}
-	f.report = true
+	f.final = true
 	for _, b := range g.Blocks {
 		if b.Live {
 			f.block(b, in(b))
@@ -311,21 +327,32 @@ func (f *flow) checkStatus(key nethttp.Key, writer ast.Expr, vs []values.Value, 
 // returns: a Retry-After set anywhere in the function may still precede
 // it, and then nothing is reported (precision first).
 func (f *flow) missing(key nethttp.Key, writer ast.Expr, at ast.Node, what string, deferred bool, s *state) {
-	if !f.report || s.set[key] || deferred && f.setsAnywhere(key) {
+	if !f.final || s.set[key] || deferred && f.setsAnywhere(key) {
 		return
 	}
-	msg := fmt.Sprintf("%s is written without a %s header", what, retryAfter)
-	if s.maySet[key] {
-		msg = fmt.Sprintf("%s is written on a path without a %s header", what, retryAfter)
-		if cond := f.conditionalSet(key, at.Pos()); cond != "" {
-			msg += fmt.Sprintf(": it is set only when %s", cond)
+	f.problems = append(f.problems, problem{at: at, key: key, writer: writer, what: what, maySet: s.maySet[key], stmt: f.stmt})
+}
+
+// report turns the problems the final pass found into diagnostics.
+func (f *flow) report() {
+	for _, p := range f.problems {
+		var d analysis.Diagnostic
+		switch {
+		case p.late:
+			d.Message = fmt.Sprintf("%s is set after the response is written (line %d) and is never sent",
+				p.what, f.c.pass.Fset.Position(p.sent).Line)
+		case p.maySet:
+			d.Message = fmt.Sprintf("%s is written on a path without a %s header", p.what, retryAfter)
+			if cond := f.conditionalSet(p.key, p.at.Pos()); cond != "" {
+				d.Message += fmt.Sprintf(": it is set only when %s", cond)
+			}
+		default:
+			d.Message = fmt.Sprintf("%s is written without a %s header", p.what, retryAfter)
+			d.SuggestedFixes = f.insertFix(p.writer, p.at, p.stmt)
 		}
+		d.Pos, d.End = p.at.Pos(), p.at.End()
+		f.c.report.Report(d)
 	}
-	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg}
-	if !s.maySet[key] {
-		d.SuggestedFixes = f.insertFix(writer, at)
-	}
-	f.c.report.Report(d)
 }
 
 // conditionalSet finds the last if statement before pos whose body sets
@@ -434,17 +461,13 @@ func (f *flow) header(hw nethttp.HeaderWrite, s *state) {
 			known = false
 		}
 	}
-	if f.report && f.lateHeaders && nethttp.LateHeadersLost(info, hw.Writer) {
+	if f.final && f.lateHeaders && nethttp.LateHeadersLost(info, hw.Writer) {
 		if at, ok := s.written[key]; ok && hw.Method != "Del" && !(known && isTrailer(name)) && !f.declaredTrailer(key, name) {
 			what := "a header"
 			if k, ok := constKey(info, hw.Key); ok {
 				what = fmt.Sprintf("header %q", k)
 			}
-			f.c.report.Report(analysis.Diagnostic{
-				Pos: hw.Node.Pos(), End: hw.Node.End(),
-				Message: fmt.Sprintf("%s is set after the response is written (line %d) and is never sent",
-					what, f.c.pass.Fset.Position(at).Line),
-			})
+			f.problems = append(f.problems, problem{at: hw.Node, late: true, key: key, what: what, sent: at})
 		}
 	}
 	if !known || name != retryAfter {
@@ -507,13 +530,13 @@ func constKey(info *types.Info, x ast.Expr) (string, bool) {
 // writes the status, with a placeholder value the user must fill in (the
 // pass reports "SECONDS" until then). There is no fix when the write is
 // not a statement of its own or the writer is not a plain variable.
-func (f *flow) insertFix(writer ast.Expr, at ast.Node) []analysis.SuggestedFix {
-	switch f.stmt.(type) {
+func (f *flow) insertFix(writer ast.Expr, at ast.Node, stmt ast.Stmt) []analysis.SuggestedFix {
+	switch stmt.(type) {
 	case *ast.ExprStmt, *ast.ReturnStmt, *ast.AssignStmt:
 	default:
 		return nil
 	}
-	if writer == nil || f.stmt.Pos() > at.Pos() || at.End() > f.stmt.End() {
+	if writer == nil || stmt.Pos() > at.Pos() || at.End() > stmt.End() {
 		return nil
 	}
 	info := f.c.pass.TypesInfo
@@ -524,10 +547,10 @@ func (f *flow) insertFix(writer ast.Expr, at ast.Node) []analysis.SuggestedFix {
 	if set == "" {
 		return nil
 	}
-	col := f.c.pass.Fset.Position(f.stmt.Pos()).Column
+	col := f.c.pass.Fset.Position(stmt.Pos()).Column
 	text := fmt.Sprintf(set, retryAfter, "SECONDS") + "\n" + strings.Repeat("\t", col-1)
 	return []analysis.SuggestedFix{{
 		Message:   "Set Retry-After before the status is written",
-		TextEdits: []analysis.TextEdit{{Pos: f.stmt.Pos(), End: f.stmt.Pos(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},
 	}}
 }

@@ -15,10 +15,10 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/headers"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -158,6 +158,7 @@ func (c *checker) function(ft *ast.FuncType, body *ast.BlockStmt, g *cfg.CFG) {
 		lateHeaders: !strings.HasSuffix(name, "_test.go"),
 	}
 	f.solve(g)
+	f.report()
 }
 
 // mentionsWriter reports whether a function touches a response writer at
