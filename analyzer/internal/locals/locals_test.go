@@ -2,13 +2,11 @@ package locals_test
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -49,12 +47,7 @@ func two() (int, int) { return 1, 2 }
 
 func index(t *testing.T) (*locals.Index, map[string]*types.Var) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	require.NoError(t, err)
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
-	_, err = (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-	require.NoError(t, err)
+	f, info, _ := testdir.Check(t, src)
 	vars := make(map[string]*types.Var)
 	for id, obj := range info.Defs {
 		if v, ok := obj.(*types.Var); ok && !v.IsField() {

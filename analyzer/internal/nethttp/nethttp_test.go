@@ -2,13 +2,11 @@ package nethttp_test
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,17 +31,7 @@ func h(w http.ResponseWriter, r *http.Request, s int, v any) {
 ` + body + `
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	require.NoError(t, err)
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
-	_, err = (&types.Config{Importer: importer.ForCompiler(fset, "gc", nil)}).Check("p", fset, []*ast.File{f}, info)
-	require.NoError(t, err)
+	f, info, _ := testdir.Check(t, src)
 	var calls []*ast.CallExpr
 	fd := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
 	for _, st := range fd.Body.List {

@@ -2,13 +2,11 @@ package response_test
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,17 +50,7 @@ func h(w http.ResponseWriter, r *http.Request, s Sender, p *Problem, n int) {
 // load type-checks src and returns h's statements' calls and values.
 func load(t *testing.T) (*types.Info, *types.Package, *ast.FuncDecl, []*ast.CallExpr, []ast.Expr) {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	require.NoError(t, err)
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "gc", nil)}).Check("p", fset, []*ast.File{f}, info)
-	require.NoError(t, err)
+	f, info, pkg := testdir.Check(t, src)
 	fd := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
 	var calls []*ast.CallExpr
 	var vals []ast.Expr

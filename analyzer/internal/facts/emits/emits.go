@@ -16,8 +16,8 @@ import (
 	"slices"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"golang.org/x/tools/go/analysis"
