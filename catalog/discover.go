@@ -49,44 +49,6 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Locate returns the file that a -catalog flag (or $ERRCODELINT_CATALOG)
-// names. An absolute path is taken as it is; a relative one from the
-// current directory when a file is there, else from the module root above
-// it (the first directory holding go.mod). go vet runs a tool in each
-// package's directory: a path written from the module root, as in a shared
-// pre-commit or CI configuration, still names the same file. When neither
-// exists the path is returned as given, for Load to report.
-func Locate(path string) string {
-	if path == "" || filepath.IsAbs(path) {
-		return path
-	}
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			if p := filepath.Join(dir, path); exists(p) {
-				return p
-			}
-			return path
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return path
-		}
-		dir = parent
-	}
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
 // A Cache finds and loads catalogs once per directory and once per file.
 // The zero Cache is ready to use and safe for concurrent use.
 type Cache struct {
@@ -109,7 +71,6 @@ func (c *Cache) Resolve(explicit, dir string) (*Catalog, error) {
 	if path == "" {
 		path = os.Getenv(EnvVar)
 	}
-	path = Locate(path)
 	if path == "" {
 		var err error
 		if path, err = c.find(dir); err != nil || path == "" {

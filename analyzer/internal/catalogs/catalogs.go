@@ -46,7 +46,6 @@ func (f pathFlag) String() string {
 }
 
 func (f pathFlag) Set(v string) error {
-	v = catalog.Locate(v) // go vet runs the tool in each package's directory
 	f.s.Path = v
 	if v == "" {
 		return nil
