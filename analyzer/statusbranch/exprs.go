@@ -369,7 +369,7 @@ func (c *checker) headResponse(resp ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	origin := c.respOrigin(v)
+	origin := c.locals.Origin(v)
 	if origin == nil {
 		return false
 	}
@@ -383,37 +383,6 @@ func (c *checker) headResponse(resp ast.Expr) bool {
 	return false
 }
 
-// respOrigin finds the call a response variable comes from: resp, err :=
-// client.Do(req); the last such assignment in the package. The package's
-// assignments are indexed once: a client with thousands of methods asks
-// thousands of times.
-func (c *checker) respOrigin(v *types.Var) *ast.CallExpr {
-	if c.origins == nil {
-		c.origins = make(map[types.Object]*ast.CallExpr)
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				as, ok := n.(*ast.AssignStmt)
-				if !ok || len(as.Rhs) != 1 {
-					return true
-				}
-				call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				for _, lhs := range as.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok {
-						if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil {
-							c.origins[obj] = call
-						}
-					}
-				}
-				return true
-			})
-		}
-	}
-	return c.origins[v]
-}
-
 // headRequest reports whether req was made with method HEAD.
 func (c *checker) headRequest(req ast.Expr) bool {
 	id, ok := ast.Unparen(req).(*ast.Ident)
@@ -424,7 +393,7 @@ func (c *checker) headRequest(req ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	origin := c.respOrigin(v)
+	origin := c.locals.Origin(v)
 	if origin == nil {
 		return false
 	}

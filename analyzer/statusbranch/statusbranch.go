@@ -78,6 +78,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	walker := envelope.New(idx)
 	c := &checker{
+		locals: idx,
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
@@ -113,6 +114,7 @@ type checker struct {
 	pass   *analysis.Pass
 	cat    *catalog.Catalog
 	model  *apimodel.Model
+	locals *locals.Index
 	report *report.Reporter
 	strict bool
 	eval   *values.Evaluator
@@ -120,9 +122,6 @@ type checker struct {
 	// statusParams are parameters of this package's functions that some
 	// call in the package feeds with a response status.
 	statusParams map[*types.Var]bool
-	// origins maps response and request variables to the call they were
-	// last assigned from (see respOrigin); built on first use.
-	origins map[types.Object]*ast.CallExpr
 	// owns caches, per function, whether it treats the responses it
 	// reads as this API's (see ownsResponses); pkgOwns is the package's
 	// answer, computed on first need.

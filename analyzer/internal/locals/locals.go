@@ -32,6 +32,7 @@ type Index struct {
 	spoilt    map[*types.Var]bool
 	addressed map[*types.Var]bool
 	zero      map[*types.Var]bool // declared without a value: it holds the zero value first
+	origins   map[*types.Var]*ast.CallExpr
 }
 
 // A FieldSet is an assignment to a field of a variable: LHS is the
@@ -113,6 +114,14 @@ func (x *Index) Body(v *types.Var) (init ast.Expr, sets []FieldSet, ok bool) {
 	return init, x.fieldSets[v], init != nil || len(x.fieldSets[v]) > 0
 }
 
+// Origin returns the call v was last assigned from in the package's
+// source, tuples included (resp, err := client.Do(req)), or nil. It says
+// where a value comes from, not that it holds nothing else.
+func (x *Index) Origin(v *types.Var) *ast.CallExpr {
+	x.build()
+	return x.origins[v]
+}
+
 func (x *Index) build() {
 	if x.built {
 		return
@@ -123,6 +132,7 @@ func (x *Index) build() {
 	x.spoilt = make(map[*types.Var]bool)
 	x.addressed = make(map[*types.Var]bool)
 	x.zero = make(map[*types.Var]bool)
+	x.origins = make(map[*types.Var]*ast.CallExpr)
 	for _, f := range x.files {
 		ast.Inspect(f, x.visit)
 	}
@@ -142,6 +152,15 @@ func (x *Index) visit(n ast.Node) bool {
 			x.spoilt[v] = true
 		}
 	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 {
+			if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+				for _, l := range n.Lhs {
+					if v := x.Var(l); v != nil {
+						x.origins[v] = call
+					}
+				}
+			}
+		}
 		if len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
 			for _, l := range n.Lhs {
 				x.spoil(rootOf(l))

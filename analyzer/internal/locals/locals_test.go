@@ -110,3 +110,10 @@ func TestBody(t *testing.T) {
 	_, _, ok = idx.Body(vars["h"])
 	assert.False(t, ok, "a tuple's value is not seen")
 }
+
+func TestOrigin(t *testing.T) {
+	idx, vars := index(t)
+	require.NotNil(t, idx.Origin(vars["h"]), "a tuple's call: h, i := two()")
+	assert.Equal(t, "two", idx.Origin(vars["i"]).Fun.(*ast.Ident).Name)
+	assert.Nil(t, idx.Origin(vars["a"]), "not assigned from a call")
+}
