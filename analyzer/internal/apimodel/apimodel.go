@@ -159,7 +159,8 @@ func (m *Model) errorTypeRole(recv types.Type, field string) Role {
 	return None
 }
 
-// UsesErrorTypes reports whether t is one of the catalog's go.error_types.
+// IsErrorType reports whether t (or what it points to) is one of the
+// catalog's go.error_types.
 func (m *Model) IsErrorType(t types.Type) bool {
 	name := qualified(astx.Deref(t))
 	for _, et := range m.Cat.Go.ErrorTypes {
