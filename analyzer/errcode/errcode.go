@@ -8,6 +8,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
+	"github.com/errcodelint/errcodelint/analyzer/internal/carrier"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
@@ -81,14 +82,16 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	}
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	walker := envelope.New(idx)
+	eval := values.New(idx, vf.Method)
 	c := &checker{
-		pass:   pass,
-		cat:    cat,
-		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
-		report: report.New(pass, r.tests),
-		facts:  vf,
-		eval:   values.New(idx, vf.Method),
-		walker: walker,
+		pass:     pass,
+		cat:      cat,
+		model:    apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		report:   report.New(pass, r.tests),
+		facts:    vf,
+		eval:     eval,
+		carriers: carrier.New(idx, eval, vf.Returns),
+		walker:   walker,
 		classify: response.Classifier{
 			Info:    pass.TypesInfo,
 			Catalog: cat,
@@ -103,14 +106,15 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 
 // A checker holds one package's analysis against its catalog.
 type checker struct {
-	pass   *analysis.Pass
-	cat    *catalog.Catalog
-	model  *apimodel.Model
-	report *report.Reporter
-	facts  facts
-	eval   *values.Evaluator
-	walker *envelope.Walker
-	file   *ast.File // the file being checked
+	pass     *analysis.Pass
+	cat      *catalog.Catalog
+	model    *apimodel.Model
+	report   *report.Reporter
+	facts    facts
+	eval     *values.Evaluator
+	carriers *carrier.Evaluator
+	walker   *envelope.Walker
+	file     *ast.File // the file being checked
 	// caseValues to caseValuesEnd spans the values of the last case
 	// clause entered: skipped by visit.
 	caseValues, caseValuesEnd token.Pos
@@ -170,6 +174,7 @@ func (c *checker) visit(n ast.Node, push bool) bool {
 	case *ast.BasicLit:
 		return !c.codeTypedLiteral(n) // one report for the whole constant expression
 	case *ast.CallExpr:
+		c.constructorCall(n)
 		return !c.codeTypedLiteral(n)
 	}
 	return true

@@ -65,3 +65,15 @@ func TestMultiStatus(t *testing.T) {
 func TestDirectives(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "ignore/errcode")
 }
+
+// TestCarriers: errors that carry their code, built anywhere and sent by a
+// central renderer that looks the status up in a table.
+func TestCarriers(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "carriers/platform/handlers")
+}
+
+// TestAppErrors: app errors kept in the request context and status errors,
+// their code and status given to a constructor, are paired at the call.
+func TestAppErrors(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "carriers/camelcase/...")
+}

@@ -1,16 +1,17 @@
 package errcode
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"maps"
 	"strconv"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // written maps each writer to the status last written to it on every path
@@ -175,10 +176,14 @@ func (c *checker) body(v ast.Expr, status *statusUse) {
 // emitterCall checks a call of a function that emits: the codes passed to
 // it, with the status passed or fixed inside.
 func (c *checker) emitterCall(call *ast.CallExpr, e *response.Emitter) {
+	if e.Status.Table != nil {
+		c.renderCall(call, e.Status)
+		return
+	}
 	var status *statusUse
 	switch {
 	case e.Status.Param == response.Const:
-		status = &statusUse{value: e.Status.Const, via: calleeName(call)}
+		status = &statusUse{value: e.Status.Const, via: astx.CalleeName(call)}
 	case e.Status.IsParam():
 		if v, expr := c.argValue(call, e.Status); errorStatus(v) {
 			status = &statusUse{expr: expr, value: v.Int}
@@ -196,72 +201,34 @@ func (c *checker) emitterCall(call *ast.CallExpr, e *response.Emitter) {
 	}
 }
 
+// renderCall checks a call of a renderer that looks the status up in a
+// table by the code of an error it is given (SendError(w, err)), where the
+// error's code is known here. A code the table has is checked at the
+// table's row; one it lacks is sent with the table's default status.
+func (c *checker) renderCall(call *ast.CallExpr, s response.Source) {
+	t := s.Table
+	v, expr := c.argValue(call, response.Source{Param: s.Param, Fields: s.Fields})
+	if expr == nil || !v.Known() {
+		return
+	}
+	status, _, inTable, ok := t.StatusOf(v.Text())
+	if inTable {
+		return
+	}
+	u := codeUse{expr: expr, value: v, wire: c.model.IsCodeType(c.pass.TypesInfo.TypeOf(expr))}
+	var su *statusUse
+	if ok {
+		su = &statusUse{value: status, via: fmt.Sprintf("%s: not in %s, %s", astx.CalleeName(call), t.Name, t.File)}
+	}
+	c.checkCode(u, su)
+}
+
 // argValue evaluates what a call passes at a source: an argument, or a
-// field of one (a struct literal, a local holding one, or a constructor's
-// result). expr is where the value stands, nil when it is not in sight.
+// field of one (a struct literal, a local holding one, a constructor's or
+// a builder's result). expr is where the value stands, nil when it is not
+// in sight.
 func (c *checker) argValue(call *ast.CallExpr, s response.Source) (values.Value, ast.Expr) {
-	if !s.IsParam() || s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
-		return values.Value{}, nil
-	}
-	return c.fieldValue(call.Args[s.Param], s.Fields, 0)
-}
-
-func (c *checker) fieldValue(x ast.Expr, fields []string, depth int) (values.Value, ast.Expr) {
-	if len(fields) == 0 {
-		return c.eval.Eval(x), x
-	}
-	if depth > 8 {
-		return values.Value{}, nil
-	}
-	x = ast.Unparen(x)
-	if u, ok := x.(*ast.UnaryExpr); ok && u.Op.String() == "&" {
-		x = ast.Unparen(u.X)
-	}
-	switch e := x.(type) {
-	case *ast.CompositeLit:
-		for _, elt := range e.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == fields[0] {
-				return c.fieldValue(kv.Value, fields[1:], depth+1)
-			}
-		}
-	case *ast.CallExpr:
-		if r := c.facts.Returns(typeutil.StaticCallee(c.pass.TypesInfo, e)); r != nil && len(fields) == 1 {
-			if f, ok := r.Lookup(fields[0]); ok {
-				if f.IsInt {
-					return values.IntValue(f.Int), e
-				}
-				return values.StringValue(f.Str), e
-			}
-		}
-	case *ast.Ident:
-		if init := c.singleInit(e); init != nil {
-			return c.fieldValue(init, fields, depth+1)
-		}
-	}
-	return values.Value{}, nil
-}
-
-// singleInit returns the one value a local variable is ever given, or nil.
-func (c *checker) singleInit(id *ast.Ident) ast.Expr {
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	return c.walker.SingleInit(v)
-}
-
-func calleeName(call *ast.CallExpr) string {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return "the callee"
+	return c.carriers.Arg(call, s)
 }
 
 // bodyStatus reports a body status field (RFC 7807 "status") that

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/types/typeutil"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -105,33 +106,49 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 	if !c.model.Owned(c.pass.TypesInfo.TypeOf(lit)) {
 		return // another module's type (an SDK's error): not this API's row
 	}
-	var status *statusUse
-	var codes []codeUse
+	var fields []rowField
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue // positional rows: field roles unknown
 		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			fields = append(fields, rowField{name: id.Name, expr: kv.Value, status: c.eval.Eval(kv.Value), code: c.codeValue(kv.Value)})
 		}
-		f := fieldByName(st, id.Name)
+	}
+	c.row(st, fields, key, "mapped to")
+}
+
+// A rowField is a field of a row: its name, where its value stands, and
+// the value as a status and as a code.
+type rowField struct {
+	name         string
+	expr         ast.Expr
+	status, code values.Value
+}
+
+// row checks the fields of one value of struct type st: a status-named
+// field holding an error status pairs with the code-named fields (or, for
+// a map row, the key). Without a status there is no pairing.
+func (c *checker) row(st *types.Struct, fields []rowField, key *codeUse, verb string) {
+	var status *statusUse
+	var codes []codeUse
+	for _, rf := range fields {
+		f := fieldByName(st, rf.name)
 		if f == nil {
 			continue
 		}
 		switch {
-		case isStatusField(id.Name) && astx.IsInteger(f.Type()):
-			if v := c.eval.Eval(kv.Value); errorStatus(v) {
-				status = &statusUse{expr: kv.Value, value: v.Int, verb: "mapped to"}
+		case isStatusField(rf.name) && astx.IsInteger(f.Type()):
+			if errorStatus(rf.status) {
+				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
 			}
-		case isCodeField(id.Name) || c.model.IsCodeType(f.Type()):
-			v := c.codeValue(kv.Value)
-			if !c.fits(v) {
+		case isCodeField(rf.name) || c.model.IsCodeType(f.Type()):
+			if !c.fits(rf.code) {
 				continue // an integer is never one of a string catalog's codes
 			}
 			// Only the code type makes an unknown value a code for sure.
-			codes = append(codes, codeUse{expr: kv.Value, value: v, wire: c.model.IsCodeType(f.Type())})
+			codes = append(codes, codeUse{expr: rf.expr, value: rf.code, wire: c.model.IsCodeType(f.Type())})
 		}
 	}
 	if len(codes) == 0 && key != nil {
@@ -142,6 +159,48 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 			continue
 		}
 		c.checkCode(u, status)
+	}
+}
+
+// constructorCall checks a call of a constructor that builds an error
+// with a code or a status its caller gives (NewAppError(where,
+// "AccountNotFound", http.StatusNotFound)) as the literal it returns
+// would be checked. A constructor whose code and status are both its own
+// is checked at its literal.
+func (c *checker) constructorCall(call *ast.CallExpr) {
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	r := c.facts.Returns(fn)
+	if r == nil || r.Receiver || call.Ellipsis.IsValid() {
+		return
+	}
+	t := c.pass.TypesInfo.TypeOf(call)
+	st, ok := astx.StructOf(t)
+	if !ok || !c.model.Owned(t) {
+		return
+	}
+	var fields []rowField
+	given := false
+	for _, f := range r.Fields {
+		switch {
+		case f.FromParam && f.Param < len(call.Args):
+			arg := call.Args[f.Param]
+			fields = append(fields, rowField{name: f.Name, expr: arg, status: c.eval.Eval(arg), code: c.codeValue(arg)})
+			// The caller gives the code or the status: a field of another
+			// role (a message) leaves the pair to the literal's check.
+			if sf := fieldByName(st, f.Name); sf != nil && (isStatusField(f.Name) || isCodeField(f.Name) || c.model.IsCodeType(sf.Type())) {
+				given = true
+			}
+		case f.IsInt:
+			fields = append(fields, rowField{name: f.Name, expr: call, status: values.IntValue(f.Int)})
+		case !f.FromParam:
+			fields = append(fields, rowField{name: f.Name, expr: call, code: values.StringValue(f.Str)})
+		}
+	}
+	if given {
+		c.row(st, fields, nil, "sent with")
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
@@ -64,9 +65,11 @@ func meet(a, b state) state {
 
 // flow is the forward analysis of one function.
 type flow struct {
-	c    *checker
-	body *ast.BlockStmt
-	enc  func(*types.Var) (ast.Expr, bool)
+	c      *checker
+	fd     *ast.FuncDecl // the function; a closure's type and body
+	body   *ast.BlockStmt
+	tracer *response.Tracer // made when first needed
+	enc    func(*types.Var) (ast.Expr, bool)
 	// final is the last pass over the solved graph: it records problems,
 	// which report then turns into diagnostics (finding the bad paths and
 	// reporting them stay apart, as in lostcancel).
@@ -205,7 +208,11 @@ func (f *flow) call(call *ast.CallExpr, s *state) {
 			return
 		}
 		if sw.Status != nil {
-			f.checkStatus(key, writer, f.c.eval.EvalAll(sw.Status), sw.Status, sw.Deferred, s)
+			if vs := f.c.eval.EvalAll(sw.Status); len(vs) > 0 {
+				f.checkStatus(key, writer, vs, sw.Status, sw.Deferred, s)
+			} else {
+				f.tableStatus(key, writer, sw.Status, s)
+			}
 		} else if f.c.retryStatus(int64(sw.Fixed)) {
 			f.missing(key, writer, call, fmt.Sprintf("status %d", sw.Fixed), false, s)
 		}
@@ -256,6 +263,11 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *response.Emitter, h *response.
 		f.written(key, call, s)
 		return
 	}
+	if e.Status.Table != nil {
+		f.renderCall(key, call, e, s)
+		f.written(key, call, s)
+		return
+	}
 	if e.Status.IsParam() && len(e.Status.Fields) == 0 && e.Status.Param < len(call.Args) {
 		arg := call.Args[e.Status.Param]
 		if vs := f.c.eval.EvalAll(arg); len(vs) > 0 {
@@ -289,6 +301,59 @@ func (f *flow) emitterCall(call *ast.CallExpr, e *response.Emitter, h *response.
 		}
 	}
 	f.written(key, call, s)
+}
+
+// tableStatus reports a status drawn from a status table, directly or
+// through a helper that looks it up (w.WriteHeader(status) where status,
+// _ := apiError(err)), when the table may give a status that needs
+// Retry-After and nothing in the function sets it. A function that sets it
+// somewhere is taken to set it for that status: the condition is not
+// followed (precision first).
+func (f *flow) tableStatus(key nethttp.Key, writer, at ast.Expr, s *state) {
+	if f.tracer == nil {
+		f.tracer = response.NewTracer(f.c.pass.Fset, f.c.pass.TypesInfo, f.fd, f.c.idx, f.c.eval, f.c.yields)
+	}
+	t := f.tracer.Trace(at).Table
+	if t == nil || f.setsAnywhere(key) {
+		return
+	}
+	all := t.Statuses()
+	for _, st := range all {
+		if !f.c.retryStatus(st) {
+			continue
+		}
+		where, ok := t.Where(st)
+		if !ok {
+			where = fmt.Sprintf("when the code is not in %s, %s", t.Name, t.File)
+		}
+		texts := make([]string, len(all))
+		for i, st := range all {
+			texts[i] = strconv.FormatInt(st, 10)
+		}
+		f.missing(key, writer, at, fmt.Sprintf("status %d (%s; one of %s)", st, where, strings.Join(texts, ", ")), false, s)
+		return
+	}
+}
+
+// renderCall checks a call of a renderer that looks the status up in a
+// table by the code of an error it is given (SendError(w, err)): where the
+// error's code is known here, so is the status.
+func (f *flow) renderCall(key nethttp.Key, call *ast.CallExpr, e *response.Emitter, s *state) {
+	t := e.Status.Table
+	code, _ := f.c.carriers.Arg(call, response.Source{Param: e.Status.Param, Fields: e.Status.Fields})
+	if !code.Known() {
+		return
+	}
+	at := call.Args[e.Status.Param] // the error, as the call passes it
+	st, row, inTable, ok := t.StatusOf(code.Text())
+	if !ok || !f.c.retryStatus(st) {
+		return
+	}
+	where := fmt.Sprintf("%s in %s, %s:%d", code.Text(), t.Name, t.File, row.Line)
+	if !inTable {
+		where = fmt.Sprintf("%s is not in %s, %s", code.Text(), t.Name, t.File)
+	}
+	f.missing(key, call.Args[e.Writer], at, fmt.Sprintf("status %d (%s) sent by %s", st, where, astx.CalleeName(call)), false, s)
 }
 
 func (f *flow) codePath(code response.Code) bool {

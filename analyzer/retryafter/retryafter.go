@@ -9,12 +9,15 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
+	"github.com/errcodelint/errcodelint/analyzer/internal/carrier"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/headers"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/yields"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
@@ -57,7 +60,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emits.Analyzer, headers.Analyzer, enumstr.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emits.Analyzer, headers.Analyzer, enumstr.Analyzer, bodies.Analyzer, returns.Analyzer, yields.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -81,11 +84,15 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	idx := locals.New(pass.TypesInfo, pass.Files)
+	eval := values.New(idx, strs.Method)
 	c := &checker{
 		pass:     pass,
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
-		eval:     values.New(idx, strs.Method),
+		eval:     eval,
+		idx:      idx,
+		carriers: carrier.New(idx, eval, pass.ResultOf[returns.Analyzer].(*returns.Result).Returns),
+		yields:   pass.ResultOf[yields.Analyzer].(*yields.Result).Source,
 		report:   report.New(pass, r.tests),
 		classify: response.Classifier{
 			Info:    pass.TypesInfo,
@@ -113,10 +120,10 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			return !c.report.Skipped(n.Package)
 		case *ast.FuncDecl:
 			if n.Body != nil {
-				c.function(n.Type, n.Body, cfgs.FuncDecl(n))
+				c.function(n, cfgs.FuncDecl(n))
 			}
 		case *ast.FuncLit:
-			c.function(n.Type, n.Body, cfgs.FuncLit(n))
+			c.function(&ast.FuncDecl{Type: n.Type, Body: n.Body}, cfgs.FuncLit(n))
 		case *ast.CallExpr:
 			c.headerValue(n)
 		case *ast.AssignStmt:
@@ -134,6 +141,9 @@ type checker struct {
 	statuses []int            // rules.retry_after
 	classify response.Classifier
 	eval     *values.Evaluator
+	idx      *locals.Index
+	carriers *carrier.Evaluator                 // the fields of error values passed to renderers
+	yields   func(*types.Func) *response.Source // helpers' results, for tracing statuses
 	walker   *envelope.Walker
 	file     *ast.File
 	model    *apimodel.Model // nil without a catalog
@@ -143,7 +153,8 @@ type checker struct {
 func (c *checker) retryStatus(n int64) bool { return slices.Contains(c.statuses, int(n)) }
 
 // function runs the path analysis over one function's control-flow graph.
-func (c *checker) function(ft *ast.FuncType, body *ast.BlockStmt, g *cfg.CFG) {
+func (c *checker) function(fd *ast.FuncDecl, g *cfg.CFG) {
+	ft, body := fd.Type, fd.Body
 	ctx := nethttp.ContextParam(c.pass.TypesInfo, ft)
 	if g == nil || ctx == nil && !mentionsWriter(c.pass.TypesInfo, body) {
 		return
@@ -151,6 +162,7 @@ func (c *checker) function(ft *ast.FuncType, body *ast.BlockStmt, g *cfg.CFG) {
 	name := c.pass.Fset.File(body.Pos()).Name()
 	f := &flow{
 		c:           c,
+		fd:          fd,
 		body:        body,
 		enc:         nethttp.EncoderVars(c.pass.TypesInfo, body),
 		ctx:         ctx,

@@ -41,3 +41,15 @@ func TestMultiStatus(t *testing.T) {
 func TestDirectives(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ignore/retryafter")
 }
+
+// TestCarriers: errors that carry their code, built anywhere and sent by a
+// central renderer that looks the status up in a table.
+func TestCarriers(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "carriers/platform/httpx", "carriers/platform/middleware")
+}
+
+// A renderer that sets Retry-After on its 429 path, a table without 429,
+// and an error whose code is not known: nothing to report.
+func TestCarriersNegative(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "carriers/platformok/...")
+}

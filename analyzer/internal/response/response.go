@@ -213,8 +213,9 @@ func Through(info *types.Info, params map[*types.Var]int, call *ast.CallExpr, s 
 		if len(arg.Fields) > MaxFields {
 			return Source{Param: None}
 		}
+		arg.Table = s.Table
 		return arg
-	case arg.Param == Const && len(s.Fields) == 0:
+	case arg.Param == Const && len(s.Fields) == 0 && s.Table == nil:
 		return arg
 	}
 	return Source{Param: None}

@@ -11,15 +11,18 @@ package emits
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/yields"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -36,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that write error responses (facts for errcodelint)",
 	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/facts/emits",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{funcs.Analyzer},
+	Requires:   []*analysis.Analyzer{funcs.Analyzer, yields.Analyzer},
 	FactTypes:  []analysis.Fact{new(Emits)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -63,9 +66,14 @@ func run(pass *analysis.Pass) (any, error) {
 		// No net/http anywhere below: no function here writes a response.
 		return res, nil
 	}
+	idx := locals.New(pass.TypesInfo, pass.Files)
 	a := &analyzer{
+		fset:   pass.Fset,
 		info:   pass.TypesInfo,
-		walker: envelope.New(locals.New(pass.TypesInfo, pass.Files)),
+		idx:    idx,
+		eval:   values.New(idx, nil),
+		yields: pass.ResultOf[yields.Analyzer].(*yields.Result).Source,
+		walker: envelope.New(idx),
 		drafts: make(map[*types.Func]*draft),
 	}
 	a.classify = response.Classifier{Info: pass.TypesInfo, Emits: res.Emitter}
@@ -95,7 +103,11 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type analyzer struct {
+	fset     *token.FileSet
 	info     *types.Info
+	idx      *locals.Index
+	eval     *values.Evaluator
+	yields   func(*types.Func) *response.Source
 	walker   *envelope.Walker
 	classify response.Classifier
 	drafts   map[*types.Func]*draft
@@ -127,6 +139,9 @@ func (d *draft) fact() *Emits {
 func (a *analyzer) emits(fd *ast.FuncDecl, prev *draft) *draft {
 	info := a.info
 	params := response.Params(info, fd)
+	// The status may be a local, a helper's result or a table's row:
+	// traced; the writer and the codes are parameters as they stand.
+	tr := response.NewTracer(a.fset, info, fd, a.idx, a.eval, a.yields)
 	d := &draft{e: Emits{Writer: -1, Status: response.Source{Param: response.None}}}
 	if prev != nil {
 		d.statuses = prev.statuses
@@ -194,7 +209,7 @@ func (a *analyzer) emits(fd *ast.FuncDecl, prev *draft) *draft {
 			if sw.Status == nil {
 				setStatus(response.Source{Param: response.Const, Const: int64(sw.Fixed)})
 			} else {
-				setStatus(response.SourceOf(info, params, sw.Status))
+				setStatus(tr.Trace(sw.Status))
 			}
 			if sw.Value != nil {
 				bodyCodes(sw.Value)
@@ -207,7 +222,7 @@ func (a *analyzer) emits(fd *ast.FuncDecl, prev *draft) *draft {
 			if callee.Writer >= 0 && callee.Writer < len(call.Args) {
 				setWriter(call.Args[callee.Writer])
 			}
-			setStatus(response.Through(info, params, call, callee.Status))
+			setStatus(tr.Through(call, callee.Status))
 			for _, c := range callee.Codes {
 				addCode(response.Code{From: response.Through(info, params, call, c.From), JSON: c.JSON, XML: c.XML})
 			}

@@ -1,7 +1,14 @@
-// Package returns defines a fact-only Analyzer that records constructors:
-// functions all of whose returns build a struct with the same constant
-// fields (BadNonce(detail) → {Type: "badNonce", HTTPStatus: 400}), so that
-// a pass can read a field of a constructor's result at its call.
+// Package returns defines a fact-only Analyzer that records constructors
+// and builders of error values that carry a code and a status, so that a
+// pass can read a field of their result at a call:
+//
+//   - a constructor is a function all of whose returns build a struct
+//     whose fields are the same constants or parameters
+//     (BadNonce(detail) → {Type: "badNonce", Detail: detail, HTTPStatus: 400},
+//     NewAppError(where, id, …, status) → {Id: id, StatusCode: status});
+//   - a builder is a method that sets fields of its receiver and returns
+//     it (New(msg).WithCode(NotFoundCode)): the fields it sets are known,
+//     the others are the receiver's.
 package returns
 
 import (
@@ -16,36 +23,64 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
+	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 )
 
-// Returns is a fact on a function all of whose returns build a struct with
-// the same constant fields: those fields and their values.
+// Returns is a fact on a constructor or a builder: the fields of its
+// result that it gives known values.
 type Returns struct {
-	Fields []Field
+	// Receiver says the function is a builder: it returns its receiver,
+	// with Fields set; the fields it does not name are the receiver's,
+	// except those in Unknown, which it sets to values it does not know.
+	Receiver bool
+	Fields   []Field
+	Unknown  []string
 }
 
-// A Field is a constant field of a returned struct.
+// A Field is a field of the result with a constant value or the value of
+// a parameter.
 type Field struct {
-	Name  string
-	IsInt bool
-	Int   int64
-	Str   string
+	Name      string
+	IsInt     bool
+	Int       int64
+	Str       string
+	FromParam bool // the value is that of parameter Param (receiver excluded)
+	Param     int
 }
 
 func (*Returns) AFact() {}
 
 func (r *Returns) String() string {
-	var parts []string
+	parts := []string{"returns"}
+	if r.Receiver {
+		parts = append(parts, "receiver")
+	}
 	for _, f := range r.Fields {
-		if f.IsInt {
+		switch {
+		case f.FromParam:
+			parts = append(parts, f.Name+"=param"+strconv.Itoa(f.Param))
+		case f.IsInt:
 			parts = append(parts, f.Name+"="+strconv.FormatInt(f.Int, 10))
-		} else {
+		default:
 			parts = append(parts, f.Name+"="+strconv.Quote(f.Str))
 		}
 	}
-	return "returns " + strings.Join(parts, " ")
+	for _, name := range r.Unknown {
+		parts = append(parts, name+"=?")
+	}
+	return strings.Join(parts, " ")
+}
+
+// Keeps reports whether a builder leaves the named field as its receiver
+// has it.
+func (r *Returns) Keeps(name string) bool {
+	if !r.Receiver || slices.Contains(r.Unknown, name) {
+		return false
+	}
+	_, set := r.Lookup(name)
+	return !set
 }
 
 // Lookup returns the named field.
@@ -83,7 +118,8 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{facts: funcs.Import(pass, func() *Returns { return new(Returns) })}
 	// A field may be an enum's String (typ: prefix + X.String()).
 	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
-	eval := values.New(locals.New(pass.TypesInfo, pass.Files), strs.Method)
+	idx := locals.New(pass.TypesInfo, pass.Files)
+	c := &computer{info: pass.TypesInfo, idx: idx, eval: values.New(idx, strs.Method)}
 	// A constructor does not depend on other constructors: one visit each.
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -92,10 +128,14 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
+			if fn == nil || fn.Type().(*types.Signature).Results().Len() == 0 {
 				continue
 			}
-			if r := compute(eval, fn, fd); r != nil {
+			r := c.builder(fd)
+			if r == nil {
+				r = c.constructor(fd)
+			}
+			if r != nil {
 				res.facts.Set(fn, r)
 			}
 		}
@@ -104,12 +144,17 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// compute returns the constant fields shared by every struct literal fd
-// returns, or nil.
-func compute(eval *values.Evaluator, fn *types.Func, fd *ast.FuncDecl) *Returns {
-	if fn.Type().(*types.Signature).Results().Len() == 0 {
-		return nil
-	}
+type computer struct {
+	info *types.Info
+	idx  *locals.Index
+	eval *values.Evaluator
+}
+
+// constructor returns the fields shared by every struct literal fd
+// returns (directly, or through a local that holds only that literal), or
+// nil.
+func (c *computer) constructor(fd *ast.FuncDecl) *Returns {
+	params := response.Params(c.info, fd)
 	// The literals first: most functions return something else somewhere,
 	// and then no field is worth evaluating.
 	var lits []*ast.CompositeLit
@@ -122,13 +167,9 @@ func compute(eval *values.Evaluator, fn *types.Func, fd *ast.FuncDecl) *Returns 
 		if !isRet || !ok {
 			return ok
 		}
-		if len(ret.Results) == 0 {
-			ok = false
-			return false
-		}
-		lit := astx.CompositeOf(ret.Results[0])
+		lit := c.literal(ret)
 		if lit == nil || len(lit.Elts) == 0 {
-			ok = false // T{}: no field in common
+			ok = false // T{}, or not a literal: no field in common
 			return false
 		}
 		lits = append(lits, lit)
@@ -137,12 +178,12 @@ func compute(eval *values.Evaluator, fn *types.Func, fd *ast.FuncDecl) *Returns 
 	if !ok || len(lits) == 0 {
 		return nil
 	}
-	common := constFields(eval, lits[0])
+	common := c.fields(lits[0], params)
 	for _, lit := range lits[1:] {
 		if len(common) == 0 {
 			break
 		}
-		fields := constFields(eval, lit)
+		fields := c.fields(lit, params)
 		common = slices.DeleteFunc(common, func(f Field) bool { return !slices.Contains(fields, f) })
 	}
 	if len(common) == 0 {
@@ -151,8 +192,26 @@ func compute(eval *values.Evaluator, fn *types.Func, fd *ast.FuncDecl) *Returns 
 	return &Returns{Fields: common}
 }
 
-// constFields returns the keyed fields of lit whose values are known.
-func constFields(eval *values.Evaluator, lit *ast.CompositeLit) []Field {
+// literal is the struct literal a return statement returns first: written
+// there, or held by a local given only it (ap := &AppError{…}; return ap).
+func (c *computer) literal(ret *ast.ReturnStmt) *ast.CompositeLit {
+	if len(ret.Results) == 0 {
+		return nil
+	}
+	if lit := astx.CompositeOf(ret.Results[0]); lit != nil {
+		return lit
+	}
+	if v := c.idx.Var(ret.Results[0]); v != nil {
+		if init := c.idx.Single(v); init != nil {
+			return astx.CompositeOf(init)
+		}
+	}
+	return nil
+}
+
+// fields returns the keyed fields of lit whose values are constants or
+// parameters.
+func (c *computer) fields(lit *ast.CompositeLit, params map[*types.Var]int) []Field {
 	var out []Field
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -163,12 +222,90 @@ func constFields(eval *values.Evaluator, lit *ast.CompositeLit) []Field {
 		if !ok {
 			continue
 		}
-		switch v := eval.Eval(kv.Value); {
-		case v.Kind == values.Int:
-			out = append(out, Field{Name: id.Name, IsInt: true, Int: v.Int})
-		case v.Kind == values.String && v.Known():
-			out = append(out, Field{Name: id.Name, Str: v.Text()})
+		if f, ok := c.value(id.Name, kv.Value, params); ok {
+			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// value is the Field name = x when x is a constant or a parameter.
+func (c *computer) value(name string, x ast.Expr, params map[*types.Var]int) (Field, bool) {
+	if s := response.SourceOf(c.info, params, x); s.IsParam() && len(s.Fields) == 0 {
+		return Field{Name: name, FromParam: true, Param: s.Param}, true
+	}
+	switch v := c.eval.Eval(x); {
+	case v.Kind == values.Int:
+		return Field{Name: name, IsInt: true, Int: v.Int}, true
+	case v.Kind == values.String && v.Known():
+		return Field{Name: name, Str: v.Text()}, true
+	}
+	return Field{}, false
+}
+
+// builder returns the fact of a method that sets fields of its receiver
+// and returns it on every path (func (e *Error) WithCode(c Code) *Error {
+// e.Code = c; return e }), or nil. A field set in the method's top-level
+// statements to a constant or a parameter is known; one set anywhere else,
+// or to another value, is Unknown.
+func (c *computer) builder(fd *ast.FuncDecl) *Returns {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	recv, _ := c.info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
+	if recv == nil {
+		return nil
+	}
+	isRecv := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && c.info.Uses[id] == recv
+	}
+	returns := 0
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ret, isRet := n.(*ast.ReturnStmt); isRet {
+			returns++
+			ok = ok && len(ret.Results) == 1 && isRecv(ret.Results[0])
+		}
+		_, isLit := n.(*ast.FuncLit)
+		return ok && !isLit
+	})
+	if !ok || returns == 0 {
+		return nil
+	}
+	params := response.Params(c.info, fd)
+	r := &Returns{Receiver: true}
+	top := make(map[ast.Stmt]bool)
+	for _, s := range fd.Body.List {
+		top[s] = true
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			sel, isSel := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !isSel || !isRecv(sel.X) {
+				continue
+			}
+			name := sel.Sel.Name
+			r.Fields = slices.DeleteFunc(r.Fields, func(f Field) bool { return f.Name == name })
+			if f, known := c.value(name, as.Rhs[min(i, len(as.Rhs)-1)], params); known && top[as] && len(as.Lhs) == len(as.Rhs) {
+				r.Fields = append(r.Fields, f)
+				continue
+			}
+			if !slices.Contains(r.Unknown, name) {
+				r.Unknown = append(r.Unknown, name)
+			}
+		}
+		return true
+	})
+	for _, name := range r.Unknown {
+		r.Fields = slices.DeleteFunc(r.Fields, func(f Field) bool { return f.Name == name })
+	}
+	if len(r.Fields) == 0 && len(r.Unknown) == 0 {
+		return nil // returns itself unchanged: nothing to say
+	}
+	return r
 }

@@ -32,3 +32,16 @@ func TestFactGob(t *testing.T) {
 	_, ok = out.Lookup("Detail")
 	assert.False(t, ok)
 }
+
+func TestBuilderFactGob(t *testing.T) {
+	f := &returns.Returns{Receiver: true, Fields: []returns.Field{{Name: "Code", FromParam: true, Param: 0}}, Unknown: []string{"Status"}}
+	var buf bytes.Buffer
+	require.NoError(t, gob.NewEncoder(&buf).Encode(f))
+	out := new(returns.Returns)
+	require.NoError(t, gob.NewDecoder(&buf).Decode(out))
+	assert.Equal(t, f, out)
+	assert.Equal(t, "returns receiver Code=param0 Status=?", out.String())
+	assert.False(t, out.Keeps("Code"), "set by the builder")
+	assert.False(t, out.Keeps("Status"), "set to a value not known")
+	assert.True(t, out.Keeps("Message"), "the receiver's")
+}
