@@ -327,8 +327,8 @@ func (t *Tracer) index(n ast.Node) bool {
 				switch rhs.(type) {
 				case *ast.CallExpr:
 					t.give(l, given{x: rhs, result: i})
-				case *ast.IndexExpr:
-					if i == 0 { // v, ok := m[k]
+				case *ast.IndexExpr, *ast.TypeAssertExpr:
+					if i == 0 { // v, ok := m[k]; e, ok := err.(*Error)
 						t.give(l, given{x: rhs, result: -1})
 						continue
 					}

@@ -1,0 +1,83 @@
+// Package codes has helpers whose first result is a parameter's field or a
+// table's status, and others that are not.
+package codes
+
+import (
+	"errors"
+	"net/http"
+)
+
+type Error struct {
+	Code   string
+	Status int
+}
+
+func (e *Error) Error() string { return e.Code } // want Error:"yields recv.Code"
+
+// ErrCode reads the code through errors.As; "" is "no code".
+func ErrCode(err error) string { // want ErrCode:"yields 0.Code"
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+// CodeOf reads it through a type assertion.
+func CodeOf(err error) string { // want CodeOf:"yields 0.Code"
+	if e, ok := err.(*Error); ok {
+		return e.Code
+	}
+	return ""
+}
+
+// Code is an accessor of the receiver.
+func (e *Error) CodeField() string { // want CodeField:"yields recv.Code"
+	return e.Code
+}
+
+var statuses = map[string]int{
+	"not_found":    http.StatusNotFound,
+	"rate_limited": http.StatusTooManyRequests,
+}
+
+// StatusOf looks the status up, with a default.
+func StatusOf(err error) (status int, ok bool) { // want StatusOf:"yields statuses\\[0.Code\\]\\|500"
+	status, ok = statuses[ErrCode(err)]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	return
+}
+
+// Direct looks up without a default: a missing code gives 0.
+func Direct(err error) int { // want Direct:"yields statuses\\[0.Code\\]"
+	return statuses[CodeOf(err)]
+}
+
+var mutable = map[string]int{"a": 400}
+
+func init() { mutable["b"] = 404 }
+
+// Mutable's table changes at run time: not a table.
+func Mutable(err error) int {
+	return mutable[ErrCode(err)]
+}
+
+// Two defaults: not known.
+func Two(err error, b bool) int {
+	s, ok := statuses[ErrCode(err)]
+	if !ok && b {
+		s = 500
+	} else if !ok {
+		s = 503
+	}
+	return s
+}
+
+// Rebound changes the local in a closure: not known.
+func Rebound(err error) string {
+	c := ErrCode(err)
+	func() { c = "x" }()
+	return c
+}
