@@ -207,7 +207,7 @@ func (c *checker) emitterCall(call *ast.CallExpr, e *response.Emitter) {
 // table's row; one it lacks is sent with the table's default status.
 func (c *checker) renderCall(call *ast.CallExpr, s response.Source) {
 	t := s.Table
-	v, expr := c.argValue(call, response.Source{Param: s.Param, Fields: s.Fields})
+	v, expr := c.argValue(call, s.Key())
 	if expr == nil || !v.Known() {
 		return
 	}

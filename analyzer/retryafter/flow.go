@@ -340,7 +340,7 @@ func (f *flow) tableStatus(key nethttp.Key, writer, at ast.Expr, s *state) {
 // error's code is known here, so is the status.
 func (f *flow) renderCall(key nethttp.Key, call *ast.CallExpr, e *response.Emitter, s *state) {
 	t := e.Status.Table
-	code, _ := f.c.carriers.Arg(call, response.Source{Param: e.Status.Param, Fields: e.Status.Fields})
+	code, _ := f.c.carriers.Arg(call, e.Status.Key())
 	if !code.Known() {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
@@ -39,7 +40,77 @@ func (e *Evaluator) Arg(call *ast.CallExpr, s response.Source) (values.Value, as
 	if !s.IsParam() || s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return values.Value{}, nil
 	}
-	return e.Field(call.Args[s.Param], s.Fields)
+	x := call.Args[s.Param]
+	if s.Unwrap {
+		x = e.unwrap(x)
+	}
+	return e.Field(x, s.Fields)
+}
+
+// unwrap returns the error x wraps, as errors.As would find it:
+// fmt.Errorf("…: %w", err) wraps err. Only a format with one %w is
+// followed.
+func (e *Evaluator) unwrap(x ast.Expr) ast.Expr {
+	for range maxDepth {
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := e.info.Uses[id].(*types.Var); ok {
+				if init := e.idx.Single(v); init != nil {
+					x = init
+					continue
+				}
+			}
+			return x
+		}
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			return x
+		}
+		fn := typeutil.StaticCallee(e.info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Errorf" || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+			return x
+		}
+		format := e.eval.Eval(call.Args[0])
+		if !format.Known() || format.Kind != values.String {
+			return x
+		}
+		i, ok := wrapVerb(format.Text())
+		if !ok || 1+i >= len(call.Args) {
+			return x
+		}
+		x = call.Args[1+i]
+	}
+	return x
+}
+
+// wrapVerb returns which of a format's verbs is its one %w: the index of
+// the argument it formats. Formats with explicit argument indexes, or
+// with several %w, are not read.
+func wrapVerb(format string) (int, bool) {
+	verb, at := 0, -1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		switch {
+		case i >= len(format):
+			return 0, false
+		case format[i] == '%':
+			continue
+		case format[i] == '[' || format[i] == '*':
+			return 0, false
+		case format[i] == 'w':
+			if at >= 0 {
+				return 0, false
+			}
+			at = verb
+		}
+		verb++
+	}
+	return at, at >= 0
 }
 
 // Field evaluates the field path fields of x (x itself when fields is

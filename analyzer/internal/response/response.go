@@ -214,6 +214,7 @@ func Through(info *types.Info, params map[*types.Var]int, call *ast.CallExpr, s 
 			return Source{Param: None}
 		}
 		arg.Table = s.Table
+		arg.Unwrap = arg.Unwrap || s.Unwrap
 		return arg
 	case arg.Param == Const && len(s.Fields) == 0 && s.Table == nil:
 		return arg

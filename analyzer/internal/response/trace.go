@@ -40,6 +40,7 @@ type Tracer struct {
 type given struct {
 	x      ast.Expr
 	result int
+	as     bool // the target of errors.As(x, &v)
 }
 
 // NewTracer returns a tracer of fd's body. idx and eval serve the package's
@@ -125,9 +126,15 @@ func (t *Tracer) merge(gs []given, depth int) Source {
 	sources := make([]Source, 0, len(gs))
 	for _, g := range gs {
 		var s Source
-		if g.result >= 0 {
+		switch {
+		case g.result >= 0:
 			s = t.result(g.x.(*ast.CallExpr), g.result, depth)
-		} else {
+		case g.as:
+			// errors.As finds err, or an error it wraps: said of a
+			// parameter itself, not of a field of one.
+			s = t.trace(g.x, depth)
+			s.Unwrap = s.Unwrap || len(s.Fields) == 0
+		default:
 			s = t.trace(g.x, depth)
 		}
 		if s.Param == None {
@@ -203,6 +210,7 @@ func (t *Tracer) Through(call *ast.CallExpr, s Source) Source {
 			return Source{Param: None}
 		}
 		arg.Table = s.Table
+		arg.Unwrap = arg.Unwrap || s.Unwrap
 		return arg
 	case arg.Param == Const && len(s.Fields) == 0 && s.Table == nil:
 		return arg
@@ -246,6 +254,7 @@ func (t *Tracer) result(call *ast.CallExpr, result, depth int) Source {
 		from = withField(from, f)
 	}
 	from.Table = y.Table
+	from.Unwrap = from.Unwrap || y.Unwrap
 	return from
 }
 
@@ -373,18 +382,14 @@ func (t *Tracer) errorsAs(call *ast.CallExpr) {
 		return
 	}
 	if v := t.local(u.X); v != nil {
-		t.given[v] = append(t.given[v], given{x: call.Args[0], result: -1})
+		t.given[v] = append(t.given[v], given{x: call.Args[0], result: -1, as: true})
 	}
 }
 
 // asTarget reports whether v's address is taken only to be errors.As's
 // target.
 func (t *Tracer) asTarget(v *types.Var) bool {
-	return slices.ContainsFunc(t.given[v], func(g given) bool { return g.result == -1 && isErrorType(t.info.TypeOf(g.x)) })
-}
-
-func isErrorType(typ types.Type) bool {
-	return typ != nil && types.Identical(typ, types.Universe.Lookup("error").Type())
+	return slices.ContainsFunc(t.given[v], func(g given) bool { return g.as })
 }
 
 func (t *Tracer) give(lhs ast.Expr, g given) {

@@ -24,6 +24,9 @@ type Source struct {
 	// Table, when set, says the value is looked up in a table with the
 	// value Param and Fields give as the key: codeMap[errors.ErrCode(err)].
 	Table *Table
+	// Unwrap says the fields are read through errors.As: of the error the
+	// parameter is, or of one it wraps (fmt.Errorf("…: %w", err)).
+	Unwrap bool
 }
 
 // Sentinel values of Source.Param.
@@ -32,6 +35,12 @@ const (
 	Const    = -2 // a constant, in Source.Const
 	Receiver = -3 // the method's receiver (or a field of it)
 )
+
+// Key is where the key of a table look-up comes from: s without its table.
+func (s Source) Key() Source {
+	s.Table = nil
+	return s
+}
 
 // A Table is a status table keyed by codes: a map literal that nothing
 // changes, map[Code]int{NotFoundCode: http.StatusNotFound, …}.
@@ -123,6 +132,9 @@ func (s Source) String() string {
 		out = "recv"
 	default:
 		out = strconv.Itoa(s.Param)
+	}
+	if s.Unwrap {
+		out = "as(" + out + ")"
 	}
 	for _, f := range s.Fields {
 		out += "." + f

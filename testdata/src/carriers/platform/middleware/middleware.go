@@ -3,6 +3,7 @@
 package middleware
 
 import (
+	"fmt"
 	"net/http"
 
 	"carriers/platform/errors"
@@ -21,4 +22,10 @@ func Limit(next http.Handler, busy func() bool) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// Quota wraps the rate-limit error: the renderer's errors.As finds it.
+func Quota(w http.ResponseWriter, tenant string) {
+	err := fmt.Errorf("tenant %s: %w", tenant, tooManyRequests)
+	httpx.SendError(w, err) // want `status 429 \(rate_limited in codeMap, httpx.go:17\) sent by SendError is written without a Retry-After header`
 }

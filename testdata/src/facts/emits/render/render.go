@@ -33,13 +33,13 @@ func apiError(err error) (int, string) {
 }
 
 // SendError writes the table's status.
-func SendError(w http.ResponseWriter, err error) { // want SendError:"emits status=codeMap\\[1.Code\\]\\|500 writer=0"
+func SendError(w http.ResponseWriter, err error) { // want SendError:"emits status=codeMap\\[as\\(1\\).Code\\]\\|500 writer=0"
 	status, msg := apiError(err)
 	http.Error(w, msg, status)
 }
 
 // WrapSend passes its error on: a renderer too.
-func WrapSend(err error, w http.ResponseWriter) { // want WrapSend:"emits status=codeMap\\[0.Code\\]\\|500 writer=1"
+func WrapSend(err error, w http.ResponseWriter) { // want WrapSend:"emits status=codeMap\\[as\\(0\\).Code\\]\\|500 writer=1"
 	SendError(w, err)
 }
 

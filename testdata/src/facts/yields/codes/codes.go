@@ -15,7 +15,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Code } // want Error:"yields recv.Code"
 
 // ErrCode reads the code through errors.As; "" is "no code".
-func ErrCode(err error) string { // want ErrCode:"yields 0.Code"
+func ErrCode(err error) string { // want ErrCode:"yields as\\(0\\).Code"
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Code
@@ -42,7 +42,7 @@ var statuses = map[string]int{
 }
 
 // StatusOf looks the status up, with a default.
-func StatusOf(err error) (status int, ok bool) { // want StatusOf:"yields statuses\\[0.Code\\]\\|500"
+func StatusOf(err error) (status int, ok bool) { // want StatusOf:"yields statuses\\[as\\(0\\).Code\\]\\|500"
 	status, ok = statuses[ErrCode(err)]
 	if !ok {
 		status = http.StatusInternalServerError
