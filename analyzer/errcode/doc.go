@@ -20,6 +20,13 @@
 //	writeError(w, http.StatusNotFound, "secret_notfound", "no such secret")
 //	// code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?
 //
+// Errors that carry a code are paired where they are made and where they
+// are sent: a constructor given a code and a status by its caller
+// (NewAppError(where, "AccountNotFound", msg, http.StatusForbidden)) is
+// checked as the literal it returns, and a code that a central renderer's
+// status table lacks is reported as sent with the renderer's default
+// status.
+//
 // A wrong status comes with a fix to the catalog's (http.StatusNotFound).
 // Values that cannot be known are not reported; an unknown code is reported
 // only where it provably reaches the wire (a body's code field, a helper's

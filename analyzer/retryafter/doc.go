@@ -28,6 +28,23 @@
 // strconv.Itoa(int(d.Seconds())), and a header map key its canonical form.
 // A code whose catalog
 // statuses include one of rules.retry_after needs the header when the
-// status written is not known. Test files, whose fake servers answer 429
+// status written is not known.
+//
+// Errors that carry their code and one central renderer that looks the
+// status up in a table are paired: inside the renderer, a status drawn
+// from a table that holds a rules.retry_after status is reported at the
+// write when nothing in the function sets the header, naming the row; at a
+// call of the renderer with an error whose code is known (a builder chain,
+// a package variable, an error wrapped with %w when the renderer uses
+// errors.As), the status the table gives the code is checked like any
+// other:
+//
+//	var tooManyRequests = errors.New("upstream busy").WithCode(errors.RateLimitCode)
+//	httpx.SendError(w, tooManyRequests)
+//	// status 429 (rate_limited in codeMap, httpx.go:17) sent by SendError is written without a Retry-After header
+//
+// A renderer that sets the header anywhere is taken to set it for its 429
+// (the condition is not followed), and a code that is not known is not
+// reported. Test files, whose fake servers answer 429
 // on purpose, are not reported unless -tests is set.
 package retryafter
