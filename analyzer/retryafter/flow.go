@@ -313,7 +313,13 @@ func (f *flow) tableStatus(key nethttp.Key, writer, at ast.Expr, s *state) {
 	if f.tracer == nil {
 		f.tracer = response.NewTracer(f.c.pass.Fset, f.c.pass.TypesInfo, f.fd, f.c.idx, f.c.eval, f.c.yields)
 	}
-	t := f.tracer.Trace(at).Table
+	src := f.tracer.Trace(at)
+	if src.Param == response.Const {
+		// A table's row for a constant key: statusFor(RateLimited).
+		f.checkStatus(key, writer, []values.Value{values.IntValue(src.Const)}, at, false, s)
+		return
+	}
+	t := src.Table
 	if t == nil || f.setsAnywhere(key) {
 		return
 	}

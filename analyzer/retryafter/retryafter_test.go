@@ -53,3 +53,9 @@ func TestCarriers(t *testing.T) {
 func TestCarriersNegative(t *testing.T) {
 	analysistest.Run(t, testdata(t), retryafter.Analyzer, "carriers/platformok/...")
 }
+
+// A status table written as a switch, keyed by a code not known at the
+// write: the table's 429 needs the header.
+func TestSwitchTable(t *testing.T) {
+	analysistest.Run(t, testdata(t), retryafter.Analyzer, "carriers/switchtable")
+}

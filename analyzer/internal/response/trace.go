@@ -232,7 +232,7 @@ func (t *Tracer) result(call *ast.CallExpr, result, depth int) Source {
 	if y == nil {
 		return none
 	}
-	var from Source
+	var arg ast.Expr
 	switch {
 	case y.Param == Const:
 		return *y
@@ -241,13 +241,23 @@ func (t *Tracer) result(call *ast.CallExpr, result, depth int) Source {
 		if !ok {
 			return none
 		}
-		from = t.trace(sel.X, depth+1)
+		arg = sel.X
 	case y.IsParam() && y.Param < len(call.Args) && !call.Ellipsis.IsValid():
-		from = t.trace(call.Args[y.Param], depth+1)
+		arg = call.Args[y.Param]
 	default:
 		return none
 	}
+	if y.Table != nil && len(y.Fields) == 0 {
+		if s, ok := t.row(y.Table, arg); ok {
+			return s // a constant key: its row
+		}
+	}
+	from := t.trace(arg, depth+1)
 	if from.Table != nil || !from.IsParam() && from.Param != Receiver {
+		if y.Table != nil {
+			// The key is not known here, the statuses are.
+			return Source{Param: Unkeyed, Table: y.Table}
+		}
 		return none
 	}
 	for _, f := range y.Fields {
@@ -266,12 +276,101 @@ func (t *Tracer) lookup(e *ast.IndexExpr, depth int) Source {
 	if table == nil {
 		return none
 	}
+	if s, ok := t.row(table, e.Index); ok {
+		return s // a constant key: its row
+	}
 	key := t.trace(e.Index, depth+1)
 	if key.Table != nil || !key.IsParam() && key.Param != Receiver {
-		return none
+		return Source{Param: Unkeyed, Table: table} // the key is not known here, the statuses are
 	}
 	key.Table = table
 	return key
+}
+
+// row returns the status a table gives a constant key, as a constant; it
+// is false when the key is not constant, and None when the table gives it
+// no status.
+func (t *Tracer) row(table *Table, key ast.Expr) (Source, bool) {
+	k := t.eval.Eval(key)
+	if !k.Known() {
+		return Source{}, false
+	}
+	if st, _, _, ok := table.StatusOf(k.Text()); ok {
+		return Source{Param: Const, Const: st}, true
+	}
+	return Source{Param: None}, true
+}
+
+// SwitchTable returns the source of a status function that is one switch
+// on a parameter or the receiver, each case returning a constant status
+// (func (c Code) Status() int, ServerHTTPStatusFromErrorCode(code)): a
+// table whose rows are the cases, and whose default is the default case's
+// or the final return's status.
+func (t *Tracer) SwitchTable(fd *ast.FuncDecl) (Source, bool) {
+	none := Source{Param: None}
+	if fd.Body == nil || len(fd.Body.List) == 0 || len(fd.Body.List) > 2 {
+		return none, false
+	}
+	sw, ok := fd.Body.List[0].(*ast.SwitchStmt)
+	if !ok || sw.Init != nil || sw.Tag == nil {
+		return none, false
+	}
+	key := t.Trace(sw.Tag)
+	if key.Table != nil || !key.IsParam() && key.Param != Receiver {
+		return none, false
+	}
+	file := t.fset.File(fd.Pos())
+	table := &Table{Name: fd.Name.Name, File: filepath.Base(file.Name())}
+	status := func(stmts []ast.Stmt) (int64, bool) {
+		if len(stmts) != 1 {
+			return 0, false
+		}
+		ret, ok := stmts[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return 0, false
+		}
+		v := t.eval.Eval(ret.Results[0])
+		return v.Int, v.Kind == values.Int
+	}
+	for _, stmt := range sw.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		st, ok := status(cc.Body)
+		if !ok {
+			return none, false
+		}
+		if cc.List == nil {
+			table.Default = errorStatusOrZero(st)
+			continue
+		}
+		for _, x := range cc.List {
+			k := t.eval.Eval(x)
+			if !k.Known() {
+				return none, false
+			}
+			table.Entries = append(table.Entries, Entry{Key: k.Text(), Status: st, Line: file.Line(x.Pos())})
+		}
+	}
+	if len(fd.Body.List) == 2 {
+		st, ok := status(fd.Body.List[1:])
+		if !ok {
+			return none, false
+		}
+		table.Default = errorStatusOrZero(st)
+	}
+	if !slices.ContainsFunc(table.Entries, func(e Entry) bool { return errorStatusOrZero(e.Status) != 0 }) {
+		return none, false // no error status: not a status table
+	}
+	key.Table = table
+	return key, true
+}
+
+// errorStatusOrZero is st when it is an error status (4xx, 5xx), else 0:
+// a success status or 0 is not a status the rules are about.
+func errorStatusOrZero(st int64) int64 {
+	if st < 400 || st > 599 {
+		return 0
+	}
+	return st
 }
 
 // Table returns the status table x names: a package variable that only its

@@ -34,6 +34,7 @@ const (
 	None     = -1 // not known
 	Const    = -2 // a constant, in Source.Const
 	Receiver = -3 // the method's receiver (or a field of it)
+	Unkeyed  = -4 // a Table's row for a key that is not known
 )
 
 // Key is where the key of a table look-up comes from: s without its table.
@@ -130,6 +131,8 @@ func (s Source) String() string {
 		return strconv.FormatInt(s.Const, 10)
 	case Receiver:
 		out = "recv"
+	case Unkeyed:
+		out = "?"
 	default:
 		out = strconv.Itoa(s.Param)
 	}

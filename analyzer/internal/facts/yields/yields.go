@@ -62,7 +62,11 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			t := response.NewTracer(pass.Fset, pass.TypesInfo, fn.Decl, idx, eval, res.Source)
-			if s, ok := compute(pass.TypesInfo, t, fn.Decl); ok {
+			s, ok := t.SwitchTable(fn.Decl)
+			if !ok {
+				s, ok = compute(pass.TypesInfo, t, fn.Decl)
+			}
+			if ok {
 				y := Yields(s)
 				res.facts.Set(fn.Obj, &y)
 			}

@@ -81,3 +81,43 @@ func Rebound(err error) string {
 	func() { c = "x" }()
 	return c
 }
+
+// Code is an API code whose Status method is a switch: a table.
+type Code string
+
+func (c Code) Status() int { // want Status:"yields Status\\[recv\\]\\|500"
+	switch c {
+	case "not_found", "gone":
+		return http.StatusNotFound
+	case "rate_limited":
+		return http.StatusTooManyRequests
+	case "ok":
+		return http.StatusOK
+	}
+	return http.StatusInternalServerError
+}
+
+// StatusFromCode is the same as a function, with a default case.
+func StatusFromCode(c Code) int { // want StatusFromCode:"yields StatusFromCode\\[0\\]"
+	switch c {
+	case "rate_limited":
+		return 429
+	default:
+		return 0
+	}
+}
+
+// Describe returns text: not a status table.
+func Describe(c Code) int {
+	switch c {
+	case "a":
+		return 1
+	}
+	return 2
+}
+
+// Unkeyed looks a status up by a key it computes: the table is known,
+// the key is not.
+func Unkeyed(f func() string) int { // want Unkeyed:"yields statuses\\[\\?\\]"
+	return statuses[f()]
+}
