@@ -332,13 +332,26 @@ func (f *flow) tableStatus(key nethttp.Key, writer, at ast.Expr, s *state) {
 		if !ok {
 			where = fmt.Sprintf("when the code is not in %s, %s", t.Name, t.File)
 		}
-		texts := make([]string, len(all))
-		for i, st := range all {
-			texts[i] = strconv.FormatInt(st, 10)
-		}
-		f.missing(key, writer, at, fmt.Sprintf("status %d (%s; one of %s)", st, where, strings.Join(texts, ", ")), false, s)
+		f.missing(key, writer, at, fmt.Sprintf("status %d (%s; %s)", st, where, oneOf(all)), false, s)
 		return
 	}
+}
+
+// maxListed bounds the statuses a message lists.
+const maxListed = 6
+
+// oneOf says which statuses a table gives: "one of 400, 404, 429", in
+// order, or "one of 12 statuses" when the list would be long.
+func oneOf(statuses []int64) string {
+	if len(statuses) > maxListed {
+		return fmt.Sprintf("one of %d statuses", len(statuses))
+	}
+	sorted := slices.Sorted(slices.Values(statuses))
+	texts := make([]string, len(sorted))
+	for i, st := range sorted {
+		texts[i] = strconv.FormatInt(st, 10)
+	}
+	return "one of " + strings.Join(texts, ", ")
 }
 
 // renderCall checks a call of a renderer that looks the status up in a
