@@ -26,7 +26,10 @@ import (
 // (analyzer/internal/facts/...) know nothing of catalogs, and the passes
 // export no facts. A unit that only computes facts (VetxOnly: the standard
 // library, dependencies, packages outside the patterns) therefore runs
-// without the catalog it cannot place, instead of failing.
+// without the catalog flags: it neither fails on a path it cannot place
+// nor repeats, for every package of the standard library, the errors of a
+// catalog that does not load (unitchecker ignores a pass's error in such a
+// unit, so a broken catalog that discovery finds there is harmless too).
 
 // A catalogPathError is a relative catalog path that names no file in
 // the directories tried.
@@ -55,28 +58,40 @@ func readUnitConfig(file string) (*unitConfig, error) {
 // resolveUnitCatalogs returns the unit's flags (args without the
 // configuration file) with relative catalog paths made absolute, and sets
 // $ERRCODELINT_CATALOG likewise, so that the unit cache, a child process
-// and the flags' own loading all see the same file. A path that cannot be
-// placed is dropped from a facts-only unit, and an error otherwise.
+// and the flags' own loading all see the same file. A facts-only unit
+// runs without them; in another, a path that cannot be placed is an
+// error.
 func resolveUnitCatalogs(flags []string, cfg *unitConfig) ([]string, error) {
+	if cfg.VetxOnly {
+		var out []string
+		for i := 0; i < len(flags); i++ {
+			name, _, hasValue := strings.Cut(flags[i], "=")
+			switch {
+			case !isCatalogFlag(name):
+				out = append(out, flags[i])
+			case !hasValue:
+				i++ // and its value
+			}
+		}
+		os.Unsetenv(catalog.EnvVar)
+		return out, nil
+	}
 	bases := catalogBases(cfg)
-	resolve := func(name, value string) (string, bool, error) {
+	resolve := func(name, value string) (string, error) {
 		if value == "" || filepath.IsAbs(value) {
-			return value, true, nil
+			return value, nil
 		}
 		for _, b := range bases {
 			p := filepath.Join(b, value)
 			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				return p, true, nil
+				return p, nil
 			}
-		}
-		if cfg.VetxOnly {
-			return "", false, nil
 		}
 		dir := cfg.Dir
 		if len(bases) > 0 {
 			dir = bases[0]
 		}
-		return "", false, &catalogPathError{flag: name, value: value, dir: dir}
+		return "", &catalogPathError{flag: name, value: value, dir: dir}
 	}
 	var out []string
 	for i := 0; i < len(flags); i++ {
@@ -94,20 +109,18 @@ func resolveUnitCatalogs(flags []string, cfg *unitConfig) ([]string, error) {
 			i++
 			value = flags[i]
 		}
-		abs, ok, err := resolve(name, value)
+		abs, err := resolve(name, value)
 		if err != nil {
 			return nil, err
 		}
-		if ok {
-			out = append(out, name+"="+abs)
-		}
+		out = append(out, name+"="+abs)
 	}
 	if v := os.Getenv(catalog.EnvVar); v != "" {
-		abs, _, err := resolve("$"+catalog.EnvVar, v)
+		abs, err := resolve("$"+catalog.EnvVar, v)
 		if err != nil {
 			return nil, err
 		}
-		os.Setenv(catalog.EnvVar, abs) // "" when the unit runs without it
+		os.Setenv(catalog.EnvVar, abs)
 	}
 	return out, nil
 }

@@ -49,11 +49,13 @@ func TestResolveUnitCatalogs(t *testing.T) {
 		assert.Error(t, err, "a dependency's module root is not the user's")
 	})
 	t.Run("facts only", func(t *testing.T) {
+		// Facts do not depend on the catalog: a facts-only unit runs
+		// without it, placed or not.
 		std := &unitConfig{Dir: filepath.Join(mod, "api"), ImportPath: "net/http", VetxOnly: true}
 		t.Setenv(catalog.EnvVar, "nope.yaml")
-		got, err := resolveUnitCatalogs([]string{"-catalog=nope.yaml", "-json"}, std)
+		got, err := resolveUnitCatalogs([]string{"-catalog=nope.yaml", "-json", "-errcode.catalog", abs}, std)
 		require.NoError(t, err)
-		assert.Equal(t, []string{"-json"}, got, "the flag is dropped")
+		assert.Equal(t, []string{"-json"}, got, "the flags are dropped")
 		assert.Empty(t, os.Getenv(catalog.EnvVar))
 	})
 }
