@@ -120,6 +120,11 @@ func TestGoVet(t *testing.T) {
 		r := vet(t, "-catalog="+missing, "./...")
 		assert.NotZero(t, r.code, "%s", r)
 		assert.Contains(t, r.stderr, `invalid value "`+missing+`" for flag -catalog`, "%s", r)
+		// Said for each package reported, not for the standard library's
+		// units, which only compute facts; never with the usage text.
+		pkgs := strings.Count(mustRun(t, dir, nil, "go", "list", "./...").stdout, "\n")
+		assert.Equal(t, pkgs, strings.Count(r.stderr, "invalid value"), "%s", r)
+		assert.NotContains(t, r.stderr, "usage:", "%s", r)
 	})
 
 	t.Run("catalog edit", func(t *testing.T) {
