@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -99,6 +100,34 @@ func TestGolangciLint(t *testing.T) {
 			at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
 			`errcode: code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `)`,
 		}, "%s", r)
+	})
+
+	t.Run("catalog relative to the config", func(t *testing.T) {
+		// catalog: api.yaml is beside .golangci.yml, wherever golangci-lint
+		// runs: from a subdirectory, it finds the file upward.
+		dir := fixture(t, "golangci.yml")
+		ref := catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")
+		r := lint(t, filepath.Join(dir, "handler"), "--output.json.path=stdout", "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		// golangci-lint prints paths relative to the config's directory
+		// (run.relative-path-mode: cfg), here dir.
+		assertFindings(t, golangciFindings(t, r), flatten(handlerFindings(t, dir, ref), true))
+
+		// A config elsewhere, named by -c: catalog: ../api.yaml.
+		data, err := os.ReadFile(filepath.Join(dir, ".golangci.yml"))
+		require.NoError(t, err)
+		require.NoError(t, os.Remove(filepath.Join(dir, ".golangci.yml")))
+		lintDir := filepath.Join(dir, "lint")
+		require.NoError(t, os.Mkdir(lintDir, 0o755))
+		data = bytes.Replace(data, []byte("catalog: api.yaml"), []byte("catalog: ../api.yaml"), 1)
+		require.NoError(t, os.WriteFile(filepath.Join(lintDir, "golangci.yml"), data, 0o644))
+		r = lint(t, dir, "-c", "lint/golangci.yml", "--output.json.path=stdout", "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		got := golangciFindings(t, r)
+		for i := range got {
+			got[i].posn = strings.TrimPrefix(got[i].posn, "../") // from lint/
+		}
+		assertFindings(t, got, flatten(handlerFindings(t, dir, ref), true))
 	})
 
 	t.Run("misspelt setting", func(t *testing.T) {

@@ -37,7 +37,10 @@ func TestPreCommit(t *testing.T) {
 			"rev":  rev,
 			"hooks": []any{
 				map[string]any{"id": "errcodelint"},
-				map[string]any{"id": "errcodelint-vet"},
+				// A repo-relative catalog, as a shared config names it:
+				// go vet runs the tool in each package's directory, and
+				// the tool places the path where go vet was started.
+				map[string]any{"id": "errcodelint-vet", "args": []string{"-catalog=errcodes.yaml", "./..."}},
 			},
 		}},
 	})
@@ -130,8 +133,12 @@ func hooksRepo(t *testing.T, git string, env []string) (dir, rev string) {
 			return err
 		}
 		switch {
-		case d.Name() == ".git":
+		case d.Name() == ".git" && d.IsDir():
 			return filepath.SkipDir
+		case d.Name() == ".git":
+			// A worktree's link to its repository. (SkipDir from a file
+			// would skip the rest of its directory.)
+			return nil
 		case d.IsDir():
 			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
 		case !d.Type().IsRegular():

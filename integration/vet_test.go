@@ -66,11 +66,65 @@ func TestGoVet(t *testing.T) {
 		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
 	})
 
+	t.Run("relative catalog flag", func(t *testing.T) {
+		// go vet runs the tool in each package's directory; a relative
+		// path is the user's, from the directory go vet was started in.
+		want := flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")), false)
+		r := vet(t, "-catalog=api.yaml", "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		assert.NotContains(t, r.stderr, "usage:", "%s", r)
+		assertFindings(t, textFindings(t, dir, r.stderr), want)
+
+		r = vet(t, "-errcode.catalog", "api.yaml", "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		assert.NotContains(t, r.stderr, "usage:", "%s", r)
+
+		// From a subdirectory, as the user would write it there.
+		sub := filepath.Join(dir, "handler")
+		r = run(t, sub, nil, "go", "vet", "-vettool="+bin, "-catalog=../api.yaml", ".")
+		assert.Equal(t, 1, r.code, "%s", r)
+		got := textFindings(t, sub, r.stderr)
+		for i := range got {
+			got[i].posn = "handler/" + got[i].posn
+		}
+		assertFindings(t, got, want)
+
+		// The environment variable, too.
+		r = run(t, dir, []string{"ERRCODELINT_CATALOG=api.yaml"}, "go", "vet", "-vettool="+bin, "./...")
+		assert.Equal(t, 1, r.code, "%s", r)
+		assertFindings(t, textFindings(t, dir, r.stderr), want)
+	})
+
+	t.Run("bad relative catalog flag", func(t *testing.T) {
+		r := vet(t, "-catalog=missing.yaml", "./...")
+		assert.NotZero(t, r.code, "%s", r)
+		assert.NotContains(t, r.stderr, "usage:", "%s", r)
+		msg := "errcodelint: -catalog missing.yaml: no such file relative to "
+		var said int
+		for line := range strings.Lines(r.stderr) {
+			if strings.HasPrefix(line, msg) {
+				assert.True(t, strings.HasSuffix(line, "; give a path from the directory go vet runs in, or an absolute one\n"), "%q", line)
+				said++
+			}
+		}
+		// Once for each package reported (go vet heads each with its
+		// name), none for the standard library's units, which only
+		// compute facts.
+		pkgs := strings.Count(mustRun(t, dir, nil, "go", "list", "./...").stdout, "\n")
+		assert.Equal(t, pkgs, said, "%s", r)
+		assert.LessOrEqual(t, strings.Count(r.stderr, "\n"), 3*pkgs, "%s", r)
+	})
+
 	t.Run("bad catalog flag", func(t *testing.T) {
 		missing := filepath.Join(filepath.Dir(api), "missing.yaml")
 		r := vet(t, "-catalog="+missing, "./...")
 		assert.NotZero(t, r.code, "%s", r)
 		assert.Contains(t, r.stderr, `invalid value "`+missing+`" for flag -catalog`, "%s", r)
+		// Said for each package reported, not for the standard library's
+		// units, which only compute facts; never with the usage text.
+		pkgs := strings.Count(mustRun(t, dir, nil, "go", "list", "./...").stdout, "\n")
+		assert.Equal(t, pkgs, strings.Count(r.stderr, "invalid value"), "%s", r)
+		assert.NotContains(t, r.stderr, "usage:", "%s", r)
 	})
 
 	t.Run("catalog edit", func(t *testing.T) {

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -51,8 +52,14 @@ func init() {
 // Settings are the plugin's settings, under
 // linters.settings.custom.errcodelint.settings in .golangci.yml.
 type Settings struct {
-	// Catalog is the catalog file for every pass, relative to the directory
-	// golangci-lint runs in; "" finds errcodes.yaml upward from each package.
+	// Catalog is the catalog file for every pass; "" finds errcodes.yaml
+	// upward from each package. A relative path is relative to the
+	// directory of golangci-lint's configuration file, as golangci-lint's
+	// own paths are: the file named by -c/--config, else the .golangci.yml
+	// (.yaml, .toml, .json) golangci-lint finds in the working directory,
+	// else in the directory of its first package argument and upward from
+	// there, else in the home directory (see ConfigDir). With --no-config,
+	// or no file found, it is relative to the working directory.
 	Catalog string `json:"catalog"`
 	// Enable lists the passes to run; empty means all of them.
 	Enable []string `json:"enable"`
@@ -84,6 +91,14 @@ func New(raw any) (register.LinterPlugin, error) {
 	s, err := decode(raw)
 	if err != nil {
 		return nil, err
+	}
+	if s.Catalog != "" && !filepath.IsAbs(s.Catalog) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("setting \"catalog\": %w", err)
+		}
+		home, _ := os.UserHomeDir()
+		s.Catalog = filepath.Join(ConfigDir(os.Args[1:], wd, home), s.Catalog)
 	}
 	names, err := s.passes()
 	if err != nil {
@@ -266,4 +281,91 @@ func describe(t reflect.Type) string {
 		return "a list of pass names"
 	}
 	return t.String()
+}
+
+// configExts are the extensions golangci-lint (through viper) tries for
+// .golangci, in its order.
+var configExts = []string{"json", "toml", "yaml", "yml", "properties", "props", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}
+
+// ConfigDir is the directory of the configuration file golangci-lint
+// reads, run with args (its command line, less the program) in the
+// working directory wd, with home the user's home directory ("" for
+// none). It follows golangci-lint v2's pkg/config: the file given with
+// -c/--config (relative to wd); else .golangci with one of viper's
+// extensions in wd, then in the directory of the first package argument
+// (the argument itself when it is a directory) and each directory above
+// it, then in home. The plugin is not told which file was read, and cannot
+// see golangci-lint's flags: an argument counts as the first package when
+// it is not a flag and names a directory or file (or ends in /...), so
+// that flag values are not taken for it. With --no-config, or when no file
+// is found, it is wd.
+func ConfigDir(args []string, wd, home string) string {
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(wd, p)
+	}
+	first := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case i == 0 && a == "run":
+			// golangci-lint's command.
+		case a == "--":
+			if first == "" && i+1 < len(args) {
+				first = args[i+1]
+			}
+			i = len(args)
+		case a == "--no-config" || a == "--no-config=true":
+			return wd
+		case a == "-c" || a == "--config":
+			if i+1 < len(args) {
+				return filepath.Dir(abs(args[i+1]))
+			}
+		case strings.HasPrefix(a, "--config="):
+			return filepath.Dir(abs(strings.TrimPrefix(a, "--config=")))
+		case strings.HasPrefix(a, "-c=") || (strings.HasPrefix(a, "-c") && !strings.HasPrefix(a, "--") && len(a) > 2):
+			return filepath.Dir(abs(strings.TrimPrefix(strings.TrimPrefix(a, "-c"), "=")))
+		case first == "" && !strings.HasPrefix(a, "-") && isPackageArg(abs(a)):
+			first = a
+		}
+	}
+	dirs := []string{wd}
+	if first == "" {
+		first = "./..."
+	}
+	dir := abs(first)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	for {
+		dirs = append(dirs, dir)
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if home != "" {
+		dirs = append(dirs, home)
+	}
+	for _, d := range dirs {
+		for _, ext := range configExts {
+			if st, err := os.Stat(filepath.Join(d, ".golangci."+ext)); err == nil && !st.IsDir() {
+				return d
+			}
+		}
+	}
+	return wd
+}
+
+// isPackageArg reports whether an argument (made absolute) can be a
+// package pattern golangci-lint starts its search from.
+func isPackageArg(p string) bool {
+	if strings.HasSuffix(p, string(filepath.Separator)+"...") {
+		p = strings.TrimSuffix(p, string(filepath.Separator)+"...")
+	}
+	_, err := os.Stat(p)
+	return err == nil
 }

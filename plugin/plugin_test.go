@@ -8,7 +8,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
-	_ "github.com/errcodelint/errcodelint/plugin"
+	"github.com/errcodelint/errcodelint/plugin"
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -64,8 +64,12 @@ func TestSettingsApplyThroughFlags(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Len(t, analyzers, 3)
+	// No golangci-lint configuration above the test: relative to the
+	// working directory.
+	abs, err := filepath.Abs(catalogFile)
+	require.NoError(t, err)
 	for _, a := range analyzers {
-		assert.Equal(t, catalogFile, flag(t, a, "catalog"), a.Name)
+		assert.Equal(t, abs, flag(t, a, "catalog"), a.Name)
 	}
 	assert.Equal(t, "true", flag(t, analyzers[2], "strict"))
 }
@@ -205,4 +209,50 @@ func TestSettingsCarryCatalogHash(t *testing.T) {
 	_, err = build(t, settings)
 	require.NoError(t, err)
 	assert.NotEqual(t, first, settings["_catalogs_sha256"], "an edit changes the key")
+}
+
+// A relative catalog is relative to golangci-lint's configuration file,
+// found as golangci-lint finds it.
+func TestConfigDir(t *testing.T) {
+	root := t.TempDir()
+	mkdir := func(parts ...string) string {
+		d := filepath.Join(append([]string{root}, parts...)...)
+		require.NoError(t, os.MkdirAll(d, 0o755))
+		return d
+	}
+	write := func(dir, name string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("version: \"2\"\n"), 0o644))
+	}
+	repo := mkdir("repo")
+	svc := mkdir("repo", "svc", "api")
+	lint := mkdir("repo", "lint")
+	home := mkdir("home")
+	write(repo, ".golangci.yml")
+	write(lint, ".golangci.toml")
+
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		wd, want string
+	}{
+		{"in the working directory", []string{"run", "./..."}, repo, repo},
+		{"upward from the working directory", []string{"run"}, svc, repo},
+		{"upward from the first package", []string{"run", "--timeout", "5m", "./repo/svc/api/..."}, root, repo},
+		{"a flag value is no package", []string{"run", "--timeout", "5m"}, root, root},
+		{"-c", []string{"run", "-c", "lint/.golangci.toml", "./..."}, repo, lint},
+		{"-c=", []string{"run", "-c=lint/.golangci.toml"}, repo, lint},
+		{"-cFILE", []string{"run", "-clint/.golangci.toml"}, repo, lint},
+		{"--config", []string{"run", "--config", filepath.Join(lint, ".golangci.toml")}, svc, lint},
+		{"--config=", []string{"run", "--config=../../lint/.golangci.toml"}, svc, lint},
+		{"--no-config", []string{"run", "--no-config", "./..."}, svc, svc},
+		{"none found", []string{"run", "./..."}, root, root},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, plugin.ConfigDir(tc.args, tc.wd, ""))
+		})
+	}
+	t.Run("home", func(t *testing.T) {
+		write(home, ".golangci.json")
+		assert.Equal(t, home, plugin.ConfigDir([]string{"run"}, root, home))
+	})
 }

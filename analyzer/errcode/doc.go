@@ -37,5 +37,7 @@
 // may have several statuses in the catalog: any of them is right, and each
 // is offered as a fix. Codes marked reported travel in payloads and are not
 // checked against the status. Test files are not reported unless -tests is
-// set.
+// set. -notices is for errcodelint's own driver: it adds a notice per
+// package with HTTP code, saying whether a catalog governs it and whether
+// the catalog's wire.code matched its bodies (see notices.go).
 package errcode

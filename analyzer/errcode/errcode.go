@@ -36,6 +36,11 @@ var doc = analyzerdoc.Extract(docSource, "errcode")
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
 	Tests   bool   // -tests: also report in _test.go files
+	// Notices (-notices) reports, for errcodelint's own driver, whether
+	// each package with HTTP code has a catalog and whether the catalog's
+	// wire matched its bodies (see notices.go). Off by default: drivers
+	// other than errcodelint's would print them as findings.
+	Notices bool
 }
 
 // Defaults is the configuration of Analyzer.
@@ -48,7 +53,7 @@ var Analyzer = New(Defaults())
 // New returns an errcode analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests, notices: cfg.Notices}
 	a := &analysis.Analyzer{
 		Name:     "errcode",
 		Doc:      doc,
@@ -58,12 +63,14 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
+	a.Flags.BoolVar(&r.notices, "notices", cfg.Notices, NoticesUsage)
 	return a
 }
 
 type runner struct {
-	src   catalogs.Source
-	tests bool
+	src     catalogs.Source
+	tests   bool
+	notices bool
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -74,6 +81,9 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if cat == nil {
 		// No catalog governs this package: nothing to hold the code to.
 		// The fact analyzers still record facts for its importers.
+		if r.notices {
+			noCatalogNotice(pass)
+		}
 		return nil, nil
 	}
 	vf := facts{
@@ -101,6 +111,9 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
+	if r.notices {
+		c.wireNotice()
+	}
 	return nil, nil
 }
 

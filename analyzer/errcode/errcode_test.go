@@ -5,6 +5,8 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -77,3 +79,31 @@ func TestCarriers(t *testing.T) {
 func TestAppErrors(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "carriers/camelcase/...")
 }
+
+// With -notices, each package with HTTP code says whether a catalog
+// governs it and whether the catalog's wire matched its bodies.
+func TestNotices(t *testing.T) {
+	a := errcode.New(errcode.Config{Notices: true})
+	for _, r := range analysistest.Run(t, testdata(t), a, "notices/...") {
+		for _, d := range r.Diagnostics {
+			assert.Equal(t, errcode.NoticeCategory, d.Category, "%s", d.Message)
+		}
+	}
+}
+
+// Without -notices (every driver but errcodelint's own), no notice.
+func TestNoNoticesByDefault(t *testing.T) {
+	for _, a := range []*analysis.Analyzer{errcode.Analyzer, errcode.New(errcode.Defaults())} {
+		// The want comments are for TestNotices: what is missing here is
+		// what this test wants.
+		for _, r := range analysistest.Run(discard{}, testdata(t), a, "notices/...") {
+			for _, d := range r.Diagnostics {
+				t.Errorf("%s: %s: unexpected %s", r.Pass.Fset.Position(d.Pos), d.Message, d.Category)
+			}
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Errorf(string, ...any) {}

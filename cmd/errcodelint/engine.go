@@ -204,6 +204,9 @@ func (r *vetRun) vetArgs(tool string) []string {
 		args = append(args, "-json")
 	}
 	args = append(args, r.toolFlags...)
+	if !r.fix && !slices.Contains(r.toolFlags, "-errcode=false") {
+		args = append(args, "-errcode.notices") // see notices.go
+	}
 	return append(args, r.packages...)
 }
 
@@ -243,6 +246,10 @@ func (r *vetRun) run(stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodelint: reading go vet's output: %v\n", err)
 		return 1
+	}
+	notices, trees := splitNotices(trees)
+	for _, n := range notices {
+		fmt.Fprintln(stderr, n)
 	}
 	code := 0
 	if r.json {

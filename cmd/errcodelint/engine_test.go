@@ -37,7 +37,7 @@ func TestParseVetRun(t *testing.T) {
 	// absolute, and the driver's own flags stay with the driver.
 	assert.Equal(t, []string{"-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true"}, r.toolFlags)
 	assert.Equal(t, []string{abs}, r.catalogs)
-	assert.Equal(t, []string{"vet", "-vettool=tool", "-json", "-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true", "./..."}, r.vetArgs("tool"))
+	assert.Equal(t, []string{"vet", "-vettool=tool", "-json", "-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true", "-errcode.notices", "./..."}, r.vetArgs("tool"))
 
 	r = parseVetRun([]string{"-fix", "-diff", "./..."}, freshAnalyzers())
 	require.NotNil(t, r)

@@ -24,6 +24,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
@@ -56,9 +57,23 @@ func main() {
 		os.Exit(2)
 	}
 	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
-	if n := len(os.Args); n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg") {
+	n := len(os.Args)
+	unit := n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg")
+	if unit {
 		// A unit of go vet's protocol: served by the unit cache, else
-		// analyzed here by multichecker.Main.
+		// analyzed here by multichecker.Main. A bad catalog is said in its
+		// own words, once per unit: the usage text would be repeated for
+		// every package.
+		flag.Usage = func() {}
+		if cfg, err := readUnitConfig(os.Args[n-1]); err == nil {
+			flags, err := resolveUnitCatalogs(os.Args[1:n-1], cfg)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
+				os.Exit(1)
+			}
+			os.Args = slices.Concat(os.Args[:1], flags, os.Args[n-1:])
+			n = len(os.Args)
+		}
 		if code, handled := runUnit(os.Args[1:]); handled {
 			os.Exit(code)
 		}
@@ -66,7 +81,9 @@ func main() {
 	} else if r := parseVetRun(os.Args[1:], analyzers); r != nil {
 		os.Exit(r.run(os.Stdout, os.Stderr))
 	}
-	flag.Usage = usage
+	if !unit {
+		flag.Usage = usage
+	}
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	flag.Var(allCatalogs(analyzers), "catalog", "error-code catalog `file` for every pass (sets each -NAME.catalog)")
 	multichecker.Main(analyzers...)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,21 +70,16 @@ func runUnit(args []string) (code int, handled bool) {
 	if dir == "" {
 		return 0, false
 	}
-	cfgFile := args[len(args)-1]
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
+	cfg, err := readUnitConfig(args[len(args)-1])
+	if err != nil || cfg.FixArchive != "" || cfg.VetxOutput == "" {
 		return 0, false
 	}
-	var cfg unitConfig
-	if json.Unmarshal(data, &cfg) != nil || cfg.FixArchive != "" || cfg.VetxOutput == "" {
-		return 0, false
-	}
-	key, ok := unitKey(args[:len(args)-1], &cfg)
+	key, ok := unitKey(args[:len(args)-1], cfg)
 	if !ok {
 		return 0, false
 	}
 	entry := filepath.Join(dir, key[:2], key)
-	if replay(entry, &cfg) {
+	if replay(entry, cfg) {
 		return 0, true
 	}
 	exe, err := os.Executable()
@@ -107,7 +101,7 @@ func runUnit(args []string) (code int, handled bool) {
 		return 1, true
 	}
 	if stderr.Len() == 0 {
-		store(dir, entry, &cfg)
+		store(dir, entry, cfg)
 	}
 	return 0, true
 }

@@ -47,8 +47,30 @@ func toolID(exe string) string {
 	h := sha256.New()
 	h.Write(exeHash(exe))
 	explicit := filepath.SplitList(os.Getenv(vetCatalogsEnv))
-	catalogid.Hash(h, append(explicit, os.Getenv(catalog.EnvVar)))
+	catalogid.Hash(h, append(explicit, idCatalogPath(os.Getenv(catalog.EnvVar))))
 	return fmt.Sprintf("%02x", h.Sum(nil))
+}
+
+// idCatalogPath places a relative $ERRCODELINT_CATALOG as the units do
+// (resolveUnitCatalogs): go vet asks for the ID in the directory it was
+// started in, which is the units' first choice, and their second is the
+// root of the main module, found from there.
+func idCatalogPath(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if _, err := os.Stat(filepath.Join(wd, p)); err != nil {
+		if root := moduleRoot(wd); root != "" {
+			if _, err := os.Stat(filepath.Join(root, p)); err == nil {
+				return filepath.Join(root, p)
+			}
+		}
+	}
+	return filepath.Join(wd, p)
 }
 
 // exeHash is the SHA-256 of the executable. go vet asks for the ID on

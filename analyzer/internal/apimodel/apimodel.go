@@ -39,6 +39,10 @@ type Model struct {
 	walker *envelope.Walker
 
 	ranges map[*types.Var]ast.Expr // range value variables and what they range over
+
+	// codeAtWire records that some body path asked about landed at the
+	// catalog's wire.code: see CodeAtWire.
+	codeAtWire bool
 }
 
 // New returns the model of pass's package under cat. bodies is the result
@@ -378,6 +382,14 @@ func (m *Model) format() string {
 // names compare without regard to case, as encoding/json decodes them.
 // Under XML the wire path may name the root element or not.
 func (m *Model) WireMatch(path, wire string) bool {
+	ok := m.wireMatch(path, wire)
+	if ok && wire == m.Cat.Wire.Code {
+		m.codeAtWire = true
+	}
+	return ok
+}
+
+func (m *Model) wireMatch(path, wire string) bool {
 	if wire == "" {
 		return false
 	}
@@ -390,6 +402,13 @@ func (m *Model) WireMatch(path, wire string) bool {
 	}
 	return false
 }
+
+// CodeAtWire reports whether a body path the model was asked about (a
+// body type's field, an envelope or map literal's leaf, an emitter's code
+// parameter) sat at the catalog's wire.code path: the model has matched
+// the package's bodies with the catalog's wire. Every question goes
+// through WireMatch, which records the answer.
+func (m *Model) CodeAtWire() bool { return m.codeAtWire }
 
 // LeafMatch reports whether an envelope leaf lands at a wire path in the
 // catalog's format.

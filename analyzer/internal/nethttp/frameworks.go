@@ -17,6 +17,17 @@ const (
 	renderPath = "github.com/go-chi/render"
 )
 
+// IsHTTPImport reports whether an import path is net/http or a web
+// framework the passes understand: a package importing one has HTTP code
+// (a server or a client) for the passes to check.
+func IsHTTPImport(path string) bool {
+	switch path {
+	case "net/http", ginPath, echoPath, fiber2Path, fiber3Path, renderPath:
+		return true
+	}
+	return false
+}
+
 // IsContext reports whether t is a framework's request context: gin's
 // *Context, echo's Context, fiber's *Ctx (v2) or Ctx (v3). A context
 // stands for the response writer of its request.

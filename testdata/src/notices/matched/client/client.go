@@ -1,0 +1,27 @@
+// Package client decodes the API's error bodies, whose code sits at the
+// catalog's wire.code: matched, though no check fires.
+package client // want `^wire matched ".*/notices/matched/errcodes\.yaml" "error\.code"$`
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type apiError struct {
+	Error struct {
+		Code string `json:"code"`
+	} `json:"error"`
+}
+
+func get(c *http.Client, url string) (string, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var e apiError
+	if err := json.NewDecoder(resp.Body).Decode(&e); err != nil {
+		return "", err
+	}
+	return e.Error.Code, nil
+}
