@@ -162,13 +162,18 @@ func flagAfterPackages(args []string) (string, bool) {
 }
 
 // takesValue reports whether a flag written without "=" takes the next
-// argument as its value: the catalog flags and -c.
+// argument as its value: the catalog flags, -c, -format and the in-process
+// engine's string flags.
 func takesValue(arg string) bool {
 	if !strings.HasPrefix(arg, "-") || strings.Contains(arg, "=") {
 		return false
 	}
 	name := strings.TrimLeft(arg, "-")
-	return name == "c" || name == "catalog" || strings.HasSuffix(name, ".catalog")
+	switch name {
+	case "c", "catalog", "format", "debug", "cpuprofile", "memprofile", "trace":
+		return true
+	}
+	return strings.HasSuffix(name, ".catalog")
 }
 
 // allCatalogs is the -catalog flag: it sets every pass's own -catalog.
