@@ -234,33 +234,28 @@ func (v *ignored) Set(s string) error { *v = ignored(s); return nil }
 
 // vetArgs is the go vet command line of r.
 func (r *standaloneRun) vetArgs(tool string) []string {
-	args := []string{"vet", "-vettool=" + tool}
-	switch {
-	case r.fix && r.diff:
-		args = append(args, "-fix", "-diff")
-	case r.fix:
-		args = append(args, "-fix")
-	default:
-		args = append(args, "-json")
-	}
+	args := append([]string{"vet", "-vettool=" + tool}, r.modeArgs()...)
 	args = append(args, r.toolFlags...)
 	return append(args, r.packages...)
 }
 
 // childArgs is the command line of the in-process engine's child.
 func (r *standaloneRun) childArgs() []string {
-	var args []string
-	switch {
-	case r.fix && r.diff:
-		args = append(args, "-fix", "-diff")
-	case r.fix:
-		args = append(args, "-fix")
-	default:
-		args = append(args, "-json")
-	}
-	args = append(args, r.driverFlags...)
+	args := append(r.modeArgs(), r.driverFlags...)
 	args = append(args, r.toolFlags...)
 	return append(args, r.packages...)
+}
+
+// modeArgs asks either engine for what r does: apply the fixes, show
+// them as a diff, or print the findings as a JSON tree for output.go.
+func (r *standaloneRun) modeArgs() []string {
+	switch {
+	case r.fix && r.diff:
+		return []string{"-fix", "-diff"}
+	case r.fix:
+		return []string{"-fix"}
+	}
+	return []string{"-json"}
 }
 
 // run runs r and returns the exit status.

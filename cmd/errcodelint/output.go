@@ -162,7 +162,17 @@ type jsonDiagnostic struct {
 	Posn    string        `json:"posn"`
 	End     string        `json:"end"`
 	Message string        `json:"message"`
+	Fixes   []jsonFix     `json:"suggested_fixes"`
 	Related []jsonRelated `json:"related"`
+}
+
+type jsonFix struct {
+	Message string `json:"message"`
+	Edits   []struct {
+		Filename   string `json:"filename"`
+		Start, End int    // byte offsets in the file
+		New        string `json:"new"`
+	} `json:"edits"`
 }
 
 type jsonRelated struct {
@@ -383,16 +393,23 @@ func newColumns() *columns {
 }
 
 // relative is file relative to the current directory when it is under
-// it, else file.
+// it (as the go command names it, or with its symbolic links resolved),
+// else file.
 func (c *columns) relative(file string) string {
 	if c.dir == "" || !filepath.IsAbs(file) {
 		return file
 	}
-	rel, err := filepath.Rel(c.dir, file)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return file
+	dirs := []string{c.dir}
+	if real, err := filepath.EvalSymlinks(c.dir); err == nil && real != c.dir {
+		dirs = append(dirs, real)
 	}
-	return rel
+	for _, dir := range dirs {
+		rel, err := filepath.Rel(dir, file)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return rel
+		}
+	}
+	return file
 }
 
 // relativePosn is posn with its file relative to the current directory
@@ -500,6 +517,32 @@ type sarifResult struct {
 	Message          sarifMessage    `json:"message"`
 	Locations        []sarifLocation `json:"locations"`
 	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+	Fixes            []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent sarifContent    `json:"insertedContent"`
+}
+
+// sarifByteRegion is a region by byte offset, as go/analysis's edits are.
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
 }
 
 type sarifLocation struct {
@@ -567,6 +610,9 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 		for _, rel := range f.Related {
 			r.RelatedLocations = append(r.RelatedLocations, cols.sarifLocation(rel.Posn, rel.End, rel.Message))
 		}
+		for _, fix := range f.Fixes {
+			r.Fixes = append(r.Fixes, cols.sarifFix(fix))
+		}
 		run.Results = append(run.Results, r)
 	}
 	log := sarifLog{
@@ -592,6 +638,23 @@ func (c *columns) sarifLocation(posn, end, message string) sarifLocation {
 		loc.Message = &sarifMessage{message}
 	}
 	return loc
+}
+
+// sarifFix is a suggested fix: its edits by file, in the order given.
+func (c *columns) sarifFix(fix jsonFix) sarifFix {
+	out := sarifFix{Description: sarifMessage{fix.Message}, ArtifactChanges: []sarifArtifactChange{}}
+	for _, e := range fix.Edits {
+		i := slices.IndexFunc(out.ArtifactChanges, func(ch sarifArtifactChange) bool { return ch.ArtifactLocation == c.artifact(e.Filename) })
+		if i < 0 {
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: c.artifact(e.Filename)})
+			i = len(out.ArtifactChanges) - 1
+		}
+		out.ArtifactChanges[i].Replacements = append(out.ArtifactChanges[i].Replacements, sarifReplacement{
+			DeletedRegion:   sarifByteRegion{ByteOffset: e.Start, ByteLength: e.End - e.Start},
+			InsertedContent: sarifContent{e.New},
+		})
+	}
+	return out
 }
 
 // artifact is file relative to %SRCROOT%, the current directory, when it

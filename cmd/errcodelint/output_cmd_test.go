@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -167,6 +168,16 @@ func TestSARIF(t *testing.T) {
 						Region struct{ StartLine, StartColumn, EndLine, EndColumn int }
 					}
 				}
+				Fixes []struct {
+					Description     struct{ Text string }
+					ArtifactChanges []struct {
+						ArtifactLocation struct{ URI string }
+						Replacements     []struct {
+							DeletedRegion   struct{ ByteOffset, ByteLength int }
+							InsertedContent struct{ Text string }
+						}
+					}
+				}
 			}
 		}
 	}
@@ -207,6 +218,20 @@ func TestSARIF(t *testing.T) {
 		{"retryafter", "warning", "server.go", "%SRCROOT%", 1, [4]int{26, 29, 26, 55}, `status 429 is written without a Retry-After header`},
 		{"errcode", "warning", "server.go", "%SRCROOT%", 0, [4]int{32, 53, 32, 70}, `code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?`},
 	}, got)
+
+	// Fixes are go/analysis's edits, by byte offset.
+	fixes := sarifRun.Results[0].Fixes
+	require.Len(t, fixes, 1)
+	assert.Equal(t, "Use http.StatusNotFound", fixes[0].Description.Text)
+	require.Len(t, fixes[0].ArtifactChanges, 1)
+	change := fixes[0].ArtifactChanges[0]
+	assert.Equal(t, "server.go", change.ArtifactLocation.URI)
+	require.Len(t, change.Replacements, 1)
+	src, err := os.ReadFile(filepath.Join(dir, "server.go"))
+	require.NoError(t, err)
+	rep := change.Replacements[0]
+	assert.Equal(t, "http.StatusBadRequest", string(src[rep.DeletedRegion.ByteOffset:][:rep.DeletedRegion.ByteLength]))
+	assert.Equal(t, "http.StatusNotFound", rep.InsertedContent.Text)
 
 	// The schema does catch a log that is not SARIF: the check above is
 	// not vacuous.
