@@ -169,9 +169,10 @@ type jsonDiagnostic struct {
 type jsonFix struct {
 	Message string `json:"message"`
 	Edits   []struct {
-		Filename   string `json:"filename"`
-		Start, End int    // byte offsets in the file
-		New        string `json:"new"`
+		Filename string `json:"filename"`
+		Start    int    `json:"start"` // byte offsets in the file
+		End      int    `json:"end"`
+		New      string `json:"new"`
 	} `json:"edits"`
 }
 
@@ -205,24 +206,15 @@ func collect(t jsonTree) results {
 	seen := make(map[key]bool)
 	for _, id := range sortedKeys(t) {
 		for _, pass := range sortedKeys(t[id]) {
-			raw := t[id][pass]
-			if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
-				var e struct {
-					Err string `json:"error"`
-				}
-				_ = json.Unmarshal(raw, &e)
-				res.errs = append(res.errs, passError{pass, e.Err})
+			diags, err := readPass(t[id][pass])
+			if err != "" {
+				res.errs = append(res.errs, passError{pass, err})
 				continue
 			}
-			var ds []jsonDiagnostic
-			if err := json.Unmarshal(raw, &ds); err != nil {
-				res.errs = append(res.errs, passError{pass, fmt.Sprintf("reading diagnostics: %v", err)})
-				continue
-			}
-			for _, d := range ds {
+			for _, d := range diags {
 				k := key{pass, d.Posn, d.End, d.Message}
 				if seen[k] {
-					continue
+					continue // the same finding in another package (a test variant)
 				}
 				seen[k] = true
 				res.findings = append(res.findings, finding{pass, d, parsePosn(d.Posn)})
@@ -240,6 +232,23 @@ func collect(t jsonTree) results {
 		)
 	})
 	return res
+}
+
+// readPass reads what a pass gave on a package: its diagnostics, or the
+// error it failed with.
+func readPass(raw json.RawMessage) ([]jsonDiagnostic, string) {
+	if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
+		var e struct {
+			Err string `json:"error"`
+		}
+		_ = json.Unmarshal(raw, &e)
+		return nil, cmp.Or(e.Err, "failed")
+	}
+	var diags []jsonDiagnostic
+	if err := json.Unmarshal(raw, &diags); err != nil {
+		return nil, fmt.Sprintf("reading diagnostics: %v", err)
+	}
+	return diags, ""
 }
 
 // status is the exit status for res: 1 if a pass failed, else 3 if there
