@@ -273,8 +273,11 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 		cmd = exec.Command("go", r.vetArgs(exe)...)
 		cmd.Env = append(os.Environ(), r.env...)
 	}
+	// The child's stderr goes through as it comes (go vet's build
+	// errors, the in-process engine's -debug output), and is kept to
+	// tell a crash.
 	var childErr, out bytes.Buffer
-	cmd.Stderr = &childErr
+	cmd.Stderr = io.MultiWriter(stderr, &childErr)
 	cmd.Stdout = &out
 	if r.fix && r.diff {
 		cmd.Stdout = stdout // the diff
@@ -285,7 +288,6 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodelint: running %s: %v\n", filepath.Base(cmd.Path), err)
 		return 1
 	}
-	stderr.Write(childErr.Bytes())
 	if line, ok := crashed(exit, childErr.Bytes()); ok && r.inProcess {
 		// A crash is an error (1), never a bad command line (2), which
 		// is how Go exits on a panic. (go vet exits 1 whatever its tool
