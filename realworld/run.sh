@@ -103,10 +103,9 @@ analyze() {
   end=$(date +%s.%N)
   echo "seconds=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')" >>"$meta"
   echo "rc=$rc" >>"$meta"
-  # With -json the driver exits 0 even with findings; 1 means some packages
-  # had errors (listed by the report from the JSON tree), anything else is
-  # a failure of the tool.
-  if [[ $rc != 0 && $rc != 1 ]]; then
+  # 3 means findings, 1 that some packages had errors (listed by the
+  # report from the JSON tree); anything else is a failure of the tool.
+  if [[ $rc != 0 && $rc != 1 && $rc != 3 ]]; then
     echo "error=errcodelint exited $rc: $(tail -c 300 "$work/out/$name.stderr" | tr '\n' ' ')" >>"$meta"
   fi
   if [[ ! -s $work/out/$name.json ]]; then

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/catalog"
@@ -25,14 +24,19 @@ import (
 // flags and the package's inputs. A rerun with nothing changed is then
 // answered from the cache; memory is that of one package at a time.
 //
-// What the user sees stays that of the in-process driver: text findings on
-// stderr as file:line:col: message (with -c context), one JSON tree with
-// -json, exit 3 on findings and 1 on errors; -fix and -diff apply or show
-// the first fix of each finding.
+// With ERRCODELINT_ENGINE=inprocess it runs them through go/analysis's
+// multichecker instead, in a child process: this same executable with
+// ERRCODELINT_ENGINE=multichecker. Either engine hands back a JSON tree of
+// diagnostics, which output.go prints in the format asked for: text
+// findings on stderr as file:line:col: message (with -c context), or JSON,
+// SARIF or GitHub workflow commands on stdout; exit 3 on findings and 1 on
+// errors whatever the format. -fix and -diff apply or show the first fix
+// of each finding.
 
-// engineEnv selects the driver: "vet" (the default) or "inprocess", the
-// multichecker that loads the whole graph in this process and caches
-// nothing.
+// engineEnv selects the engine: "vet" (the default) or "inprocess", the
+// multichecker that loads the whole graph in one process and caches
+// nothing. "multichecker" is internal: the in-process engine's child,
+// which is go/analysis's multichecker as it is.
 const engineEnv = "ERRCODELINT_ENGINE"
 
 // vetCatalogsEnv lists, for -V=full, the explicit catalog files of a run
@@ -45,55 +49,80 @@ const vetCatalogsEnv = "ERRCODELINT_VET_CATALOGS"
 // line: tests use it to see which packages go vet's cache did not answer.
 const runLogEnv = "ERRCODELINT_RUNLOG"
 
-// inProcessFlags only make sense for the in-process driver: their
-// presence selects it.
-var inProcessFlags = []string{"V", "flags", "debug", "cpuprofile", "memprofile", "trace", "test"}
+// protocolFlags are go vet's questions to a vet tool: multichecker
+// answers them.
+var protocolFlags = []string{"V", "flags"}
 
-// legacyFlags are accepted and ignored by both drivers.
+// inProcessFlags only make sense for the in-process engine: their
+// presence selects it, and they go to its child as they are.
+var inProcessFlags = []string{"debug", "cpuprofile", "memprofile", "trace", "test"}
+
+// legacyFlags are accepted and ignored by both engines.
 var legacyFlags = []string{"source", "v", "all", "tags"}
 
-// vetRun is a standalone run to be done by go vet.
-type vetRun struct {
-	json, fix, diff bool
-	context         int
-	toolFlags       []string // flags for the tool, as -name=value
-	catalogs        []string // explicit catalog files, absolute
-	packages        []string
-	analyzers       []string // names of the passes, in order
-	env             []string // added to go vet's environment
+// A standaloneRun is a run of the standalone command on packages.
+type standaloneRun struct {
+	inProcess   bool   // by the in-process engine, else by go vet
+	format      string // one of formats
+	fix, diff   bool
+	context     int
+	toolFlags   []string // flags for the passes, as -name=value
+	driverFlags []string // flags for the in-process engine, as -name=value
+	catalogs    []string // explicit catalog files, absolute
+	packages    []string
+	passes      []*analysis.Analyzer
+	env         []string // added to go vet's environment
 }
 
-// parseVetRun parses the command line of a standalone run. It returns nil
-// when the run is for the in-process driver: the vet protocol (-V=full,
-// -flags, a *.cfg unit), help, no packages, flags that only that driver
-// has, a flag error (which that driver reports as it always has), or
-// $ERRCODELINT_ENGINE=inprocess.
-func parseVetRun(args []string, analyzers []*analysis.Analyzer) *vetRun {
-	switch os.Getenv(engineEnv) {
+// A flagError is a command line the standalone command refuses (exit 2).
+type flagError struct {
+	err   error
+	usage bool // print the usage after the error
+}
+
+func (e *flagError) Error() string { return e.err.Error() }
+
+// parseStandaloneRun parses the command line of a standalone run. It
+// returns nil when the command line is for multichecker as it is: the vet
+// protocol (-V=full, -flags, a *.cfg unit), help, no packages, or the
+// in-process engine's own child. A bad flag is a *flagError.
+func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standaloneRun, *flagError) {
+	r := &standaloneRun{context: -1, format: "text", passes: analyzers}
+	switch e := os.Getenv(engineEnv); e {
 	case "", "vet":
+	case "inprocess":
+		r.inProcess = true
+	case "multichecker":
+		return nil, nil
 	default:
-		return nil
+		return nil, &flagError{err: fmt.Errorf("unknown %s=%s; want vet or inprocess", engineEnv, e)}
 	}
-	r := &vetRun{context: -1}
 	fs := flag.NewFlagSet("errcodelint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	inProcess := false
+	protocol := false
+	for _, name := range protocolFlags {
+		fs.Var(boolish{&protocol}, name, "")
+	}
 	for _, name := range inProcessFlags {
-		fs.Var(boolish{&inProcess}, name, "")
+		if name == "test" {
+			fs.Bool(name, true, "")
+		} else {
+			fs.String(name, "", "")
+		}
 	}
 	for _, name := range legacyFlags {
 		fs.Var(new(ignored), name, "")
 	}
-	fs.BoolVar(&r.json, "json", false, "")
+	fs.Var(formatFlag{&r.format}, "format", "")
+	fs.Var(jsonAlias{&r.format}, "json", "")
 	fs.BoolVar(&r.fix, "fix", false, "")
 	fs.BoolVar(&r.diff, "diff", false, "")
 	fs.IntVar(&r.context, "c", -1, "")
 	// Analyzer flags: set for real, so that a catalog that does not load
-	// fails here, and the in-process driver reports it.
+	// fails here.
 	var isCatalog []string
 	for _, a := range analyzers {
-		r.analyzers = append(r.analyzers, a.Name)
 		fs.Var(new(ignored), a.Name, "")
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, "")
@@ -104,21 +133,32 @@ func parseVetRun(args []string, analyzers []*analysis.Analyzer) *vetRun {
 	}
 	fs.Var(allCatalogs(analyzers), "catalog", "")
 	isCatalog = append(isCatalog, "catalog")
-	if err := fs.Parse(args); err != nil || inProcess || fs.NArg() == 0 || fs.Arg(0) == "help" || isUnit(fs.Args()) {
-		return nil
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, nil // multichecker's help
+	case err != nil:
+		// The format's error is one line; the others, as the flag
+		// package prints them, with the usage.
+		return nil, &flagError{err: err, usage: !strings.Contains(err.Error(), "flag -format:")}
+	case protocol || fs.NArg() == 0 || fs.Arg(0) == "help" || isUnit(fs.Args()):
+		return nil, nil
 	}
 	r.packages = fs.Args()
-	// The tool's flags, in the order given, with catalog paths made
-	// absolute: go vet runs the tool in each package's directory.
-	given := parsedFlags(args, fs)
-	for _, f := range given {
+	// The flags for the passes, in the order given, with catalog paths
+	// made absolute: go vet runs the tool in each package's directory.
+	for _, f := range parsedFlags(args, fs) {
 		switch {
-		case f.name == "json" || f.name == "fix" || f.name == "diff" || f.name == "c" || slices.Contains(legacyFlags, f.name):
+		case slices.Contains(inProcessFlags, f.name):
+			r.inProcess = true
+			r.driverFlags = append(r.driverFlags, "-"+f.name+"="+f.value)
+			continue
+		case slices.Contains([]string{"format", "json", "fix", "diff", "c"}, f.name) || slices.Contains(legacyFlags, f.name):
 			continue
 		case slices.Contains(isCatalog, f.name) && f.value != "":
 			abs, err := filepath.Abs(f.value)
 			if err != nil {
-				return nil
+				return nil, &flagError{err: err}
 			}
 			f.value = abs
 			r.catalogs = append(r.catalogs, abs)
@@ -130,12 +170,12 @@ func parseVetRun(args []string, analyzers []*analysis.Analyzer) *vetRun {
 		// relative path would name another file.
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return nil
+			return nil, &flagError{err: err}
 		}
 		r.env = append(r.env, catalog.EnvVar+"="+abs)
 	}
 	r.env = append(r.env, vetCatalogsEnv+"="+strings.Join(r.catalogs, string(os.PathListSeparator)))
-	return r
+	return r, nil
 }
 
 // isUnit reports whether args are those of go vet's unit protocol: one
@@ -193,35 +233,62 @@ func (v *ignored) String() string     { return string(*v) }
 func (v *ignored) Set(s string) error { *v = ignored(s); return nil }
 
 // vetArgs is the go vet command line of r.
-func (r *vetRun) vetArgs(tool string) []string {
-	args := []string{"vet", "-vettool=" + tool}
-	switch {
-	case r.fix && r.diff:
-		args = append(args, "-fix", "-diff")
-	case r.fix:
-		args = append(args, "-fix")
-	default:
-		args = append(args, "-json")
-	}
+func (r *standaloneRun) vetArgs(tool string) []string {
+	args := append([]string{"vet", "-vettool=" + tool}, r.modeArgs()...)
 	args = append(args, r.toolFlags...)
-	if !r.fix && !slices.Contains(r.toolFlags, "-errcode=false") {
-		args = append(args, "-errcode.notices") // see notices.go
-	}
+	args = append(args, r.noticeArgs()...)
 	return append(args, r.packages...)
 }
 
-// run runs r through go vet and returns the exit status.
-func (r *vetRun) run(stdout, stderr io.Writer) int {
-	tool, err := os.Executable()
+// childArgs is the command line of the in-process engine's child.
+func (r *standaloneRun) childArgs() []string {
+	args := append(r.modeArgs(), r.driverFlags...)
+	args = append(args, r.toolFlags...)
+	args = append(args, r.noticeArgs()...)
+	return append(args, r.packages...)
+}
+
+// noticeArgs asks errcode for its notices (see notices.go), unless the
+// run applies fixes (no JSON to read them from) or errcode is off.
+func (r *standaloneRun) noticeArgs() []string {
+	if r.fix || slices.Contains(r.toolFlags, "-errcode=false") {
+		return nil
+	}
+	return []string{"-errcode.notices"}
+}
+
+// modeArgs asks either engine for what r does: apply the fixes, show
+// them as a diff, or print the findings as a JSON tree for output.go.
+func (r *standaloneRun) modeArgs() []string {
+	switch {
+	case r.fix && r.diff:
+		return []string{"-fix", "-diff"}
+	case r.fix:
+		return []string{"-fix"}
+	}
+	return []string{"-json"}
+}
+
+// run runs r and returns the exit status.
+func (r *standaloneRun) run(stdout, stderr io.Writer) int {
+	exe, err := os.Executable()
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodelint: cannot find this executable for go vet: %v\n", err)
+		fmt.Fprintf(stderr, "errcodelint: cannot find this executable: %v\n", err)
 		return 1
 	}
-	cmd := exec.Command("go", r.vetArgs(tool)...)
-	cmd.Env = append(os.Environ(), r.env...)
-	var vetErr bytes.Buffer
-	cmd.Stderr = &vetErr
-	var out bytes.Buffer
+	var cmd *exec.Cmd
+	if r.inProcess {
+		cmd = exec.Command(exe, r.childArgs()...)
+		cmd.Env = append(os.Environ(), engineEnv+"=multichecker")
+	} else {
+		cmd = exec.Command("go", r.vetArgs(exe)...)
+		cmd.Env = append(os.Environ(), r.env...)
+	}
+	// The child's stderr goes through as it comes (go vet's build
+	// errors, the in-process engine's -debug output), and is kept to
+	// tell a crash.
+	var childErr, out bytes.Buffer
+	cmd.Stderr = io.MultiWriter(stderr, &childErr)
 	cmd.Stdout = &out
 	if r.fix && r.diff {
 		cmd.Stdout = stdout // the diff
@@ -229,161 +296,90 @@ func (r *vetRun) run(stdout, stderr io.Writer) int {
 	err = cmd.Run()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
-		fmt.Fprintf(stderr, "errcodelint: running go vet: %v\n", err)
+		fmt.Fprintf(stderr, "errcodelint: running %s: %v\n", filepath.Base(cmd.Path), err)
+		return 1
+	}
+	if line, ok := crashed(exit, childErr.Bytes()); ok && r.inProcess {
+		// A crash is an error (1), never a bad command line (2), which
+		// is how Go exits on a panic. (go vet exits 1 whatever its tool
+		// did.)
+		fmt.Fprintf(stderr, "errcodelint: the analysis crashed: %s\n", line)
 		return 1
 	}
 	failed := err != nil
-	stderr.Write(vetErr.Bytes())
 	if r.fix {
 		// go vet -fix -diff fails when the diff is not empty, saying
 		// nothing; the in-process driver succeeds.
-		if failed && (vetErr.Len() > 0 || !r.diff) {
+		if failed && (childErr.Len() > 0 || !r.diff) {
 			return 1
 		}
 		return 0
 	}
 	trees, err := decodeTrees(&out)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodelint: reading go vet's output: %v\n", err)
+		fmt.Fprintf(stderr, "errcodelint: reading the analysis's output: %v\n", err)
 		return 1
 	}
 	notices, trees := splitNotices(trees)
 	for _, n := range notices {
 		fmt.Fprintln(stderr, n)
 	}
-	code := 0
-	if r.json {
-		if err := printJSON(stdout, trees); err != nil {
-			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
-			return 1
-		}
-	} else {
-		code = r.printText(stderr, trees)
+	code, err := r.print(stdout, stderr, trees)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodelint: %v\n", err)
+		return 1
 	}
 	if failed {
-		code = 1
+		code = 1 // a package that does not build, a failure of go vet
 	}
 	return code
 }
 
-// A jsonTree is what a unit prints with -json: package ID → analyzer name
-// → diagnostics or {"error": ...}.
-type jsonTree map[string]map[string]json.RawMessage
-
-// decodeTrees merges the JSON trees go vet printed, one per package.
-func decodeTrees(r io.Reader) (jsonTree, error) {
-	all := make(jsonTree)
-	dec := json.NewDecoder(r)
-	for {
-		var t jsonTree
-		if err := dec.Decode(&t); errors.Is(err, io.EOF) {
-			return all, nil
-		} else if err != nil {
-			return nil, err
+// print prints t in r's format and returns the exit status of what it
+// holds.
+func (r *standaloneRun) print(stdout, stderr io.Writer, t jsonTree) (int, error) {
+	res := collect(t)
+	var err error
+	switch r.format {
+	case "json":
+		err = printJSON(stdout, t)
+	case "sarif":
+		for _, e := range res.errs {
+			fmt.Fprintf(stderr, "%s: %s\n", e.pass, e.message)
 		}
-		for id, byAnalyzer := range t {
-			if all[id] == nil {
-				all[id] = make(map[string]json.RawMessage)
-			}
-			for name, v := range byAnalyzer {
-				all[id][name] = v
-			}
-		}
+		err = printSARIF(stdout, res, r.passes, newColumns())
+	case "github":
+		printGitHub(stdout, res, newColumns())
+	default:
+		printText(stderr, res, r.context)
 	}
+	return res.status(), err
 }
 
-// printJSON prints the merged tree as the in-process driver does: one
-// indented object.
-func printJSON(w io.Writer, t jsonTree) error {
-	data, err := json.MarshalIndent(t, "", "\t")
-	if err != nil {
-		return err
+// crashed reports whether the in-process engine's child, which ended with
+// exit (nil if it succeeded) and printed stderr, crashed: it was killed by
+// a signal, or exited 2, as Go does on a panic or a fatal runtime error
+// (its command line was checked before it ran). line is the first line of
+// its stderr that says why.
+func crashed(exit *exec.ExitError, stderr []byte) (line string, ok bool) {
+	if exit == nil {
+		return "", false
 	}
-	_, err = fmt.Fprintf(w, "%s\n", data)
-	return err
-}
-
-type jsonDiagnostic struct {
-	Posn    string `json:"posn"`
-	End     string `json:"end"`
-	Message string `json:"message"`
-	Related []struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	} `json:"related"`
-}
-
-// printText prints the diagnostics of t as the in-process driver does,
-// each once, by package and pass, and returns the exit status: 1 if a pass
-// failed, else 3 if there are findings.
-func (r *vetRun) printText(w io.Writer, t jsonTree) int {
-	type key struct{ analyzer, posn, end, message string }
-	seen := make(map[key]bool)
-	var errs, diags int
-	// As the in-process driver: by pass, then by package.
-	var names []string
-	for _, byAnalyzer := range t {
-		for name := range byAnalyzer {
-			if !slices.Contains(names, name) {
-				names = append(names, name)
-			}
+	if code := exit.ExitCode(); code != 2 && code != -1 {
+		return "", false
+	}
+	lines := strings.Split(string(stderr), "\n")
+	for _, l := range lines {
+		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
+			return l, true
 		}
 	}
-	slices.Sort(names)
-	slices.SortStableFunc(names, func(a, b string) int {
-		return passIndex(r.analyzers, a) - passIndex(r.analyzers, b)
-	})
-	ids := sortedKeys(t)
-	for _, name := range names {
-		for _, id := range ids {
-			raw, ok := t[id][name]
-			if !ok {
-				continue
-			}
-			if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
-				var e struct {
-					Err string `json:"error"`
-				}
-				_ = json.Unmarshal(raw, &e)
-				fmt.Fprintf(w, "%s: %s\n", name, e.Err)
-				errs++
-				continue
-			}
-			var ds []jsonDiagnostic
-			if err := json.Unmarshal(raw, &ds); err != nil {
-				fmt.Fprintf(w, "%s: reading diagnostics: %v\n", name, err)
-				errs++
-				continue
-			}
-			for _, d := range ds {
-				k := key{name, d.Posn, d.End, d.Message}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				diags++
-				printPlain(w, r.context, d.Posn, d.End, d.Message)
-				for _, rel := range d.Related {
-					printPlain(w, r.context, rel.Posn, rel.End, "\t"+rel.Message)
-				}
-			}
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return l, true
 		}
 	}
-	switch {
-	case errs > 0:
-		return 1
-	case diags > 0:
-		return 3
-	}
-	return 0
-}
-
-func passIndex(names []string, name string) int {
-	if i := slices.Index(names, name); i >= 0 {
-		return i
-	}
-	return len(names)
+	return exit.Error(), true
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -393,47 +389,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// printPlain prints one diagnostic line, and with context >= 0 the lines
-// around it, as the in-process driver does.
-func printPlain(w io.Writer, context int, posn, end, message string) {
-	fmt.Fprintf(w, "%s: %s\n", posn, message)
-	if context < 0 {
-		return
-	}
-	file, line, ok := splitPosn(posn)
-	if !ok {
-		return
-	}
-	endLine := line
-	if _, l, ok := splitPosn(end); ok {
-		endLine = l
-	}
-	data, _ := os.ReadFile(file)
-	lines := strings.Split(string(data), "\n")
-	for i := line - context; i <= endLine+context; i++ {
-		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
-		}
-	}
-}
-
-// splitPosn splits "file:line:col" into file and line.
-func splitPosn(posn string) (file string, line int, ok bool) {
-	colon2 := strings.LastIndexByte(posn, ':')
-	if colon2 < 0 {
-		return "", 0, false
-	}
-	colon1 := strings.LastIndexByte(posn[:colon2], ':')
-	if colon1 < 0 {
-		return "", 0, false
-	}
-	line, err := strconv.Atoi(posn[colon1+1 : colon2])
-	if err != nil {
-		return "", 0, false
-	}
-	return posn[:colon1], line, true
 }
 
 // logRun appends the package of the unit cfg to $ERRCODELINT_RUNLOG, if set.

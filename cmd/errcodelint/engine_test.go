@@ -21,16 +21,18 @@ func freshAnalyzers() []*analysis.Analyzer {
 	}
 }
 
-func TestParseVetRun(t *testing.T) {
+func TestParseStandaloneRun(t *testing.T) {
 	t.Setenv(engineEnv, "")
 	t.Setenv("ERRCODELINT_CATALOG", "")
 	rel := filepath.Join("..", "..", "testdata", "catalogs", "platform.yaml")
 	abs, err := filepath.Abs(rel)
 	require.NoError(t, err)
 
-	r := parseVetRun([]string{"-json", "-c", "2", "-catalog", rel, "-retryafter=false", "-statusbranch.strict", "./..."}, freshAnalyzers())
+	r, ferr := parseStandaloneRun([]string{"-json", "-c", "2", "-catalog", rel, "-retryafter=false", "-statusbranch.strict", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
 	require.NotNil(t, r)
-	assert.True(t, r.json)
+	assert.False(t, r.inProcess)
+	assert.Equal(t, "json", r.format)
 	assert.Equal(t, 2, r.context)
 	assert.Equal(t, []string{"./..."}, r.packages)
 	// go vet runs the tool in each package's directory: catalog paths go
@@ -39,43 +41,78 @@ func TestParseVetRun(t *testing.T) {
 	assert.Equal(t, []string{abs}, r.catalogs)
 	assert.Equal(t, []string{"vet", "-vettool=tool", "-json", "-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true", "-errcode.notices", "./..."}, r.vetArgs("tool"))
 
-	r = parseVetRun([]string{"-fix", "-diff", "./..."}, freshAnalyzers())
-	require.NotNil(t, r)
+	r, ferr = parseStandaloneRun([]string{"-fix", "-diff", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
 	assert.Equal(t, []string{"vet", "-vettool=tool", "-fix", "-diff", "./..."}, r.vetArgs("tool"))
+	assert.Equal(t, []string{"-fix", "-diff", "./..."}, r.childArgs())
 
-	// What the in-process driver keeps.
+	// -format, and -json as its alias; the last one given wins.
+	for args, want := range map[string]string{
+		"":                          "text",
+		"-format=sarif":             "sarif",
+		"-format github":            "github",
+		"-json -format text":        "text",
+		"-format sarif -json":       "json",
+		"-format json -json=false":  "text",
+		"-format sarif -json=false": "sarif",
+	} {
+		r, ferr := parseStandaloneRun(append(strings.Fields(args), "./..."), freshAnalyzers())
+		require.Nil(t, ferr, args)
+		assert.Equal(t, want, r.format, args)
+		assert.Empty(t, r.toolFlags, "%s: -format is not the passes' flag", args)
+	}
+
+	// Flags only the in-process engine has select it, and go to it.
+	r, ferr = parseStandaloneRun([]string{"-test=false", "-debug", "v", "-format", "sarif", "-errcode=false", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
+	assert.True(t, r.inProcess)
+	assert.Equal(t, []string{"-json", "-test=false", "-debug=v", "-errcode=false", "./..."}, r.childArgs())
+
+	// What multichecker does as it is.
 	for _, args := range [][]string{
 		{"-V=full"},
 		{"-flags"},
 		{"-json", "/tmp/b001/vet.cfg"},
 		{"help", "errcode"},
 		{},
-		{"-test=false", "./..."},
-		{"-debug=v", "./..."},
-		{"-cpuprofile", "cpu.out", "./..."},
-		{"-nosuchflag", "./..."},
-		{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."},
 	} {
-		assert.Nil(t, parseVetRun(args, freshAnalyzers()), "%q", args)
+		r, ferr := parseStandaloneRun(args, freshAnalyzers())
+		assert.Nil(t, r, "%q", args)
+		assert.Nil(t, ferr, "%q", args)
 	}
+
+	// Bad flags: the format's error is one line; the others come with
+	// the usage, as the flag package prints them.
+	for _, tc := range []struct {
+		args  []string
+		err   string
+		usage bool
+	}{
+		{[]string{"-format", "xml", "./..."}, `invalid value "xml" for flag -format: want one of text, json, sarif, github`, false},
+		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag", true},
+		{[]string{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."}, "reading catalog: open ", true},
+	} {
+		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())
+		assert.Nil(t, r, "%q", tc.args)
+		if assert.NotNil(t, ferr, "%q", tc.args) {
+			assert.Contains(t, ferr.Error(), tc.err)
+			assert.Equal(t, tc.usage, ferr.usage, "%q", tc.args)
+		}
+	}
+
 	t.Setenv(engineEnv, "inprocess")
-	assert.Nil(t, parseVetRun([]string{"./..."}, freshAnalyzers()))
-}
+	r, ferr = parseStandaloneRun([]string{"-c", "1", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
+	assert.True(t, r.inProcess)
+	assert.Equal(t, []string{"-json", "./..."}, r.childArgs())
 
-func TestPrintText(t *testing.T) {
-	tree, err := decodeTrees(strings.NewReader(`{"b": {"statusbranch": [{"posn": "b.go:1:1", "end": "b.go:1:2", "message": "sb"}], "errcode": [{"posn": "b.go:2:1", "message": "ec"}]}}
-{"a": {"errcode": [{"posn": "a.go:1:1", "message": "ea"}, {"posn": "a.go:1:1", "message": "ea"}]}}
-`))
-	require.NoError(t, err)
-	r := &vetRun{context: -1, analyzers: []string{"errcode", "retryafter", "statusbranch"}}
-	var out strings.Builder
-	assert.Equal(t, 3, r.printText(&out, tree))
-	// By pass, then by package; duplicates once.
-	assert.Equal(t, "a.go:1:1: ea\nb.go:2:1: ec\nb.go:1:1: sb\n", out.String())
+	t.Setenv(engineEnv, "multichecker")
+	r, ferr = parseStandaloneRun([]string{"-json", "./..."}, freshAnalyzers())
+	assert.Nil(t, r, "the in-process engine's child is multichecker as it is")
+	assert.Nil(t, ferr)
 
-	tree, err = decodeTrees(strings.NewReader(`{"a": {"errcode": {"error": "boom"}}}`))
-	require.NoError(t, err)
-	out.Reset()
-	assert.Equal(t, 1, r.printText(&out, tree))
-	assert.Equal(t, "errcode: boom\n", out.String())
+	t.Setenv(engineEnv, "bogus")
+	_, ferr = parseStandaloneRun([]string{"./..."}, freshAnalyzers())
+	require.NotNil(t, ferr)
+	assert.Equal(t, "unknown ERRCODELINT_ENGINE=bogus; want vet or inprocess", ferr.Error())
 }

@@ -14,7 +14,8 @@
 // Standalone, it runs the passes through go vet with itself as the vet
 // tool, so that go's build cache keeps each package's facts and findings
 // (engine.go); ERRCODELINT_ENGINE=inprocess selects go/analysis's
-// multichecker instead.
+// multichecker instead. Both print through one printer (output.go), in the
+// format -format asks for.
 package main
 
 import (
@@ -78,7 +79,13 @@ func main() {
 			os.Exit(code)
 		}
 		logRun(os.Args[n-1])
-	} else if r := parseVetRun(os.Args[1:], analyzers); r != nil {
+	} else if r, err := parseStandaloneRun(os.Args[1:], analyzers); err != nil {
+		fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
+		if err.usage {
+			usage()
+		}
+		os.Exit(2)
+	} else if r != nil {
 		os.Exit(r.run(os.Stdout, os.Stderr))
 	}
 	if !unit {
@@ -107,10 +114,17 @@ Flags:
   -NAME=false       turn a pass off; -NAME.catalog FILE sets one pass's catalog
   -statusbranch.strict  also report statuses that carry a single code
   -fix, -diff       apply, or show as a diff, the suggested fixes
-  -json             print diagnostics as JSON
-  -c N              show N lines of context around each finding
+  -format FORMAT    text (the default): file:line:col: message on stderr,
+                    sorted by position; json: one tree on stdout, package →
+                    pass → diagnostics, where a test variant "p [p.test]"
+                    keeps only what p does not have; sarif: SARIF 2.1.0 on
+                    stdout, a rule per pass; github: GitHub Actions
+                    ::warning commands on stdout
+  -json             same as -format json
+  -c N              with text, show N lines of context around each finding
 
-Exit status: 0 clean, 1 errors, 2 bad flags, 3 findings.
+Exit status, whatever the format: 0 clean, 1 errors (a pass that failed,
+a package that does not build, a crash), 2 bad flags, 3 findings.
 
 Standalone runs go through go vet and its build cache; set
 ERRCODELINT_ENGINE=inprocess for the in-process driver, which caches
@@ -165,13 +179,18 @@ func flagAfterPackages(args []string) (string, bool) {
 }
 
 // takesValue reports whether a flag written without "=" takes the next
-// argument as its value: the catalog flags and -c.
+// argument as its value: the catalog flags, -c, -format and the in-process
+// engine's string flags.
 func takesValue(arg string) bool {
 	if !strings.HasPrefix(arg, "-") || strings.Contains(arg, "=") {
 		return false
 	}
 	name := strings.TrimLeft(arg, "-")
-	return name == "c" || name == "catalog" || strings.HasSuffix(name, ".catalog")
+	switch name {
+	case "c", "catalog", "format", "debug", "cpuprofile", "memprofile", "trace":
+		return true
+	}
+	return strings.HasSuffix(name, ".catalog")
 }
 
 // allCatalogs is the -catalog flag: it sets every pass's own -catalog.

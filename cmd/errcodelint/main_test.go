@@ -33,9 +33,15 @@ func repoRoot(t *testing.T) string {
 // run runs the command in dir and returns its output and exit code.
 func run(t *testing.T, dir, bin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runWith(t, nil, dir, bin, args...)
+}
+
+// runWith is run with env added to the environment.
+func runWith(t *testing.T, env []string, dir, bin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ERRCODELINT_CATALOG=")
+	cmd.Env = append(append(os.Environ(), "ERRCODELINT_CATALOG="), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

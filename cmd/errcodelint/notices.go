@@ -45,7 +45,7 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 				}
 				switch {
 				case n.Message == errcode.NoticeNoCatalog:
-					file, _, _ := splitPosn(n.Posn)
+					file := parsePosn(n.Posn).file
 					uncovered[file] = true // a package and its test variant count once
 				case strings.HasPrefix(n.Message, errcode.NoticeMatched+" "):
 					if cat, wire, ok := wireNotice(n.Message, errcode.NoticeMatched); ok {

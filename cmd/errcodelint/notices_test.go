@@ -53,7 +53,8 @@ func TestSplitNoticesNone(t *testing.T) {
 	assert.Equal(t, []string{"errcodelint: no errcodes.yaml found for 1 package with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog"}, notices)
 }
 
-// go vet is asked for notices unless errcode is off, or fixes are asked.
+// Either engine is asked for notices unless errcode is off, or fixes are
+// asked.
 func TestVetArgsNotices(t *testing.T) {
 	t.Setenv(engineEnv, "")
 	t.Setenv("ERRCODELINT_CATALOG", "")
@@ -66,8 +67,10 @@ func TestVetArgsNotices(t *testing.T) {
 		{[]string{"-errcode=false", "./..."}, false},
 		{[]string{"-fix", "./..."}, false},
 	} {
-		r := parseVetRun(tc.args, freshAnalyzers())
+		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())
+		require.Nil(t, ferr, "%q", tc.args)
 		require.NotNil(t, r, "%q", tc.args)
 		assert.Equal(t, tc.want, slices.Contains(r.vetArgs("tool"), "-errcode.notices"), "%q", tc.args)
+		assert.Equal(t, tc.want, slices.Contains(r.childArgs(), "-errcode.notices"), "%q", tc.args)
 	}
 }
