@@ -320,6 +320,12 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodelint: reading the analysis's output: %v\n", err)
 		return 1
 	}
+	if !r.inProcess {
+		if err := r.onlyNamed(trees); err != nil {
+			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
+			return 1
+		}
+	}
 	notices, trees := splitNotices(trees)
 	for _, n := range notices {
 		fmt.Fprintln(stderr, n)
@@ -333,6 +339,36 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 		code = 1 // a package that does not build, a failure of go vet
 	}
 	return code
+}
+
+// onlyNamed removes from t the packages the run did not name: go vet
+// also prints the findings of packages of the module that the named ones
+// import and that have no tests of their own (depunit.go). Patterns that
+// name every package below a directory (./...) need no listing.
+func (r *standaloneRun) onlyNamed(t jsonTree) error {
+	if !slices.ContainsFunc(r.packages, func(p string) bool { return p != "./..." }) {
+		return nil
+	}
+	cmd := exec.Command("go", append([]string{"list", "-e", "-f", "{{.ImportPath}}", "--"}, r.packages...)...)
+	cmd.Env = append(os.Environ(), r.env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("listing the packages: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	named := make(map[string]bool)
+	for _, p := range strings.Fields(string(out)) {
+		named[p] = true
+	}
+	for id := range t {
+		// "p", "p [p.test]", "p_test [p.test]"
+		path, _, _ := strings.Cut(id, " ")
+		if !named[path] && !named[strings.TrimSuffix(path, "_test")] {
+			delete(t, id)
+		}
+	}
+	return nil
 }
 
 // print prints t in r's format and returns the exit status of what it

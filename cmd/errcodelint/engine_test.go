@@ -104,7 +104,7 @@ func TestParseStandaloneRun(t *testing.T) {
 	r, ferr = parseStandaloneRun([]string{"-c", "1", "./..."}, freshAnalyzers())
 	require.Nil(t, ferr)
 	assert.True(t, r.inProcess)
-	assert.Equal(t, []string{"-json", "./..."}, r.childArgs())
+	assert.Equal(t, []string{"-json", "-errcode.notices", "./..."}, r.childArgs())
 
 	t.Setenv(engineEnv, "multichecker")
 	r, ferr = parseStandaloneRun([]string{"-json", "./..."}, freshAnalyzers())

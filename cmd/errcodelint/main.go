@@ -67,6 +67,7 @@ func main() {
 		// every package.
 		flag.Usage = func() {}
 		if cfg, err := readUnitConfig(os.Args[n-1]); err == nil {
+			os.Args[n-1] = fullUnit(os.Args[n-1], cfg) // see depunit.go
 			flags, err := resolveUnitCatalogs(os.Args[1:n-1], cfg)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
