@@ -200,15 +200,25 @@ const MaxFields = 8
 // Through maps a callee's source to the caller's, given the call's
 // arguments: a parameter of the callee becomes whatever the caller passed.
 func Through(info *types.Info, params map[*types.Var]int, call *ast.CallExpr, s Source) Source {
+	return through(call, s, func(x ast.Expr) Source { return SourceOf(info, params, x) })
+}
+
+// through maps s through call, with source saying where an argument
+// comes from: a parameter (or a field of one) of the caller, or the
+// receiver, becomes the source, with s's fields, table and unwrapping; a
+// constant stays one when s selects nothing of it.
+func through(call *ast.CallExpr, s Source, source func(ast.Expr) Source) Source {
 	if !s.IsParam() {
 		return s
 	}
 	if s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return Source{Param: None}
 	}
-	arg := SourceOf(info, params, call.Args[s.Param])
+	arg := source(call.Args[s.Param])
 	switch {
-	case arg.IsParam():
+	case arg.Table != nil:
+		return Source{Param: None}
+	case arg.IsParam() || arg.Param == Receiver:
 		arg.Fields = append(slices.Clone(arg.Fields), s.Fields...)
 		if len(arg.Fields) > MaxFields {
 			return Source{Param: None}

@@ -194,28 +194,7 @@ func Merge(sources []Source) Source {
 // parameter of the callee becomes where the caller's argument comes from,
 // and a table look-up keyed by it stays one.
 func (t *Tracer) Through(call *ast.CallExpr, s Source) Source {
-	if !s.IsParam() {
-		return s
-	}
-	if s.Param >= len(call.Args) || call.Ellipsis.IsValid() {
-		return Source{Param: None}
-	}
-	arg := t.Trace(call.Args[s.Param])
-	switch {
-	case arg.Table != nil:
-		return Source{Param: None}
-	case arg.IsParam() || arg.Param == Receiver:
-		arg.Fields = append(slices.Clone(arg.Fields), s.Fields...)
-		if len(arg.Fields) > MaxFields {
-			return Source{Param: None}
-		}
-		arg.Table = s.Table
-		arg.Unwrap = arg.Unwrap || s.Unwrap
-		return arg
-	case arg.Param == Const && len(s.Fields) == 0 && s.Table == nil:
-		return arg
-	}
-	return Source{Param: None}
+	return through(call, s, t.Trace)
 }
 
 // result traces the result-th result of a call: a helper's, by its fact.

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"carriers/platformok/errors"
+	"carriers/platform/errors"
 )
 
 var codeMap = map[string]int{

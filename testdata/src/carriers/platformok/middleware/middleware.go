@@ -5,7 +5,7 @@ package middleware
 import (
 	"net/http"
 
-	"carriers/platformok/errors"
+	"carriers/platform/errors"
 	"carriers/platformok/httpx"
 )
 
