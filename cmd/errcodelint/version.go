@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -80,7 +79,7 @@ func idCatalogPath(p string) string {
 func exeHash(exe string) []byte {
 	sum := func() []byte {
 		h := sha256.New()
-		if err := hashFile(h, exe); err != nil {
+		if err := catalogid.HashFile(h, exe); err != nil {
 			// No ID is safe to cache under: make one that matches nothing.
 			fmt.Fprintf(h, "unhashable %s %v %d", exe, err, time.Now().UnixNano())
 		}
@@ -106,14 +105,4 @@ func exeHash(exe string) []byte {
 		}
 	}
 	return h
-}
-
-func hashFile(w io.Writer, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
 }

@@ -26,7 +26,7 @@ func Hash(w io.Writer, explicit []string) {
 			continue
 		}
 		fmt.Fprintf(w, "\x00explicit\x00")
-		if err := hashFile(w, p); err != nil {
+		if err := HashFile(w, p); err != nil {
 			fmt.Fprintf(w, "unreadable %s", p)
 		}
 	}
@@ -37,7 +37,7 @@ func Hash(w io.Writer, explicit []string) {
 			rel = p
 		}
 		fmt.Fprintf(w, "\x00%s\x00", filepath.ToSlash(rel))
-		_ = hashFile(w, p)
+		_ = HashFile(w, p)
 	}
 }
 
@@ -48,7 +48,8 @@ func Sum(explicit []string) string {
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-func hashFile(w io.Writer, path string) error {
+// HashFile writes the content of the file at path to w (a hash).
+func HashFile(w io.Writer, path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
