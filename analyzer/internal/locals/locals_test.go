@@ -1,6 +1,7 @@
 package locals_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"testing"
@@ -116,4 +117,84 @@ func TestOrigin(t *testing.T) {
 	require.NotNil(t, idx.Origin(vars["h"]), "a tuple's call: h, i := two()")
 	assert.Equal(t, "two", idx.Origin(vars["i"]).Fun.(*ast.Ident).Name)
 	assert.Nil(t, idx.Origin(vars["a"]), "not assigned from a call")
+}
+
+const givenSrc = `package p
+
+import "errors"
+
+type E struct{ Code string }
+
+func (e *E) Error() string { return e.Code }
+
+var table = map[string]int{"a": 400}
+
+func f(err error) (named int) {
+	s, ok := table["a"]
+	if !ok {
+		s = 500
+	}
+	x, y := two()
+	var target *E
+	if errors.As(err, &target) {
+		named = 1
+	}
+	p := 1
+	use(&p)
+	n := 0
+	n++
+	var q *E
+	errors.As(err, &q)
+	use2(&q)
+	_, _, _, _, _, _ = s, x, y, target, p, n
+	return
+}
+
+func two() (int, int)  { return 1, 2 }
+func use(*int)        {}
+func use2(**E)        {}
+`
+
+// Given lists tuples, comma-ok look-ups and errors.As targets, which
+// Values leaves out, and says no where something else gives a value.
+func TestGiven(t *testing.T) {
+	f, info, _ := testdir.Check(t, givenSrc)
+	vars := make(map[string]*types.Var)
+	for id, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok && !v.IsField() {
+			vars[id.Name] = v
+		}
+	}
+	idx := locals.New(info, []*ast.File{f})
+	show := func(gs []locals.Given) []string {
+		var out []string
+		for _, g := range gs {
+			text := types.ExprString(g.X)
+			switch {
+			case g.As:
+				text = "as " + text
+			case g.Result >= 0:
+				text += fmt.Sprintf("#%d", g.Result)
+			}
+			out = append(out, text)
+		}
+		return out
+	}
+	for name, want := range map[string][]string{
+		"s":      {"500", `table["a"]`},
+		"x":      {"two()#0"},
+		"y":      {"two()#1"},
+		"target": {"as err"},
+		"named":  {"1"},
+	} {
+		gs, ok := idx.Given(vars[name])
+		require.True(t, ok, name)
+		assert.ElementsMatch(t, want, show(gs), name)
+	}
+	for _, name := range []string{"ok", "p", "n", "q", "err"} {
+		_, ok := idx.Given(vars[name])
+		assert.False(t, ok, "%s is given something the index does not see", name)
+	}
+	_, ok := idx.Values(vars["s"])
+	assert.False(t, ok, "Values does not follow tuples")
 }

@@ -30,21 +30,10 @@ type Tracer struct {
 	idx    *locals.Index
 	eval   *values.Evaluator
 	yields func(*types.Func) *Source
-
-	given  map[*types.Var][]given // the function's locals: every value each is given
-	spoilt map[*types.Var]bool    // given values the tracer cannot see
 }
 
-// A given is a value a local is given: x, or the result-th result of the
-// call x.
-type given struct {
-	x      ast.Expr
-	result int
-	as     bool // the target of errors.As(x, &v)
-}
-
-// NewTracer returns a tracer of fd's body. idx and eval serve the package's
-// tables; yields gives the fact of a callee whose first result is known
+// NewTracer returns a tracer of fd's body. idx says what locals are given
+// and serves the package's tables with eval; yields gives the fact of a callee whose first result is known
 // (nil: none is).
 func NewTracer(fset *token.FileSet, info *types.Info, fd *ast.FuncDecl, idx *locals.Index, eval *values.Evaluator, yields func(*types.Func) *Source) *Tracer {
 	t := &Tracer{
@@ -54,14 +43,9 @@ func NewTracer(fset *token.FileSet, info *types.Info, fd *ast.FuncDecl, idx *loc
 		idx:    idx,
 		eval:   eval,
 		yields: yields,
-		given:  make(map[*types.Var][]given),
-		spoilt: make(map[*types.Var]bool),
 	}
 	if fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
 		t.recv, _ = info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
-	}
-	if fd.Body != nil {
-		ast.Inspect(fd.Body, t.index)
 	}
 	return t
 }
@@ -89,8 +73,10 @@ func (t *Tracer) trace(x ast.Expr, depth int) Source {
 		case !ok:
 		case v == t.recv:
 			return Source{Param: Receiver}
-		case !t.spoilt[v] && len(t.given[v]) > 0:
-			return t.merge(t.given[v], depth+1)
+		case t.local(v):
+			if gs, ok := t.idx.Given(v); ok {
+				return t.merge(gs, depth+1)
+			}
 		}
 	case *ast.SelectorExpr:
 		if s := t.info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
@@ -122,20 +108,20 @@ func withField(s Source, name string) Source {
 }
 
 // merge is the source of a local given several values.
-func (t *Tracer) merge(gs []given, depth int) Source {
+func (t *Tracer) merge(gs []locals.Given, depth int) Source {
 	sources := make([]Source, 0, len(gs))
 	for _, g := range gs {
 		var s Source
 		switch {
-		case g.result >= 0:
-			s = t.result(g.x.(*ast.CallExpr), g.result, depth)
-		case g.as:
+		case g.Result >= 0:
+			s = t.result(g.X.(*ast.CallExpr), g.Result, depth)
+		case g.As:
 			// errors.As finds err, or an error it wraps: said of a
 			// parameter itself, not of a field of one.
-			s = t.trace(g.x, depth)
+			s = t.trace(g.X, depth)
 			s.Unwrap = s.Unwrap || len(s.Fields) == 0
 		default:
-			s = t.trace(g.x, depth)
+			s = t.trace(g.X, depth)
 		}
 		if s.Param == None {
 			return s
@@ -147,10 +133,11 @@ func (t *Tracer) merge(gs []given, depth int) Source {
 
 // Var traces a local variable (a named result): what it is given.
 func (t *Tracer) Var(v *types.Var) Source {
-	if t.spoilt[v] || len(t.given[v]) == 0 {
+	gs, ok := t.idx.Given(v)
+	if !ok || !t.local(v) {
 		return Source{Param: None}
 	}
-	return t.merge(t.given[v], 0)
+	return t.merge(gs, 0)
 }
 
 // Merge is the source of a value that comes from any of sources: the one
@@ -384,134 +371,13 @@ func (t *Tracer) Table(x ast.Expr) *Table {
 	return table
 }
 
-// index records what the function's locals are given.
-func (t *Tracer) index(n ast.Node) bool {
-	switch n := n.(type) {
-	case *ast.FuncLit:
-		// A closure may assign the function's locals at any time.
-		ast.Inspect(n.Body, func(m ast.Node) bool {
-			if as, ok := m.(*ast.AssignStmt); ok {
-				for _, l := range as.Lhs {
-					t.spoil(l)
-				}
-			}
-			return true
-		})
+// local reports whether v is a local variable (or a named result) of
+// the package: its parameters and receiver are traced as such, and a
+// package variable may change between any two statements.
+func (t *Tracer) local(v *types.Var) bool {
+	if v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v == t.recv {
 		return false
-	case *ast.AssignStmt:
-		switch {
-		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-			for _, l := range n.Lhs {
-				t.spoil(l)
-			}
-		case len(n.Lhs) == len(n.Rhs):
-			for i, l := range n.Lhs {
-				t.give(l, given{x: n.Rhs[i], result: -1})
-			}
-		case len(n.Rhs) == 1:
-			rhs := ast.Unparen(n.Rhs[0])
-			for i, l := range n.Lhs {
-				switch rhs.(type) {
-				case *ast.CallExpr:
-					t.give(l, given{x: rhs, result: i})
-				case *ast.IndexExpr, *ast.TypeAssertExpr:
-					if i == 0 { // v, ok := m[k]; e, ok := err.(*Error)
-						t.give(l, given{x: rhs, result: -1})
-						continue
-					}
-					t.spoil(l)
-				default:
-					t.spoil(l)
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		if len(n.Values) == len(n.Names) {
-			for i, name := range n.Names {
-				t.give(name, given{x: n.Values[i], result: -1})
-			}
-		}
-	case *ast.RangeStmt:
-		t.spoil(n.Key)
-		t.spoil(n.Value)
-	case *ast.IncDecStmt:
-		t.spoil(n.X)
-	case *ast.CallExpr:
-		t.errorsAs(n)
-	case *ast.UnaryExpr:
-		if n.Op == token.AND {
-			if v := t.local(n.X); v != nil && !t.asTarget(v) {
-				t.spoilt[v] = true
-			}
-		}
 	}
-	return true
-}
-
-// errorsAs records errors.As(err, &e): e is err, seen as its concrete
-// type, wherever it is used (it is read only where As succeeded).
-func (t *Tracer) errorsAs(call *ast.CallExpr) {
-	fn := typeutil.StaticCallee(t.info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "As" || len(call.Args) != 2 {
-		return
-	}
-	u, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr)
-	if !ok || u.Op != token.AND {
-		return
-	}
-	if v := t.local(u.X); v != nil {
-		t.given[v] = append(t.given[v], given{x: call.Args[0], result: -1, as: true})
-	}
-}
-
-// asTarget reports whether v's address is taken only to be errors.As's
-// target.
-func (t *Tracer) asTarget(v *types.Var) bool {
-	return slices.ContainsFunc(t.given[v], func(g given) bool { return g.as })
-}
-
-func (t *Tracer) give(lhs ast.Expr, g given) {
-	if v := t.local(lhs); v != nil {
-		t.given[v] = append(t.given[v], g)
-		return
-	}
-	if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok {
-		t.spoil(lhs) // v.f = x, v[i] = x: not followed
-	}
-}
-
-func (t *Tracer) spoil(x ast.Expr) {
-	for {
-		switch e := ast.Unparen(x).(type) {
-		case *ast.SelectorExpr:
-			x = e.X
-			continue
-		case *ast.IndexExpr:
-			x = e.X
-			continue
-		case *ast.StarExpr:
-			x = e.X
-			continue
-		}
-		break
-	}
-	if v := t.local(x); v != nil {
-		t.spoilt[v] = true
-	}
-}
-
-// local returns the local variable (or named result) x names, or nil.
-func (t *Tracer) local(x ast.Expr) *types.Var {
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	v, ok := t.info.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v == t.recv {
-		return nil
-	}
-	if _, isParam := t.params[v]; isParam {
-		return nil
-	}
-	return v
+	_, isParam := t.params[v]
+	return !isParam
 }
