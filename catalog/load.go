@@ -70,6 +70,9 @@ const MaxSize = 16 << 20
 // and hands the same *Catalog (or error) to every caller until the file
 // changes. It is safe for concurrent use.
 func Load(path string) (*Catalog, error) {
+	if e, ok := loaded.pinnedEntry(path); ok {
+		return e.cat, e.err
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		// Say it as opening does ("open errcodes.yaml: no such file or
@@ -89,6 +92,33 @@ func Load(path string) (*Catalog, error) {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	return loaded.load(path, abs, st)
+}
+
+// Pin fixes what Load reads from the file at the absolute path abs for
+// the rest of the process: data, whatever the file holds later. A driver
+// that keyed its cached results on those bytes pins them, so that an edit
+// made while it runs cannot reach results stored under the old content.
+func Pin(abs string, data []byte) {
+	loaded.mu.Lock()
+	defer loaded.mu.Unlock()
+	if loaded.pinned == nil {
+		loaded.pinned = make(map[string]*fileEntry)
+	}
+	e := new(fileEntry)
+	e.once.Do(func() { e.cat, e.err = Parse(abs, data) })
+	loaded.pinned[abs] = e
+}
+
+// pinnedEntry is the pinned content of path, if any.
+func (fc *fileCache) pinnedEntry(path string) (*fileEntry, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, false
+	}
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	e, ok := fc.pinned[abs]
+	return e, ok
 }
 
 // fileKind names what a file that is not regular is, for messages.
@@ -112,8 +142,9 @@ var loaded = &fileCache{files: make(map[string]*fileEntry)}
 // A fileCache holds one entry per path: the catalog read from the file as
 // it was when read.
 type fileCache struct {
-	mu    sync.Mutex
-	files map[string]*fileEntry // by path as given and absolute path
+	mu     sync.Mutex
+	files  map[string]*fileEntry // by path as given and absolute path
+	pinned map[string]*fileEntry // by absolute path (Pin)
 }
 
 type fileEntry struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,9 +10,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -39,12 +42,6 @@ import (
 // which is go/analysis's multichecker as it is.
 const engineEnv = "ERRCODELINT_ENGINE"
 
-// vetCatalogsEnv lists, for -V=full, the explicit catalog files of a run
-// (joined by the OS list separator): go vet asks for the tool's ID with no
-// flags, so the standalone command passes them this way, and their content
-// becomes part of the ID.
-const vetCatalogsEnv = "ERRCODELINT_VET_CATALOGS"
-
 // runLogEnv names a file to which each analysis of a package appends a
 // line: tests use it to see which packages go vet's cache did not answer.
 const runLogEnv = "ERRCODELINT_RUNLOG"
@@ -58,7 +55,7 @@ var protocolFlags = []string{"V", "flags"}
 var inProcessFlags = []string{"debug", "cpuprofile", "memprofile", "trace", "test"}
 
 // legacyFlags are accepted and ignored by both engines.
-var legacyFlags = []string{"source", "v", "all", "tags"}
+var legacyFlags = []string{"source", "v", "all"}
 
 // A standaloneRun is a run of the standalone command on packages.
 type standaloneRun struct {
@@ -68,7 +65,8 @@ type standaloneRun struct {
 	context     int
 	toolFlags   []string // flags for the passes, as -name=value
 	driverFlags []string // flags for the in-process engine, as -name=value
-	catalogs    []string // explicit catalog files, absolute
+	catalogs    []string // the catalog flags as NAME=FILE, the file absolute
+	buildFlags  []string // for the go command: -tags
 	packages    []string
 	passes      []*analysis.Analyzer
 	env         []string // added to go vet's environment
@@ -114,6 +112,8 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	for _, name := range legacyFlags {
 		fs.Var(new(ignored), name, "")
 	}
+	var tags string
+	fs.StringVar(&tags, "tags", "", "")
 	fs.Var(formatFlag{&r.format}, "format", "")
 	fs.Var(jsonAlias{&r.format}, "json", "")
 	fs.BoolVar(&r.fix, "fix", false, "")
@@ -153,6 +153,10 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 			r.inProcess = true
 			r.driverFlags = append(r.driverFlags, "-"+f.name+"="+f.value)
 			continue
+		case f.name == "tags":
+			r.buildFlags = append(r.buildFlags, "-tags="+f.value)
+			r.driverFlags = append(r.driverFlags, "-tags="+f.value)
+			continue
 		case slices.Contains([]string{"format", "json", "fix", "diff", "c"}, f.name) || slices.Contains(legacyFlags, f.name):
 			continue
 		case slices.Contains(isCatalog, f.name) && f.value != "":
@@ -161,7 +165,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 				return nil, &flagError{err: err}
 			}
 			f.value = abs
-			r.catalogs = append(r.catalogs, abs)
+			r.catalogs = append(r.catalogs, f.name+"="+abs)
 		}
 		r.toolFlags = append(r.toolFlags, "-"+f.name+"="+f.value)
 	}
@@ -174,8 +178,25 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		}
 		r.env = append(r.env, catalog.EnvVar+"="+abs)
 	}
-	r.env = append(r.env, vetCatalogsEnv+"="+strings.Join(r.catalogs, string(os.PathListSeparator)))
 	return r, nil
+}
+
+// factFlags are the tool flags of a unit that only computes facts: the
+// flags less the catalogs, which facts do not depend on.
+func (r *standaloneRun) factFlags() []string {
+	return withoutCatalogs(r.toolFlags)
+}
+
+// explicitCatalogs are the catalogs r names, as NAME=FILE with absolute
+// paths: the catalog flags, and $ERRCODELINT_CATALOG.
+func (r *standaloneRun) explicitCatalogs() []string {
+	out := slices.Clone(r.catalogs)
+	for _, kv := range r.env {
+		if p, ok := strings.CutPrefix(kv, catalog.EnvVar+"="); ok && p != "" {
+			out = append(out, "$"+catalog.EnvVar+"="+p)
+		}
+	}
+	return out
 }
 
 // isUnit reports whether args are those of go vet's unit protocol: one
@@ -232,14 +253,6 @@ func (v *ignored) IsBoolFlag() bool   { return true }
 func (v *ignored) String() string     { return string(*v) }
 func (v *ignored) Set(s string) error { *v = ignored(s); return nil }
 
-// vetArgs is the go vet command line of r.
-func (r *standaloneRun) vetArgs(tool string) []string {
-	args := append([]string{"vet", "-vettool=" + tool}, r.modeArgs()...)
-	args = append(args, r.toolFlags...)
-	args = append(args, r.noticeArgs()...)
-	return append(args, r.packages...)
-}
-
 // childArgs is the command line of the in-process engine's child.
 func (r *standaloneRun) childArgs() []string {
 	args := append(r.modeArgs(), r.driverFlags...)
@@ -271,60 +284,34 @@ func (r *standaloneRun) modeArgs() []string {
 
 // run runs r and returns the exit status.
 func (r *standaloneRun) run(stdout, stderr io.Writer) int {
-	exe, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(stderr, "errcodelint: cannot find this executable: %v\n", err)
-		return 1
-	}
-	var cmd *exec.Cmd
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var out []byte
+	var failed bool
 	if r.inProcess {
-		cmd = exec.Command(exe, r.childArgs()...)
-		cmd.Env = append(os.Environ(), engineEnv+"=multichecker")
-	} else {
-		cmd = exec.Command("go", r.vetArgs(exe)...)
-		cmd.Env = append(os.Environ(), r.env...)
-	}
-	// The child's stderr goes through as it comes (go vet's build
-	// errors, the in-process engine's -debug output), and is kept to
-	// tell a crash.
-	var childErr, out bytes.Buffer
-	cmd.Stderr = io.MultiWriter(stderr, &childErr)
-	cmd.Stdout = &out
-	if r.fix && r.diff {
-		cmd.Stdout = stdout // the diff
-	}
-	err = cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		fmt.Fprintf(stderr, "errcodelint: running %s: %v\n", filepath.Base(cmd.Path), err)
-		return 1
-	}
-	if line, ok := crashed(exit, childErr.Bytes()); ok && r.inProcess {
-		// A crash is an error (1), never a bad command line (2), which
-		// is how Go exits on a panic. (go vet exits 1 whatever its tool
-		// did.)
-		fmt.Fprintf(stderr, "errcodelint: the analysis crashed: %s\n", line)
-		return 1
-	}
-	failed := err != nil
-	if r.fix {
-		// go vet -fix -diff fails when the diff is not empty, saying
-		// nothing; the in-process driver succeeds.
-		if failed && (childErr.Len() > 0 || !r.diff) {
-			return 1
+		var code int
+		var ok bool
+		if out, failed, code, ok = r.runInProcess(stdout, stderr); !ok {
+			return code
 		}
-		return 0
-	}
-	trees, err := decodeTrees(&out)
-	if err != nil {
-		fmt.Fprintf(stderr, "errcodelint: reading the analysis's output: %v\n", err)
-		return 1
-	}
-	if !r.inProcess {
-		if err := r.onlyNamed(trees); err != nil {
+	} else {
+		var err error
+		out, failed, err = r.runEngine(ctx, stderr)
+		if err != nil {
 			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
 			return 1
 		}
+		if r.fix {
+			if r.diff {
+				stdout.Write(out)
+			}
+			return exitIf(failed, 1, 0)
+		}
+	}
+	trees, err := decodeTrees(bytes.NewReader(out))
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodelint: reading the analysis's output: %v\n", err)
+		return 1
 	}
 	notices, trees := splitNotices(trees)
 	for _, n := range notices {
@@ -335,40 +322,54 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodelint: %v\n", err)
 		return 1
 	}
-	if failed {
-		code = 1 // a package that does not build, a failure of go vet
-	}
-	return code
+	return exitIf(failed, 1, code)
 }
 
-// onlyNamed removes from t the packages the run did not name: go vet
-// also prints the findings of packages of the module that the named ones
-// import and that have no tests of their own (depunit.go). Patterns that
-// name every package below a directory (./...) need no listing.
-func (r *standaloneRun) onlyNamed(t jsonTree) error {
-	if !slices.ContainsFunc(r.packages, func(p string) bool { return p != "./..." }) {
-		return nil
+// exitIf is yes when cond holds, else no.
+func exitIf(cond bool, yes, no int) int {
+	if cond {
+		return yes
 	}
-	cmd := exec.Command("go", append([]string{"list", "-e", "-f", "{{.ImportPath}}", "--"}, r.packages...)...)
-	cmd.Env = append(os.Environ(), r.env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	return no
+}
+
+// runInProcess runs r by the in-process engine, a child process running
+// go/analysis's multichecker, and returns what it printed on stdout and
+// whether it failed. When ok is false, the run is over with exit status
+// code.
+func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, failed bool, code int, ok bool) {
+	exe, err := os.Executable()
 	if err != nil {
-		return fmt.Errorf("listing the packages: %v: %s", err, strings.TrimSpace(stderr.String()))
+		fmt.Fprintf(stderr, "errcodelint: cannot find this executable: %v\n", err)
+		return nil, false, 1, false
 	}
-	named := make(map[string]bool)
-	for _, p := range strings.Fields(string(out)) {
-		named[p] = true
+	cmd := exec.Command(exe, r.childArgs()...)
+	cmd.Env = append(append(os.Environ(), r.env...), engineEnv+"=multichecker")
+	// The child's stderr goes through as it comes (the -debug output),
+	// and is kept to tell a crash.
+	var childErr, buf bytes.Buffer
+	cmd.Stderr = io.MultiWriter(stderr, &childErr)
+	cmd.Stdout = &buf
+	if r.fix && r.diff {
+		cmd.Stdout = stdout // the diff
 	}
-	for id := range t {
-		// "p", "p [p.test]", "p_test [p.test]"
-		path, _, _ := strings.Cut(id, " ")
-		if !named[path] && !named[strings.TrimSuffix(path, "_test")] {
-			delete(t, id)
-		}
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		fmt.Fprintf(stderr, "errcodelint: running %s: %v\n", filepath.Base(cmd.Path), err)
+		return nil, false, 1, false
 	}
-	return nil
+	if line, crash := crashed(exit, childErr.Bytes()); crash {
+		// A crash is an error (1), never a bad command line (2), which
+		// is how Go exits on a panic.
+		fmt.Fprintf(stderr, "errcodelint: the analysis crashed: %s\n", line)
+		return nil, false, 1, false
+	}
+	if r.fix {
+		// The in-process driver succeeds with -fix -diff.
+		return nil, false, exitIf(err != nil, 1, 0), false
+	}
+	return buf.Bytes(), err != nil, 0, true
 }
 
 // print prints t in r's format and returns the exit status of what it

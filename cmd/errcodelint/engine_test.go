@@ -38,12 +38,14 @@ func TestParseStandaloneRun(t *testing.T) {
 	// go vet runs the tool in each package's directory: catalog paths go
 	// absolute, and the driver's own flags stay with the driver.
 	assert.Equal(t, []string{"-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true"}, r.toolFlags)
-	assert.Equal(t, []string{abs}, r.catalogs)
-	assert.Equal(t, []string{"vet", "-vettool=tool", "-json", "-catalog=" + abs, "-retryafter=false", "-statusbranch.strict=true", "-errcode.notices", "./..."}, r.vetArgs("tool"))
+	assert.Equal(t, []string{"catalog=" + abs}, r.catalogs)
+	assert.Equal(t, []string{"catalog=" + abs}, r.explicitCatalogs())
+	assert.Equal(t, []string{"-retryafter=false", "-statusbranch.strict=true"}, r.factFlags(), "facts depend on no catalog")
+	assert.Equal(t, []string{"-json"}, r.modeArgs())
 
 	r, ferr = parseStandaloneRun([]string{"-fix", "-diff", "./..."}, freshAnalyzers())
 	require.Nil(t, ferr)
-	assert.Equal(t, []string{"vet", "-vettool=tool", "-fix", "-diff", "./..."}, r.vetArgs("tool"))
+	assert.Equal(t, []string{"-fix", "-diff"}, r.modeArgs())
 	assert.Equal(t, []string{"-fix", "-diff", "./..."}, r.childArgs())
 
 	// -format, and -json as its alias; the last one given wins.
@@ -67,6 +69,12 @@ func TestParseStandaloneRun(t *testing.T) {
 	require.Nil(t, ferr)
 	assert.True(t, r.inProcess)
 	assert.Equal(t, []string{"-json", "-test=false", "-debug=v", "-errcode=false", "./..."}, r.childArgs())
+
+	// -tags goes to the go command, which selects the files.
+	r, ferr = parseStandaloneRun([]string{"-tags", "integration", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
+	assert.Equal(t, []string{"-tags=integration"}, r.buildFlags)
+	assert.Empty(t, r.toolFlags)
 
 	// What multichecker does as it is.
 	for _, args := range [][]string{

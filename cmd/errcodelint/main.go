@@ -61,25 +61,17 @@ func main() {
 	n := len(os.Args)
 	unit := n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg")
 	if unit {
-		// A unit of go vet's protocol: served by the unit cache, else
-		// analyzed here by multichecker.Main. A bad catalog is said in its
-		// own words, once per unit: the usage text would be repeated for
-		// every package.
+		// A unit, of the standalone engine or of go vet: analyzed here by
+		// multichecker.Main once prepared (unit.go). A bad catalog is
+		// said in its own words, once per unit: the usage text would be
+		// repeated for every package.
 		flag.Usage = func() {}
-		if cfg, err := readUnitConfig(os.Args[n-1]); err == nil {
-			os.Args[n-1] = fullUnit(os.Args[n-1], cfg) // see depunit.go
-			flags, err := resolveUnitCatalogs(os.Args[1:n-1], cfg)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
-				os.Exit(1)
-			}
-			os.Args = slices.Concat(os.Args[:1], flags, os.Args[n-1:])
-			n = len(os.Args)
-		}
-		if code, handled := runUnit(os.Args[1:]); handled {
+		flags, code, done := prepareUnit(os.Args[1:n-1], os.Args[n-1])
+		if done {
 			os.Exit(code)
 		}
-		logRun(os.Args[n-1])
+		os.Args = slices.Concat(os.Args[:1], flags, os.Args[n-1:])
+		logRun(os.Args[len(os.Args)-1])
 	} else if r, err := parseStandaloneRun(os.Args[1:], analyzers); err != nil {
 		fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
 		if err.usage {

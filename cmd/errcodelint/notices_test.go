@@ -70,7 +70,7 @@ func TestVetArgsNotices(t *testing.T) {
 		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())
 		require.Nil(t, ferr, "%q", tc.args)
 		require.NotNil(t, r, "%q", tc.args)
-		assert.Equal(t, tc.want, slices.Contains(r.vetArgs("tool"), "-errcode.notices"), "%q", tc.args)
+		assert.Equal(t, tc.want, slices.Contains(r.noticeArgs(), "-errcode.notices"), "%q", tc.args)
 		assert.Equal(t, tc.want, slices.Contains(r.childArgs(), "-errcode.notices"), "%q", tc.args)
 	}
 }

@@ -1,123 +1,130 @@
 // Package catalogid hashes the catalogs a run can see, for the caches that
-// key results on them: go vet's, through the command's -V=full ID, and
-// golangci-lint's, through the plugin's settings.
+// key results on them but do not ask errcodelint which files it read:
+// go vet's, through the command's -V=full identity, and golangci-lint's,
+// through the plugin's settings.
+//
+// What a run can see is what discovery (catalog.Find) finds from the
+// directory of any package of the main modules, and the files named
+// explicitly. Discovery looks upward from a package's directory to its
+// module root, so every catalog it can find lies below the root of a
+// main module: Hash walks each of them whole (no directory is skipped,
+// whatever its name or size, except those whose names start with a dot,
+// which no package can live in), and records each catalog name it meets
+// by its absolute path and what it is: a regular file's content, or the
+// kind of anything else, which is never opened (a FIFO would block).
 package catalogid
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
-// Hash writes to w the content of each explicit catalog file, and the
-// path below the walk root (see Root) and content of every catalog file
-// there. Discovered catalogs count by their path in the module, explicit
-// ones by their content only, so that checkouts at other places hash
-// alike. A file that cannot be read counts as its path: the run reports it.
-func Hash(w io.Writer, explicit []string) {
+// Hash writes to w what the run can see of the catalogs: each explicit
+// file (absolute, or relative to a main module's root) and every catalog
+// file below the roots.
+func Hash(w io.Writer, explicit []string, roots []string) {
 	for _, p := range explicit {
 		if p == "" {
 			continue
 		}
-		fmt.Fprintf(w, "\x00explicit\x00")
-		if err := HashFile(w, p); err != nil {
-			fmt.Fprintf(w, "unreadable %s", p)
+		if filepath.IsAbs(p) {
+			fmt.Fprintf(w, "explicit %s\n", describe(p))
+			continue
+		}
+		for _, r := range roots {
+			fmt.Fprintf(w, "explicit %s\n", describe(filepath.Join(r, p)))
 		}
 	}
-	root := Root()
-	for _, p := range Visible(root) {
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			rel = p
+	for _, r := range roots {
+		fmt.Fprintf(w, "root %q\n", r)
+		for _, p := range Visible(r) {
+			fmt.Fprintf(w, "found %s\n", describe(p))
 		}
-		fmt.Fprintf(w, "\x00%s\x00", filepath.ToSlash(rel))
-		_ = HashFile(w, p)
 	}
 }
 
-// Sum is the hex SHA-256 of what Hash writes.
+// Sum is the hex SHA-256 of what Hash writes for the roots of the
+// working directory.
 func Sum(explicit []string) string {
 	h := sha256.New()
-	Hash(h, explicit)
-	return fmt.Sprintf("%x", h.Sum(nil))
+	Hash(h, explicit, Roots())
+	return hex.EncodeToString(h.Sum(nil))
 }
 
-// HashFile writes the content of the file at path to w (a hash).
-func HashFile(w io.Writer, path string) error {
+// describe is the file at path as a line: its content's hash, or what
+// it is when it is not a regular file that can be read.
+func describe(path string) string {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q missing", path)
+	case !st.Mode().IsRegular():
+		return fmt.Sprintf("%q mode %s", path, st.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return fmt.Sprintf("%q unreadable %v", path, err)
 	}
 	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, catalog.MaxSize+1)); err != nil {
+		return fmt.Sprintf("%q unreadable %v", path, err)
+	}
+	return fmt.Sprintf("%q sha256 %x", path, h.Sum(nil))
 }
 
-// Root is the directory whose catalogs a run from the working directory
-// may see: the workspace's (go.work) or the module's (go.mod) root above
-// it, else the working directory itself.
-func Root() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	var mod string
-	for dir := wd; ; {
-		if os.Getenv("GOWORK") != "off" && exists(filepath.Join(dir, "go.work")) {
-			return dir
+// Roots are the directories whose catalogs a run from the working
+// directory may see: the main modules' roots, as the go command lists
+// them (go list -m: the module, or every module of the workspace,
+// wherever GOWORK puts it), else the working directory.
+func Roots() []string {
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}")
+	out, err := cmd.Output()
+	var roots []string
+	if err == nil {
+		for _, d := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if d != "" {
+				roots = append(roots, d)
+			}
 		}
-		if mod == "" && exists(filepath.Join(dir, "go.mod")) {
-			mod = dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
 	}
-	if mod != "" {
-		return mod
+	if len(roots) == 0 {
+		wd, err := os.Getwd()
+		if err != nil {
+			wd = "."
+		}
+		roots = []string{wd}
 	}
-	return wd
+	slices.Sort(roots)
+	return slices.Compact(roots)
 }
 
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
-// maxWalk bounds the walk for catalogs: a tree larger than this is not a
-// module whose catalogs a run will find.
-const maxWalk = 200000
-
-// Visible lists, sorted and absolute, the catalog files below root.
+// Visible lists, sorted and absolute, every entry below root named as a
+// catalog, whatever it is (a directory or a FIFO so named is listed: the
+// run reports it).
 func Visible(root string) []string {
 	var out []string
-	seen := 0
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return nil
-		}
-		if seen++; seen > maxWalk {
-			return filepath.SkipAll
-		}
-		if d.IsDir() {
-			switch d.Name() {
-			case ".git", "vendor", "node_modules":
-				return filepath.SkipDir
-			}
 			return nil
 		}
 		if slices.Contains(catalog.FileNames, d.Name()) {
 			if abs, err := filepath.Abs(p); err == nil {
 				out = append(out, abs)
 			}
+		}
+		if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
 		}
 		return nil
 	})
