@@ -25,10 +25,12 @@ func TestGoVet(t *testing.T) {
 	bin := errcodelint(t)
 	dir := copyFixture(t, "vaultfix")
 	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
-	// The catalog named by flag is the checkout's: with a path that stays
-	// the same from run to run, go vet's cache serves warm reruns.
-	api, err := filepath.Abs(filepath.Join("testdata", "vaultfix", "api.yaml"))
-	require.NoError(t, err)
+	// Under go vet, a catalog flag names a catalog file of the module:
+	// go vet's cache covers those (the tool's identity hashes them), and
+	// no other file a flag names.
+	api := filepath.Join(dir, "api", "errcodes.yaml")
+	require.NoError(t, os.MkdirAll(filepath.Dir(api), 0o755))
+	require.NoError(t, os.Rename(filepath.Join(dir, "api.yaml"), api))
 	vet := func(t *testing.T, args ...string) result {
 		t.Helper()
 		return run(t, dir, nil, "go", append([]string{"vet", "-vettool=" + bin}, args...)...)
@@ -53,8 +55,6 @@ func TestGoVet(t *testing.T) {
 	})
 
 	t.Run("catalog flag", func(t *testing.T) {
-		// go vet runs the tool in each package's directory: the path must
-		// be absolute.
 		r := vet(t, "-catalog="+api, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
 		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
@@ -68,20 +68,20 @@ func TestGoVet(t *testing.T) {
 
 	t.Run("relative catalog flag", func(t *testing.T) {
 		// go vet runs the tool in each package's directory; a relative
-		// path is the user's, from the directory go vet was started in.
-		want := flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")), false)
-		r := vet(t, "-catalog=api.yaml", "./...")
+		// path is taken from the root of the package's main module.
+		want := flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false)
+		r := vet(t, "-catalog=api/errcodes.yaml", "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
 		assert.NotContains(t, r.stderr, "usage:", "%s", r)
 		assertFindings(t, textFindings(t, dir, r.stderr), want)
 
-		r = vet(t, "-errcode.catalog", "api.yaml", "./...")
+		r = vet(t, "-errcode.catalog", "api/errcodes.yaml", "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
 		assert.NotContains(t, r.stderr, "usage:", "%s", r)
 
-		// From a subdirectory, as the user would write it there.
+		// From a subdirectory, the same path: from the module's root.
 		sub := filepath.Join(dir, "handler")
-		r = run(t, sub, nil, "go", "vet", "-vettool="+bin, "-catalog=../api.yaml", ".")
+		r = run(t, sub, nil, "go", "vet", "-vettool="+bin, "-catalog=api/errcodes.yaml", ".")
 		assert.Equal(t, 1, r.code, "%s", r)
 		got := textFindings(t, sub, r.stderr)
 		for i := range got {
@@ -89,34 +89,49 @@ func TestGoVet(t *testing.T) {
 		}
 		assertFindings(t, got, want)
 
-		// The environment variable, too.
-		r = run(t, dir, []string{"ERRCODELINT_CATALOG=api.yaml"}, "go", "vet", "-vettool="+bin, "./...")
+		// The environment variable names any file: go vet's cache sees
+		// it (the tool's identity hashes it).
+		other := filepath.Join(t.TempDir(), "api.yaml")
+		data, err := os.ReadFile(api)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(other, data, 0o644))
+		r = run(t, dir, []string{"ERRCODELINT_CATALOG=" + other}, "go", "vet", "-vettool="+bin, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), want)
+		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, other, "secret_not_found")), false))
+	})
+
+	t.Run("catalog flag go vet cannot see", func(t *testing.T) {
+		// A file a flag names that the tool's identity does not cover:
+		// an edit of it would be replayed unseen from go vet's cache, so
+		// it is refused, every time (a failure is not cached).
+		other := filepath.Join(dir, "other.yaml")
+		data, err := os.ReadFile(api)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(other, data, 0o644))
+		t.Cleanup(func() { os.Remove(other) })
+		for range 2 {
+			r := vet(t, "-catalog=other.yaml", "./...")
+			assert.Equal(t, 1, r.code, "%s", r)
+			assert.NotContains(t, r.stderr, "usage:", "%s", r)
+			assert.Contains(t, r.stderr, "errcodelint: -catalog other.yaml: go vet would not see an edit of this file", "%s", r)
+		}
 	})
 
 	t.Run("bad relative catalog flag", func(t *testing.T) {
 		r := vet(t, "-catalog=missing.yaml", "./...")
 		assert.NotZero(t, r.code, "%s", r)
 		assert.NotContains(t, r.stderr, "usage:", "%s", r)
-		msg := "errcodelint: -catalog missing.yaml: no such file relative to "
-		var said int
-		for line := range strings.Lines(r.stderr) {
-			if strings.HasPrefix(line, msg) {
-				assert.True(t, strings.HasSuffix(line, "; give a path from the directory go vet runs in, or an absolute one\n"), "%q", line)
-				said++
-			}
-		}
+		missing := filepath.Join(dir, "missing.yaml")
 		// Once for each package reported (go vet heads each with its
 		// name), none for the standard library's units, which only
 		// compute facts.
 		pkgs := strings.Count(mustRun(t, dir, nil, "go", "list", "./...").stdout, "\n")
-		assert.Equal(t, pkgs, said, "%s", r)
+		assert.Equal(t, pkgs, strings.Count(r.stderr, `invalid value "`+missing+`" for flag -catalog`), "%s", r)
 		assert.LessOrEqual(t, strings.Count(r.stderr, "\n"), 3*pkgs, "%s", r)
 	})
 
 	t.Run("bad catalog flag", func(t *testing.T) {
-		missing := filepath.Join(filepath.Dir(api), "missing.yaml")
+		missing := filepath.Join(t.TempDir(), "missing.yaml")
 		r := vet(t, "-catalog="+missing, "./...")
 		assert.NotZero(t, r.code, "%s", r)
 		assert.Contains(t, r.stderr, `invalid value "`+missing+`" for flag -catalog`, "%s", r)

@@ -88,11 +88,32 @@ func prepareUnit(flags []string, file string) (out []string, code int, done bool
 		return withoutCatalogs(flags), 0, false
 	}
 	out, err = placeCatalogs(flags, u)
+	if err == nil {
+		err = loadCatalogs(out, u.Dir)
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
 		return nil, 1, true
 	}
 	return out, 0, false
+}
+
+// loadCatalogs loads the catalogs a unit of go vet will find, given its
+// flags and its directory. go vet (1.26) keeps a unit's facts before it
+// reads what the unit printed, and keeps nothing of that when it holds a
+// pass's error: the next run would replay the facts and no error. A
+// catalog that does not load therefore fails the unit here, with a
+// non-zero exit, so that go vet keeps nothing and says it every time.
+func loadCatalogs(flags []string, dir string) error {
+	// A flag's file is loaded as the flag is set, which fails the unit.
+	for _, f := range flags {
+		if name, value, _ := strings.Cut(f, "="); name == "-catalog" && value != "" {
+			return nil // every pass has its file
+		}
+	}
+	var c catalog.Cache
+	_, err := c.Resolve("", dir) // $ERRCODELINT_CATALOG, else discovery
+	return err
 }
 
 // isEngineUnit reports whether file is a unit of the standalone engine:
@@ -165,16 +186,13 @@ func placeCatalogs(flags []string, u *goVetUnit) ([]string, error) {
 		root = moduleRoot(u.Dir)
 	}
 	place := func(name, value string) (string, error) {
-		if value == "" {
+		if value == "" || filepath.IsAbs(value) {
 			return value, nil
 		}
-		if !filepath.IsAbs(value) {
-			if root == "" {
-				return "", &catalogPathError{name, value, "a relative path needs the package to be in a main module, whose root it is taken from"}
-			}
-			value = filepath.Join(root, value)
+		if root == "" {
+			return "", &catalogPathError{name, value, "a relative path is taken from the root of the package's main module, and this package is in none"}
 		}
-		return value, nil
+		return filepath.Join(root, value), nil
 	}
 	var out []string
 	for i := 0; i < len(flags); i++ {
@@ -191,8 +209,10 @@ func placeCatalogs(flags []string, u *goVetUnit) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if abs != "" && !seenByToolID(abs, root) {
-			return nil, &catalogPathError{name, value, "go vet's cache cannot see this file, so an edit would go unseen: under go vet, name an errcodes.yaml of the module, or set " + catalog.EnvVar}
+		if _, err := os.Stat(abs); err == nil && !seenByToolID(abs, root) {
+			// (A file that is not there is the flag's own error.)
+			return nil, &catalogPathError{name, value, fmt.Sprintf("go vet would not see an edit of this file (its cache covers the catalog files of the main modules, named %s, and $%s): move it there or set $%s",
+				strings.Join(catalog.FileNames, ", "), catalog.EnvVar, catalog.EnvVar)}
 		}
 		out = append(out, name+"="+abs)
 	}
