@@ -88,7 +88,8 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("catalog edit", func(t *testing.T) {
 		// golangci-lint's cache is kept between the runs: the plugin puts
-		// the catalogs' hash into the settings golangci-lint keys it on.
+		// the catalogs' hash into the name of an analyzer, which
+		// golangci-lint keys the cached issues on.
 		dir := fixture(t, "golangci.yml")
 		api := filepath.Join(dir, "api.yaml")
 		r := lint(t, dir, "--output.json.path=stdout", "./...")
@@ -101,6 +102,45 @@ func TestGolangciLint(t *testing.T) {
 			`errcode: code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `)`,
 		}, "%s", r)
 	})
+
+	// With an empty settings block, or none, golangci-lint gives the
+	// plugin no settings at all; a discovered catalog's edit must still
+	// reach the findings of a run that reuses the cache.
+	for _, tc := range []struct{ name, config string }{
+		{"settings: {}", "empty-settings.yml"},
+		{"no settings", "no-settings.yml"},
+	} {
+		t.Run("discovered catalog edit with "+tc.name, func(t *testing.T) {
+			dir := fixture(t, tc.config)
+			errcodes := filepath.Join(dir, "errcodes.yaml")
+			cache := t.TempDir()
+			wrong := finding{
+				at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
+				`errcode: code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, errcodes, "secret_not_found") + `)`,
+			}
+			lintIn := func(cache string) result {
+				// GL_DEBUG logs, to stderr, how many packages came from the cache.
+				env := []string{"GOLANGCI_LINT_CACHE=" + cache, "GL_DEBUG=goanalysis/issues/cache"}
+				return run(t, dir, env, bin, "run", "--show-stats=false", "--output.json.path=stdout", "./...")
+			}
+
+			before := lintIn(cache)
+			require.Equal(t, 1, before.code, "%s", before)
+			require.NotContains(t, golangciFindings(t, before), wrong, "%s", before)
+			// With nothing edited the issues come from the cache: the key
+			// is stable, and the run after the edit tests the cache.
+			again := lintIn(cache)
+			require.Contains(t, again.stderr, "analyzing 0/", "a rerun is answered from the cache\n%s", again)
+			require.Equal(t, golangciIssues(t, before), golangciIssues(t, again))
+			setStatus(t, errcodes, "secret_not_found", 400)
+			cached := lintIn(cache)
+			fresh := lintIn(t.TempDir())
+
+			require.Contains(t, golangciFindings(t, fresh), wrong, "the edit changes a finding\n%s", fresh)
+			assert.Equal(t, fresh.code, cached.code, "exit status: fresh\n%s\ncached\n%s", fresh, cached)
+			assert.Equal(t, golangciIssues(t, fresh), golangciIssues(t, cached), "a run on the cache says what a fresh run says")
+		})
+	}
 
 	t.Run("catalog relative to the config", func(t *testing.T) {
 		// catalog: api.yaml is beside .golangci.yml, wherever golangci-lint
@@ -160,6 +200,20 @@ func golangciFindings(t *testing.T, r result) []finding {
 		got = append(got, finding{posn, is.Text})
 	}
 	return got
+}
+
+// golangciIssues is golangci-lint's JSON report of issues, whole (text,
+// position, source lines, suggested fixes), one issue a line.
+func golangciIssues(t *testing.T, r result) string {
+	t.Helper()
+	var report struct{ Issues []json.RawMessage }
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &report), "%s", r)
+	var b strings.Builder
+	for _, is := range report.Issues {
+		b.Write(is)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // customGolangciLint returns a golangci-lint with errcodelint's plugin

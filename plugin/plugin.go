@@ -19,7 +19,13 @@
 // The settings are applied through the passes' own flags, so a setting is
 // checked exactly as the same flag is on the command line: a catalog that
 // does not load is an error before any package is analyzed. Unknown and
-// ill-typed settings are errors that name the key.
+// ill-typed settings are errors that name the key. Every setting is
+// optional: the settings block may be empty or left out.
+//
+// golangci-lint caches each package's issues. The plugin keys them on the
+// catalogs the run can see, through the name of one more analyzer that
+// reports nothing (see catalogsKey): a catalog edit is seen on the next
+// run, whatever the settings block looks like.
 package plugin
 
 import (
@@ -86,17 +92,20 @@ type plugin struct {
 }
 
 // New decodes golangci-lint's raw settings and builds the enabled passes
-// with the settings applied. It is the plugin's register.NewPlugin.
+// with the settings applied, followed by the analyzer that keys
+// golangci-lint's cache on the catalogs (see catalogsKey). It is the
+// plugin's register.NewPlugin; golangci-lint calls it once per run, so the
+// catalogs are hashed once per run, not per package.
 func New(raw any) (register.LinterPlugin, error) {
 	s, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("working directory: %w", err)
+	}
 	if s.Catalog != "" && !filepath.IsAbs(s.Catalog) {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, fmt.Errorf("setting \"catalog\": %w", err)
-		}
 		home, _ := os.UserHomeDir()
 		s.Catalog = filepath.Join(ConfigDir(os.Args[1:], wd, home), s.Catalog)
 	}
@@ -104,7 +113,7 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	analyzers := make([]*analysis.Analyzer, 0, len(names))
+	analyzers := make([]*analysis.Analyzer, 0, len(names)+1)
 	for _, p := range passes {
 		if slices.Contains(names, p.name) {
 			analyzers = append(analyzers, p.new())
@@ -113,31 +122,47 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := s.apply(analyzers); err != nil {
 		return nil, err
 	}
-	keyCache(raw, s)
-	return &plugin{analyzers: analyzers}, nil
+	sum := catalogid.Sum(explicitCatalogs(s.Catalog, os.Getenv(catalog.EnvVar), wd))
+	return &plugin{analyzers: append(analyzers, catalogsKey(sum))}, nil
 }
 
-// catalogsKey is the setting keyCache adds.
-const catalogsKey = "_catalogs_sha256"
+// explicitCatalogs are the catalog files a run reads without discovery,
+// absolute: the catalog setting (made absolute by New) and
+// $ERRCODELINT_CATALOG, which the passes open relative to the working
+// directory wd, golangci-lint's. Either may be "".
+func explicitCatalogs(setting, env, wd string) []string {
+	if env != "" && !filepath.IsAbs(env) {
+		env = filepath.Join(wd, env)
+	}
+	return []string{setting, env}
+}
 
-// keyCache makes golangci-lint's cache see the catalogs. golangci-lint
-// keys cached findings on its own build, the packages' files, the
-// analyzers' names and a hash of linters.settings, nothing else: after a
-// catalog edit it replays findings of the catalog as it was. It hashes
-// the settings after building the linters, from the same map it passes
-// to New: adding the catalogs' hash to that map puts them in the key. With
-// no settings block (raw is nil) there is no map to add to: the README
-// says to write one.
-func keyCache(raw any, s Settings) {
-	m, ok := raw.(map[string]any)
-	if !ok || m == nil {
-		return
+// KeyPrefix begins the name of the analyzer catalogsKey returns; the rest
+// of the name is the catalogs' hash.
+const KeyPrefix = "catalogs_"
+
+// catalogsKey returns an analyzer that reports nothing, named KeyPrefix
+// followed by sum, the hash of the catalogs the run can see.
+//
+// golangci-lint v2 caches a linter's issues per package under a key made
+// of the package's Go files and its dependencies' (pkg/goanalysis and
+// internal/cache), salted with its version, linters.settings, the build
+// tags and go.mod (pkg/commands/run.go, initHashSalt), and named after the
+// linter's analyzers ("lint/result:" and their sorted names,
+// getIssuesCacheKey). The catalogs are in none of these: an edit would
+// replay the issues of the catalog as it was. The analyzers' names are
+// the one part of the key a plugin always controls, whatever the settings
+// block looks like (golangci-lint passes no settings at all for an empty
+// block or none), so the hash goes there. It keys errcodelint's issues
+// only: other linters' issues and the passes' facts (keyed per analyzer)
+// stay cached. integration/golangci_test.go proves it against the
+// golangci-lint release it pins.
+func catalogsKey(sum string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: KeyPrefix + sum,
+		Doc:  "keys golangci-lint's cache of errcodelint's issues on the catalogs; reports nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
 	}
-	explicit := []string{os.Getenv(catalog.EnvVar)}
-	if s.Catalog != "" {
-		explicit = append(explicit, s.Catalog)
-	}
-	m[catalogsKey] = catalogid.Sum(explicit)
 }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
@@ -153,18 +178,10 @@ func decode(raw any) (Settings, error) {
 	if m, ok := raw.(map[string]any); ok {
 		keys := settingKeys()
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			if k == catalogsKey {
-				// Added by an earlier New on the same settings.
-				continue
-			}
 			if !slices.Contains(keys, k) {
 				return Settings{}, fmt.Errorf("unknown setting %q (settings: %s)", k, strings.Join(keys, ", "))
 			}
 		}
-	}
-	if m, ok := raw.(map[string]any); ok && m[catalogsKey] != nil {
-		raw = maps.Clone(m)
-		delete(raw.(map[string]any), catalogsKey)
 	}
 	s, err := register.DecodeSettings[Settings](raw)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
+	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/errcodelint/errcodelint/plugin"
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/stretchr/testify/assert"
@@ -17,8 +18,22 @@ import (
 
 const catalogFile = "../testdata/catalogs/platform.yaml"
 
-// build builds the plugin as golangci-lint does: by name, from raw settings.
+// build builds the plugin as golangci-lint does: by name, from raw
+// settings, and returns its passes: every analyzer it gives golangci-lint
+// but the last, the catalogs' key, which buildAll checks.
 func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
+	t.Helper()
+	all, err := buildAll(t, settings)
+	if err != nil {
+		return nil, err
+	}
+	return all[:len(all)-1], nil
+}
+
+// buildAll builds the plugin and returns every analyzer it gives
+// golangci-lint: the passes, then the analyzer that keys golangci-lint's
+// cache on the catalogs, a valid analyzer that reports nothing.
+func buildAll(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
 	t.Helper()
 	newPlugin, err := register.GetPlugin("errcodelint")
 	require.NoError(t, err)
@@ -27,7 +42,28 @@ func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
 		return nil, err
 	}
 	assert.Equal(t, register.LoadModeTypesInfo, p.GetLoadMode())
-	return p.BuildAnalyzers()
+	all, err := p.BuildAnalyzers()
+	require.NoError(t, err)
+	require.NotEmpty(t, all)
+	require.NoError(t, analysis.Validate(all))
+	key := all[len(all)-1]
+	assert.Regexp(t, `^`+plugin.KeyPrefix+`[0-9a-f]{64}$`, key.Name)
+	assert.Empty(t, key.Requires, "the key runs alone, on nothing")
+	res, err := key.Run(&analysis.Pass{Report: func(d analysis.Diagnostic) {
+		t.Errorf("the catalogs' key reported %q", d.Message)
+	}})
+	assert.NoError(t, err)
+	assert.Nil(t, res)
+	return all, nil
+}
+
+// key is the name of the analyzer that keys golangci-lint's cache on the
+// catalogs, for settings.
+func key(t *testing.T, settings any) string {
+	t.Helper()
+	all, err := buildAll(t, settings)
+	require.NoError(t, err)
+	return all[len(all)-1].Name
 }
 
 func names(analyzers []*analysis.Analyzer) []string {
@@ -185,30 +221,107 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
-// golangci-lint keys its cache on a hash of the settings it passed to New:
-// the plugin adds the catalogs' hash to them, so that a catalog edit
-// invalidates cached findings.
-func TestSettingsCarryCatalogHash(t *testing.T) {
+// golangci-lint keys its cache of a linter's issues on the names of the
+// linter's analyzers: the last one's name carries the catalogs' hash, so
+// that a catalog edit invalidates cached findings.
+func TestKeyCoversConfiguredCatalog(t *testing.T) {
 	data, err := os.ReadFile(catalogFile)
 	require.NoError(t, err)
 	cat := filepath.Join(t.TempDir(), "errcodes.yaml")
 	require.NoError(t, os.WriteFile(cat, data, 0o644))
 
 	settings := map[string]any{"catalog": cat}
-	_, err = build(t, settings)
-	require.NoError(t, err)
-	first, ok := settings["_catalogs_sha256"].(string)
-	require.True(t, ok, "settings: %v", settings)
+	first := key(t, settings)
+	assert.Equal(t, map[string]any{"catalog": cat}, settings, "golangci-lint's settings are left as they are")
 
 	// golangci-lint may build the plugin again from the same settings.
-	_, err = build(t, settings)
-	require.NoError(t, err)
-	assert.Equal(t, first, settings["_catalogs_sha256"])
+	assert.Equal(t, first, key(t, settings))
 
 	require.NoError(t, os.WriteFile(cat, append(data, "# edited\n"...), 0o644))
-	_, err = build(t, settings)
+	assert.NotEqual(t, first, key(t, settings), "an edit changes the key")
+}
+
+// module writes a module at dir, holding files (path → content), and
+// returns dir.
+func module(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
+	files["go.mod"] = "module example.com/" + filepath.Base(dir) + "\n\ngo 1.26\n"
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	return dir
+}
+
+// appendTo appends text to the file at path.
+func appendTo(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	assert.NotEqual(t, first, settings["_catalogs_sha256"], "an edit changes the key")
+	require.NoError(t, os.WriteFile(path, append(data, text...), 0o644))
+}
+
+// With no settings (golangci-lint passes nil for an empty settings block
+// and for none) the key covers every catalog below the main module's
+// root, wherever golangci-lint runs from in it.
+func TestKeyCoversDiscoveredCatalogs(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	t.Setenv(catalog.EnvVar, "")
+	root := module(t, t.TempDir(), map[string]string{
+		"errcodes.yaml":              "version: 1\n",
+		"svc/api/errcodes.yml":       "version: 1\n",
+		"svc/handler/handler.go":     "package handler\n",
+		"tools/nested/errcodes.json": "{}\n",
+	})
+	t.Chdir(filepath.Join(root, "svc", "handler"))
+
+	first := key(t, nil)
+	assert.Equal(t, first, key(t, map[string]any{}), "no settings and empty settings see the same catalogs")
+	for _, name := range []string{"errcodes.yaml", "svc/api/errcodes.yml", "tools/nested/errcodes.json"} {
+		appendTo(t, filepath.Join(root, name), "# edited\n")
+		assert.NotEqual(t, first, key(t, nil), "after editing %s", name)
+		first = key(t, nil)
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(root, "svc", ".errcodes.yaml"), []byte("version: 1\n"), 0o644))
+	assert.NotEqual(t, first, key(t, nil), "a new catalog changes the key")
+}
+
+// In a workspace every module's catalogs count, as go list -m lists the
+// modules.
+func TestKeyCoversWorkspaceModules(t *testing.T) {
+	t.Setenv(catalog.EnvVar, "")
+	root := t.TempDir()
+	t.Setenv("GOWORK", filepath.Join(root, "go.work"))
+	module(t, filepath.Join(root, "a"), map[string]string{"a.go": "package a\n"})
+	b := module(t, filepath.Join(root, "b"), map[string]string{"errcodes.yaml": "version: 1\n"})
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.work"), []byte("go 1.26\n\nuse (\n\t./a\n\t./b\n)\n"), 0o644))
+	t.Chdir(filepath.Join(root, "a"))
+
+	first := key(t, nil)
+	appendTo(t, filepath.Join(b, "errcodes.yaml"), "# edited\n")
+	assert.NotEqual(t, first, key(t, nil), "an edit in another module of the workspace changes the key")
+}
+
+// $ERRCODELINT_CATALOG is opened relative to the working directory, and
+// hashed from there, not from the module's root.
+func TestKeyCoversEnvCatalog(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	root := module(t, t.TempDir(), map[string]string{
+		"api.yaml":     "version: 1\n",
+		"svc/api.yaml": "version: 1\n",
+	})
+	t.Chdir(filepath.Join(root, "svc"))
+	t.Setenv(catalog.EnvVar, "api.yaml")
+
+	first := key(t, nil)
+	appendTo(t, filepath.Join(root, "svc", "api.yaml"), "# edited\n")
+	assert.NotEqual(t, first, key(t, nil), "an edit of the catalog the variable names changes the key")
+
+	t.Setenv(catalog.EnvVar, filepath.Join(root, "api.yaml"))
+	first = key(t, nil)
+	appendTo(t, filepath.Join(root, "api.yaml"), "# edited\n")
+	assert.NotEqual(t, first, key(t, nil), "an absolute path too")
 }
 
 // A relative catalog is relative to golangci-lint's configuration file,
