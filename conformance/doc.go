@@ -31,8 +31,13 @@
 // unchecked and is counted as such in the Coverage, never reported.
 //
 // Violations go to the testing.TB given to Handler or Transport as
-// t.Errorf, or, with the Collect option, are only kept for Violations.
-// Coverage tells which cataloged codes the tests produced:
+// t.Errorf, or, with the Collect option, are only kept for Violations. A
+// Checker keeps and reports the first MaxViolationsPerRule violations of
+// each rule and only counts the rest (Dropped), and quotes codes longer
+// than catalog.MaxQuoted bytes cut short, as the analyzers do: memory stays
+// bounded however many responses break a rule. Coverage tells which
+// cataloged codes the tests produced rightly (with a status the catalog
+// gives them), which they only sent wrongly, and which never:
 //
 //	func TestAPI(t *testing.T) {
 //		chk, err := conformance.Load("../errcodes.yaml")

@@ -28,13 +28,14 @@ type value struct {
 }
 
 // String renders v for messages: strings quoted, numbers bare, anything else
-// as its (shortened) source text.
+// as its source text, each shortened as catalog.Truncate does (as the
+// static passes quote codes).
 func (v value) String() string {
 	switch v.kind {
 	case kindString:
-		return strconv.Quote(v.text)
+		return strconv.Quote(catalog.Truncate(v.text))
 	case kindNumber:
-		return v.text
+		return catalog.Truncate(v.text)
 	}
 	if len(v.text) > 40 {
 		return v.text[:40] + "…"
