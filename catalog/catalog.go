@@ -3,9 +3,9 @@
 // is sent with.
 //
 // A catalog is one YAML (or JSON) file, usually errcodes.yaml at the root of
-// a module. Load and Parse read it with positioned errors; the look-ups
-// (Lookup, LookupInt, LookupName, Match, SentWith, Suggest) serve the
-// analyzers. The package has no go/analysis imports.
+// a module; a file named .json must be strict JSON. Load and Parse read it
+// with positioned errors; the look-ups (Lookup, LookupInt, LookupName,
+// Match, SentWith, Suggest) serve the analyzers. The package has no go/analysis imports.
 //
 // The catalog tools (gen, doc, diff, import, formatting and warnings) live
 // in their own packages under internal/catalogtools; nothing here imports

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/token"
@@ -159,6 +161,10 @@ func Parse(filename string, data []byte) (*Catalog, error) {
 		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", MaxSize>>20)
 		return nil, p.errs
 	}
+	if isJSONName(filename) && !json.Valid(data) {
+		p.jsonError(data)
+		return nil, p.errs
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		p.syntaxError(err)
@@ -186,6 +192,39 @@ func (p *parser) pos(n *yaml.Node) Pos { return Pos{File: p.file, Line: n.Line, 
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	p.errs = append(p.errs, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// isJSONName reports whether a catalog file is named as JSON: its text must
+// then be JSON, not the YAML that JSON almost is (YAML takes a trailing
+// comma, comments, single quotes).
+func isJSONName(filename string) bool {
+	return strings.EqualFold(filepath.Ext(filename), ".json")
+}
+
+// jsonError reports where data, which is not valid JSON, goes wrong.
+func (p *parser) jsonError(data []byte) {
+	var v any
+	err := json.Unmarshal(data, &v)
+	pos := Pos{File: p.file, Line: 1, Col: 1}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		pos = offsetPos(p.file, data, syn.Offset)
+	}
+	msg := "not valid JSON"
+	if err != nil {
+		msg = err.Error()
+	}
+	p.errorf(pos, "syntax error: %s", msg)
+}
+
+// offsetPos is the position of the byte before offset (where encoding/json
+// stopped), counting columns in bytes from 1.
+func offsetPos(file string, data []byte, offset int64) Pos {
+	i := int(min(max(offset-1, 0), int64(len(data))))
+	before := data[:i]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := i - bytes.LastIndexByte(before, '\n')
+	return Pos{File: file, Line: line, Col: col}
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
