@@ -155,11 +155,26 @@ type response struct {
 
 // readHeader keeps the headers the checks read.
 func (r *response) readHeader(h http.Header) {
-	r.contentType = h.Get("Content-Type")
-	r.contentEncoding = h.Get("Content-Encoding")
-	if v := h.Values("Retry-After"); len(v) > 0 {
-		r.retryAfter, r.hasRetryAfter = v[0], true
+	r.contentType, _ = headerValue(h, "Content-Type")
+	r.contentEncoding, _ = headerValue(h, "Content-Encoding")
+	r.retryAfter, r.hasRetryAfter = headerValue(h, "Retry-After")
+}
+
+// headerValue returns the first value of the header name as the client
+// reads it. A handler may set a header under a key that is not canonical
+// (h["retry-after"]): the server sends every key as it is, in sorted
+// order, and the client reads them all under the canonical name.
+func headerValue(h http.Header, name string) (string, bool) {
+	key, found := "", false
+	for k, v := range h {
+		if len(v) > 0 && strings.EqualFold(k, name) && (!found || k < key) {
+			key, found = k, true
+		}
 	}
+	if !found {
+		return "", false
+	}
+	return h[key][0], true
 }
 
 // overLimit is the reason a body past the limit is not checked.

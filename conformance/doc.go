@@ -23,10 +23,17 @@
 // the wire format that does not decode, or that has no code at the wire
 // path, is reported.
 //
-// Bodies reach the handler's client and the caller unchanged. The handler
-// wrapper copies what the handler writes as it passes through, so streaming,
-// Flush, Hijack and http.ResponseController keep working; the transport
-// wrapper reads an error body before returning the response and replays it.
+// The wrappers leave the wire as it is: status, headers, body and whether
+// the connection stays open are what they would be without them, over
+// HTTP/1.1 and HTTP/2. The handler wrapper copies what the handler writes
+// as it passes through, and the writer it gives the handler has the
+// optional interfaces (http.Flusher, http.Hijacker, http.Pusher,
+// io.ReaderFrom) of the writer under it and no others, so streaming,
+// Hijack and http.ResponseController keep working; a header set under a
+// key that is not canonical (h["retry-after"]) is read as the client reads
+// it; the body of a response to HEAD, which the client never gets, is not
+// checked. The transport wrapper reads an error body before returning the
+// response and replays it.
 // A body longer than the limit (BodyLimit, 1 MiB by default) passes through
 // unchecked and is counted as such in the Coverage, never reported.
 //

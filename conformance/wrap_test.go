@@ -171,10 +171,13 @@ func TestHandlerHijack(t *testing.T) {
 	assert.Equal(t, `{"error":{"code":"x"}}`, strings.TrimSpace(string(body)))
 	assert.Empty(t, chk.Violations(), "a hijacked connection is not checked")
 
-	// A writer that cannot be hijacked says so.
+	// Over a writer that cannot be hijacked, the wrapper is no Hijacker,
+	// and http.ResponseController says it is not supported.
 	rec := httptest.NewRecorder()
 	chk.Handler(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _, err := w.(http.Hijacker).Hijack()
+		_, ok := w.(http.Hijacker)
+		assert.False(t, ok)
+		_, _, err := http.NewResponseController(w).Hijack()
 		assert.ErrorIs(t, err, http.ErrNotSupported)
 	})).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 }
