@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -17,12 +18,17 @@ import (
 // BodyLimit says otherwise.
 const DefaultBodyLimit = 1 << 20
 
+// DefaultBodyTimeout is how long the transport wrapper waits for an error
+// body to end unless BodyTimeout says otherwise.
+const DefaultBodyTimeout = 5 * time.Second
+
 // A Checker checks error responses against a catalog and keeps what it saw.
 // It is safe for concurrent use: one Checker may wrap many handlers and
 // transports, in parallel tests.
 type Checker struct {
 	cat     *catalog.Catalog
 	limit   int64
+	timeout time.Duration
 	collect bool
 
 	mu         sync.Mutex
@@ -56,6 +62,18 @@ func BodyLimit(n int64) Option {
 	}
 }
 
+// BodyTimeout sets how long the transport wrapper waits for an error body
+// to end before it returns the response with what arrived so far. d <= 0
+// means DefaultBodyTimeout.
+func BodyTimeout(d time.Duration) Option {
+	return func(c *Checker) {
+		if d <= 0 {
+			d = DefaultBodyTimeout
+		}
+		c.timeout = d
+	}
+}
+
 // Collect makes the Checker keep violations for Violations instead of
 // reporting them with t.Errorf: for tests that assert the exact violations
 // of a deliberately wrong server. With Collect, the testing.TB given to
@@ -66,7 +84,7 @@ func Collect() Option {
 
 // New returns a Checker for the catalog.
 func New(cat *catalog.Catalog, opts ...Option) *Checker {
-	c := &Checker{cat: cat, limit: DefaultBodyLimit, seen: make(map[*catalog.Code]int),
+	c := &Checker{cat: cat, limit: DefaultBodyLimit, timeout: DefaultBodyTimeout, seen: make(map[*catalog.Code]int),
 		wrong: make(map[*catalog.Code]int), lookups: make(map[string]*catalog.Code),
 		kept: make(map[Rule]int), dropped: make(map[Rule]int)}
 	for _, o := range opts {
@@ -151,6 +169,10 @@ type response struct {
 	hasRetryAfter                bool
 	body                         []byte
 	unchecked                    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	// partial, when set, says the body is what arrived of a longer one
+	// ("body not complete after 5s"): checked when it decodes, else
+	// counted unchecked for that reason.
+	partial string
 }
 
 // readHeader keeps the headers the checks read.
@@ -213,7 +235,7 @@ func (c *Checker) check(tb testing.TB, r *response) {
 		case enc != "" && !strings.EqualFold(enc, "identity"):
 			unchecked = fmt.Sprintf("%s %s: %d: body encoded as %s", r.method, r.path, r.status, enc)
 		default:
-			codes = x.checkBody()
+			codes, unchecked = x.checkBody()
 		}
 	}
 	x.checkRetryAfter(codes)
@@ -259,16 +281,19 @@ func (c *Checker) record(x *run, unchecked string) []string {
 	return report
 }
 
-// checkBody checks the codes of an error body and returns the cataloged ones.
-func (x *run) checkBody() []*catalog.Code {
+// checkBody checks the codes of an error body and returns the cataloged
+// ones, or why the body is not checked.
+func (x *run) checkBody() ([]*catalog.Code, string) {
 	w, r := &x.c.cat.Wire, x.r
 	doc, ok, err := decode(w, r.contentType, r.body)
-	if err != nil {
+	switch {
+	case r.partial != "" && (err != nil || !ok):
+		return nil, fmt.Sprintf("%s %s: %d: %s", r.method, r.path, r.status, r.partial)
+	case err != nil:
 		x.add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
-		return nil
-	}
-	if !ok {
-		return nil // a bare status: no body in the wire format
+		return nil, ""
+	case !ok:
+		return nil, "" // a bare status: no body in the wire format
 	}
 	vals := doc.codes
 	if len(vals) == 0 {
@@ -287,7 +312,7 @@ func (x *run) checkBody() []*catalog.Code {
 			}
 		}
 	}
-	return out
+	return out, ""
 }
 
 // checkCode checks one code value of a body and returns its catalog row.

@@ -33,7 +33,7 @@
 // key that is not canonical (h["retry-after"]) is read as the client reads
 // it; the body of a response to HEAD, which the client never gets, is not
 // checked. The transport wrapper reads an error body before returning the
-// response and replays it.
+// response, waiting at most BodyTimeout for it to end, and replays it.
 // A body longer than the limit (BodyLimit, 1 MiB by default) passes through
 // unchecked and is counted as such in the Coverage, never reported.
 //
