@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -168,7 +169,8 @@ type response struct {
 	retryAfter                   string
 	hasRetryAfter                bool
 	body                         []byte
-	unchecked                    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	unchecked                    string         // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	site                         *runtime.Frame // the test's line that made the wrapper, or nil
 	// partial, when set, says the body is what arrived of a longer one
 	// ("body not complete after 5s"): checked when it decodes, else
 	// counted unchecked for that reason.
@@ -220,6 +222,9 @@ func (x *run) add(rule Rule, code, ref, format string, args ...any) {
 
 // check checks r and records the outcome, reporting violations to tb.
 func (c *Checker) check(tb testing.TB, r *response) {
+	if tb != nil {
+		tb.Helper()
+	}
 	if r.status < 400 && !c.cat.RetryAfter(r.status) {
 		return
 	}
@@ -239,11 +244,9 @@ func (c *Checker) check(tb testing.TB, r *response) {
 		}
 	}
 	x.checkRetryAfter(codes)
-	report := c.record(&x, unchecked)
-	if !c.collect && tb != nil {
-		for _, msg := range report {
-			tb.Errorf("conformance: %s", msg)
-		}
+	msgs := c.record(&x, unchecked)
+	if !c.collect && tb != nil && len(msgs) > 0 {
+		report(tb, r.site, msgs)
 	}
 }
 

@@ -37,8 +37,11 @@
 // A body longer than the limit (BodyLimit, 1 MiB by default) passes through
 // unchecked and is counted as such in the Coverage, never reported.
 //
-// Violations go to the testing.TB given to Handler or Transport as
-// t.Errorf, or, with the Collect option, are only kept for Violations. A
+// Violations fail the test given to Handler or Transport, or, with the
+// Collect option, are only kept for Violations. Each is reported at the
+// test's line that sent the request when the stack shows it (a handler
+// called with ServeHTTP, a client's request through Transport), else at
+// the line that wrapped the handler (one run by a server). A
 // Checker keeps and reports the first MaxViolationsPerRule violations of
 // each rule and only counts the rest (Dropped), and quotes codes longer
 // than catalog.MaxQuoted bytes cut short, as the analyzers do: memory stays

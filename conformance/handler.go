@@ -6,14 +6,16 @@ import (
 	"net"
 	"net/http"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
 
 // Handler returns h wrapped so that every response it writes is checked.
 // Use it as the handler of an httptest.Server, or as middleware in front of
-// a router. Violations are reported to tb with t.Errorf (or kept, with
-// Collect) once h has returned.
+// a router. Violations fail tb (or are kept, with Collect) once h has
+// returned, at the test's line that called the handler or, when a server
+// runs it, that called Handler.
 //
 // What h writes reaches the client as it is written: the wrapper keeps a
 // copy of error bodies up to the body limit, nothing more. The writer h
@@ -32,14 +34,15 @@ import (
 // http.MaxBytesHandler inside the wrapper) cannot be seen: put
 // MaxBytesHandler outside the wrapper.
 func (c *Checker) Handler(tb testing.TB, h http.Handler) http.Handler {
-	return &handler{c: c, tb: tb, h: h}
+	return &handler{c: c, tb: tb, h: h, site: wrapSite(tb)}
 }
 
 // A handler is a checked http.Handler.
 type handler struct {
-	c  *Checker
-	tb testing.TB
-	h  http.Handler
+	c    *Checker
+	tb   testing.TB
+	h    http.Handler
+	site *runtime.Frame // the test's line that wrapped h, or nil
 }
 
 // ServeHTTP serves r with the wrapped handler and checks the response.
@@ -58,7 +61,7 @@ func (hd *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rw.status = http.StatusOK // the server's implicit status
 	}
 	rw.resp.method, rw.resp.path, rw.resp.status = method, path, rw.status
-	rw.resp.body = rw.body
+	rw.resp.body, rw.resp.site = rw.body, hd.site
 	hd.c.check(hd.tb, &rw.resp)
 }
 

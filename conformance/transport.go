@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -13,8 +14,9 @@ import (
 
 // Transport returns rt wrapped so that every response it returns is
 // checked; rt nil means http.DefaultTransport. Use it as the Transport of
-// the http.Client an API client under test uses. Violations are reported to
-// tb with t.Errorf (or kept, with Collect) before the response is returned.
+// the http.Client an API client under test uses. Violations fail tb (or
+// are kept, with Collect) before the response is returned, at the test's
+// line that sent the request.
 //
 // An error body is read, up to the body limit and for at most the body
 // timeout (BodyTimeout), before RoundTrip returns, and the response's Body
@@ -28,16 +30,20 @@ func (c *Checker) Transport(tb testing.TB, rt http.RoundTripper) http.RoundTripp
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	return &transport{c: c, tb: tb, rt: rt}
+	return &transport{c: c, tb: tb, rt: rt, site: wrapSite(tb)}
 }
 
 type transport struct {
-	c  *Checker
-	tb testing.TB
-	rt http.RoundTripper
+	c    *Checker
+	tb   testing.TB
+	rt   http.RoundTripper
+	site *runtime.Frame // the test's line that wrapped rt, or nil
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.tb != nil {
+		t.tb.Helper()
+	}
 	resp, err := t.rt.RoundTrip(req)
 	if err != nil || !t.c.captures(resp.StatusCode) {
 		return resp, err
@@ -46,6 +52,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		method: req.Method,
 		path:   req.URL.Path,
 		status: resp.StatusCode,
+		site:   t.site,
 	}
 	r.readHeader(resp.Header)
 	if resp.StatusCode >= 400 && resp.Body != nil && resp.Body != http.NoBody && req.Method != http.MethodHead {
