@@ -34,8 +34,7 @@ type Catalog struct {
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
 	templates []*Code
-	names     []string            // every code's Value, for Suggest
-	folded    map[string][]string // code values by their folded form, for Suggest
+	suggest   *suggestIndex // for Suggest, built on first use; nil in a Catalog built by hand
 }
 
 // Wire says where codes travel in error bodies.
