@@ -160,16 +160,22 @@ func TestWireUnchangedHTTP2(t *testing.T) {
 
 // h2Exchange sends wc's request over HTTP/2 and renders the response.
 func h2Exchange(t *testing.T, srv *httptest.Server, wc wireCase) string {
-	req, err := http.NewRequest(wc.method, srv.URL+"/x", strings.NewReader(wc.body))
+	return clientExchange(t, srv.Client(), srv.URL, wc, 2)
+}
+
+// clientExchange sends wc's request with client, over HTTP/major, and
+// renders the response as the caller reads it.
+func clientExchange(t *testing.T, client *http.Client, url string, wc wireCase, major int) string {
+	req, err := http.NewRequest(wc.method, url+"/x", strings.NewReader(wc.body))
 	require.NoError(t, err)
-	resp, err := srv.Client().Do(req)
+	resp, err := client.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	require.Equal(t, 2, resp.ProtoMajor)
+	require.Equal(t, major, resp.ProtoMajor)
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", resp.Status)
+	fmt.Fprintf(&b, "%s %s close=%v length=%d\n", resp.Proto, resp.Status, resp.Close, resp.ContentLength)
 	for _, k := range slices.Sorted(func(yield func(string) bool) {
 		for k := range resp.Header {
 			if k != "Date" && !yield(k) {
@@ -325,4 +331,28 @@ func TestHandlerHeadBodyNotChecked(t *testing.T) {
 	assert.Equal(t, []string{`HEAD /r: 429: status 429 is sent without Retry-After; rules.retry_after lists it`},
 		messages(chk.Violations()))
 	assert.Equal(t, 2, chk.Coverage().Responses)
+}
+
+// TestTransportWireUnchanged compares what a caller reads through the
+// transport wrapper with what it reads without it, over HTTP/1.1 and
+// HTTP/2, for the cases of the handler wrapper and a body past the limit.
+func TestTransportWireUnchanged(t *testing.T) {
+	cat := load(t, "platform")
+	cases := append(wireCases(), wireCase{name: "error body past the limit", method: "GET",
+		h: respond(400, jsonCT, `{"error":{"code":"nope","pad":"`+strings.Repeat("z", 5000)+`"}}`)})
+	for _, h2 := range []bool{false, true} {
+		major := map[bool]int{false: 1, true: 2}[h2]
+		for _, wc := range cases {
+			t.Run(fmt.Sprintf("HTTP/%d/%s", major, wc.name), func(t *testing.T) {
+				srv := httptest.NewUnstartedServer(wc.mounted(nil))
+				srv.EnableHTTP2 = h2
+				srv.StartTLS()
+				defer srv.Close()
+				chk := New(cat, Collect(), BodyLimit(1024))
+				plain := clientExchange(t, srv.Client(), srv.URL, wc, major)
+				wrapped := clientExchange(t, &http.Client{Transport: chk.Transport(nil, srv.Client().Transport)}, srv.URL, wc, major)
+				assert.Equal(t, plain, wrapped)
+			})
+		}
+	}
 }
