@@ -32,7 +32,8 @@ import (
 // MaxBytesReader would without it (the connection closes after the
 // response). A MaxBytesReader h keeps elsewhere (in a variable, or
 // http.MaxBytesHandler inside the wrapper) cannot be seen: put
-// MaxBytesHandler outside the wrapper.
+// MaxBytesHandler outside the wrapper. Nor is the reader of a handler
+// that enabled full duplex, which may be reading it as it writes.
 func (c *Checker) Handler(tb testing.TB, h http.Handler) http.Handler {
 	return &handler{c: c, tb: tb, h: h, site: wrapSite(tb)}
 }
@@ -78,13 +79,14 @@ type responseWriter struct {
 	req  *http.Request
 	head bool // a response to HEAD: its body is not sent
 
-	self     uintptr  // the address of the writer the handler got
-	status   int      // the status sent, 0 until sent
-	resp     response // the checked headers as sent with the status, when captured
-	keep     bool     // the body is being copied
-	body     []byte
-	hijacked bool
-	tripped  bool // the request body's MaxBytesReader tripped, and the server was told
+	self       uintptr  // the address of the writer the handler got
+	status     int      // the status sent, 0 until sent
+	resp       response // the checked headers as sent with the status, when captured
+	keep       bool     // the body is being copied
+	body       []byte
+	hijacked   bool
+	tripped    bool // the request body's MaxBytesReader tripped, and the server was told
+	fullDuplex bool // the handler may read the request body as it writes
 }
 
 // Unwrap returns the underlying ResponseWriter, for http.ResponseController.
@@ -145,11 +147,23 @@ func (rw *responseWriter) FlushError() error {
 	return err
 }
 
+// EnableFullDuplex lets the handler read the request body while it writes,
+// for http.ResponseController, when the underlying writer can.
+func (rw *responseWriter) EnableFullDuplex() error {
+	err := http.NewResponseController(rw.w).EnableFullDuplex()
+	if err == nil {
+		rw.fullDuplex = true
+	}
+	return err
+}
+
 // checkLimit tells the server when the handler's MaxBytesReader tripped,
 // as MaxBytesReader does when given the server's own writer: the server
 // then closes the connection after the response instead of reading on.
+// A full-duplex handler may be reading the body as it writes: its reader
+// is not looked at.
 func (rw *responseWriter) checkLimit() {
-	if rw.tripped || !limitTripped(rw.req.Body, rw.self) {
+	if rw.tripped || rw.fullDuplex || !limitTripped(rw.req.Body, rw.self) {
 		return
 	}
 	rw.tripped = true

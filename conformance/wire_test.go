@@ -356,3 +356,33 @@ func TestTransportWireUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerFullDuplex: a handler that reads its body while it writes
+// gets full duplex through the wrapper, and the wrapper leaves its
+// MaxBytesReader alone (reading it could race with the handler's reads).
+func TestHandlerFullDuplex(t *testing.T) {
+	chk := New(load(t, "platform"), Collect())
+	srv := httptest.NewServer(chk.Handler(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		if !assert.NoError(t, rc.EnableFullDuplex()) {
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		w.WriteHeader(http.StatusOK)
+		done := make(chan struct{})
+		go func() { // reads while the handler writes
+			defer close(done)
+			_, _ = io.Copy(io.Discard, r.Body)
+		}()
+		_, _ = io.WriteString(w, "streaming")
+		_ = rc.Flush()
+		<-done
+	})))
+	defer srv.Close()
+	resp, err := srv.Client().Post(srv.URL, "text/plain", strings.NewReader(strings.Repeat("x", 1<<16)))
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, "streaming", string(body))
+}
