@@ -67,3 +67,18 @@ func TestViolationsBoundedPerRule(t *testing.T) {
 	assert.Equal(t, RuleStatus, vs[MaxViolationsPerRule].Rule)
 	assert.Equal(t, map[Rule]int{RuleUncataloged: 5}, chk.Dropped())
 }
+
+// TestUncheckedBounded: the reasons for unchecked responses are kept for
+// the first ones only; all are counted.
+func TestUncheckedBounded(t *testing.T) {
+	chk := New(load(t, "platform"), Collect())
+	h := respond(400, jsonCT, "\x1f\x8b\x08garbage", "Content-Encoding", "gzip")
+	for range MaxViolationsPerRule + 20 {
+		serve(chk, h, "GET", "/gz")
+	}
+	cov := chk.Coverage()
+	assert.Len(t, cov.Unchecked, MaxViolationsPerRule)
+	assert.Equal(t, "GET /gz: 400: body encoded as gzip", cov.Unchecked[0])
+	assert.Equal(t, MaxViolationsPerRule+20, cov.UncheckedCount)
+	assert.True(t, strings.HasSuffix(cov.String(), "; 120 unchecked"), cov.String())
+}

@@ -37,7 +37,8 @@ type Checker struct {
 	wrong      map[*catalog.Code]int    // codes sent with a status the catalog does not give them, or without the prefix
 	lookups    map[string]*catalog.Code // Lookup's answers; nil for "not cataloged"
 	responses  int                      // error responses looked at
-	unchecked  []string                 // error responses whose body was past the limit
+	unchecked  []string                 // error responses not checked, and why: the first MaxViolationsPerRule
+	uncheckedN int                      // error responses not checked
 	violations []Violation              // at most MaxViolationsPerRule of each rule
 	kept       map[Rule]int             // violations kept, by rule
 	dropped    map[Rule]int             // violations past MaxViolationsPerRule, counted only
@@ -265,7 +266,10 @@ func (c *Checker) record(x *run, unchecked string) []string {
 		c.wrong[code]++
 	}
 	if unchecked != "" {
-		c.unchecked = append(c.unchecked, unchecked)
+		c.uncheckedN++
+		if len(c.unchecked) < MaxViolationsPerRule {
+			c.unchecked = append(c.unchecked, unchecked)
+		}
 	}
 	var report []string
 	for _, v := range x.vs {

@@ -16,14 +16,17 @@ type Coverage struct {
 	Wrong     []*catalog.Code // codes sent, but never rightly, in catalog order
 	Unseen    []*catalog.Code // codes never sent, in catalog order
 	Responses int             // error responses seen, bare statuses included
-	Unchecked []string        // error responses not checked, and why
+	// Unchecked says which error responses were not checked, and why: the
+	// first MaxViolationsPerRule of them. UncheckedCount counts them all.
+	Unchecked      []string
+	UncheckedCount int
 }
 
 // Coverage returns what the Checker has seen so far.
 func (c *Checker) Coverage() Coverage {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	cov := Coverage{Responses: c.responses, Unchecked: append([]string(nil), c.unchecked...)}
+	cov := Coverage{Responses: c.responses, Unchecked: append([]string(nil), c.unchecked...), UncheckedCount: c.uncheckedN}
 	for _, code := range c.cat.Codes {
 		switch {
 		case code.Reported:
@@ -55,7 +58,7 @@ func (cov Coverage) String() string {
 		len(cov.Seen), total, codes, cov.Responses, responses)
 	writeCodes(&b, "; never seen: ", cov.Unseen)
 	writeCodes(&b, "; only sent wrongly: ", cov.Wrong)
-	if n := len(cov.Unchecked); n > 0 {
+	if n := max(cov.UncheckedCount, len(cov.Unchecked)); n > 0 {
 		fmt.Fprintf(&b, "; %d unchecked", n)
 	}
 	return b.String()
