@@ -3,9 +3,9 @@
 // is sent with.
 //
 // A catalog is one YAML (or JSON) file, usually errcodes.yaml at the root of
-// a module. Load and Parse read it with positioned errors; the look-ups
-// (Lookup, LookupInt, LookupName, Match, SentWith, Suggest) serve the
-// analyzers. The package has no go/analysis imports.
+// a module; a file named .json must be strict JSON. Load and Parse read it
+// with positioned errors; the look-ups (Lookup, LookupInt, LookupName,
+// Match, SentWith, Suggest) serve the analyzers. The package has no go/analysis imports.
 //
 // The catalog tools (gen, doc, diff, import, formatting and warnings) live
 // in their own packages under internal/catalogtools; nothing here imports
@@ -34,8 +34,7 @@ type Catalog struct {
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
 	templates []*Code
-	names     []string            // every code's Value, for Suggest
-	folded    map[string][]string // code values by their folded form, for Suggest
+	suggest   *suggestIndex // for Suggest, built on first use; nil in a Catalog built by hand
 }
 
 // Wire says where codes travel in error bodies.

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/token"
@@ -175,11 +177,35 @@ func readFile(path string) (*Catalog, error) {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := readAtMost(f, MaxSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	return Parse(path, data)
+}
+
+// readAtMost reads f to its end or to n bytes, in a buffer the size the
+// file says it has (io.ReadAll would grow one by doubling).
+func readAtMost(f *os.File, n int64) ([]byte, error) {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		size = min(st.Size()+1, n) // room to see the end
+	}
+	buf := make([]byte, 0, size)
+	r := io.LimitReader(f, n)
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 1) // the file grew
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return buf, err
+		}
+	}
 }
 
 // Parse reads and validates a catalog from data; filename is used in
@@ -190,12 +216,25 @@ func Parse(filename string, data []byte) (*Catalog, error) {
 		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", MaxSize>>20)
 		return nil, p.errs
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p.syntaxError(err)
+	if isJSONName(filename) && !json.Valid(data) {
+		p.jsonError(data)
 		return nil, p.errs
 	}
-	c := p.catalog(&doc)
+	c, ok := (*Catalog)(nil), false
+	if len(data) >= splitMin {
+		if s, split := splitCodes(data); split {
+			c, ok = p.parseSplit(s)
+		}
+	}
+	if !ok {
+		p = &parser{file: filename}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			p.syntaxError(err)
+			return nil, p.errs
+		}
+		c = p.catalog(&doc)
+	}
 	if len(p.errs) > 0 {
 		slices.SortStableFunc(p.errs, func(a, b *Error) int {
 			if a.Pos.Line != b.Pos.Line {
@@ -211,12 +250,49 @@ func Parse(filename string, data []byte) (*Catalog, error) {
 type parser struct {
 	file string
 	errs ErrorList
+
+	parts      *split // the codes, when read in parts
+	partsRead  bool   // the parts were read in place of the codes
+	partFailed bool   // a part is not a plain YAML list: parse the whole file
 }
 
 func (p *parser) pos(n *yaml.Node) Pos { return Pos{File: p.file, Line: n.Line, Col: n.Column} }
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	p.errs = append(p.errs, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// isJSONName reports whether a catalog file is named as JSON: its text must
+// then be JSON, not the YAML that JSON almost is (YAML takes a trailing
+// comma, comments, single quotes).
+func isJSONName(filename string) bool {
+	return strings.EqualFold(filepath.Ext(filename), ".json")
+}
+
+// jsonError reports where data, which is not valid JSON, goes wrong.
+func (p *parser) jsonError(data []byte) {
+	var v any
+	err := json.Unmarshal(data, &v)
+	pos := Pos{File: p.file, Line: 1, Col: 1}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		pos = offsetPos(p.file, data, syn.Offset)
+	}
+	msg := "not valid JSON"
+	if err != nil {
+		msg = err.Error()
+	}
+	p.errorf(pos, "syntax error: %s", msg)
+}
+
+// offsetPos is the position of the byte before offset (where encoding/json
+// stopped), counting columns in bytes from 1.
+func offsetPos(file string, data []byte, offset int64) Pos {
+	i := int(min(max(offset-1, 0), int64(len(data))))
+	before := data[:i]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := i - bytes.LastIndexByte(before, '\n')
+	return Pos{File: file, Line: line, Col: col}
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
@@ -399,7 +475,10 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 	if c.Wire.Format == "" {
 		c.Wire.Format = "json"
 	}
-	if codes != nil {
+	switch {
+	case codes != nil && p.splitCodesNode(codes):
+		p.codesInParts(c)
+	case codes != nil:
 		p.codes(codes, c)
 	}
 	return c
@@ -607,53 +686,92 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 		p.errorf(p.pos(n), "codes is empty; a catalog needs at least one code")
 		return
 	}
-	var first *Code                // the first code, which fixes string or integer
-	seen := make(map[string]*Code) // every code value read, valid or not
+	cs := newCodeSet(p, c)
 	for _, item := range n.Content {
-		item = resolveAlias(item)
-		code, ok := p.code(item, c)
-		if code.Value == "" {
-			continue
-		}
-		if prev, dup := seen[code.Value]; dup {
-			p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.short(), prev.Pos.Line, prev.Pos.Col)
-			continue
-		}
-		seen[code.Value] = code
-		if !ok {
-			continue
-		}
-		if first == nil {
-			first = code
-		} else if code.Numeric != first.Numeric {
-			kind := func(numeric bool) string {
-				if numeric {
-					return "an integer"
-				}
-				return "a string"
-			}
-			p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
-				code.short(), kind(code.Numeric), first.Pos.Line, first.Pos.Col, kind(first.Numeric))
-			continue
-		}
-		if code.Name != "" {
-			if prev, ok := c.byName[code.Name]; ok {
-				p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", Truncate(code.Name), prev.Pos.Line, prev.Pos.Col)
-				continue
-			}
-			c.byName[code.Name] = code
-		}
-		c.exact[code.Value] = code
-		if code.Template != nil {
-			c.templates = append(c.templates, code)
-		}
-		c.Codes = append(c.Codes, code)
+		cs.add(item)
 	}
+	cs.finish()
+}
+
+// A codeSet adds the entries of codes to a catalog one at a time, so that
+// they may come in parts (splitCodes).
+type codeSet struct {
+	p     *parser
+	c     *Catalog
+	first *Code            // the first code, which fixes string or integer
+	seen  map[string]*Code // code values read but not kept (c.exact holds the rest)
+}
+
+func newCodeSet(p *parser, c *Catalog) *codeSet {
+	return &codeSet{p: p, c: c, seen: make(map[string]*Code)}
+}
+
+// add decodes one entry of codes and adds the code when it is valid.
+func (cs *codeSet) add(item *yaml.Node) {
+	p, c := cs.p, cs.c
+	item = resolveAlias(item)
+	code, ok := p.code(item, c)
+	if code.Value == "" {
+		return
+	}
+	prev, dup := c.exact[code.Value]
+	if !dup {
+		prev, dup = cs.seen[code.Value]
+	}
+	if dup {
+		p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.short(), prev.Pos.Line, prev.Pos.Col)
+		return
+	}
+	if !ok {
+		cs.seen[code.Value] = code
+		return
+	}
+	if !cs.add1(code) {
+		cs.seen[code.Value] = code // read, not kept
+	}
+}
+
+// add1 adds a valid code that is not a duplicate, and reports whether it
+// was kept.
+func (cs *codeSet) add1(code *Code) bool {
+	p, c := cs.p, cs.c
+	if cs.first == nil {
+		cs.first = code
+	} else if code.Numeric != cs.first.Numeric {
+		kind := func(numeric bool) string {
+			if numeric {
+				return "an integer"
+			}
+			return "a string"
+		}
+		p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
+			code.short(), kind(code.Numeric), cs.first.Pos.Line, cs.first.Pos.Col, kind(cs.first.Numeric))
+		return false
+	}
+	if code.Name != "" {
+		if prev, ok := c.byName[code.Name]; ok {
+			p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", Truncate(code.Name), prev.Pos.Line, prev.Pos.Col)
+			return false
+		}
+		c.byName[code.Name] = code
+	}
+	c.exact[code.Value] = code
+	if code.Template != nil {
+		c.templates = append(c.templates, code)
+	}
+	c.Codes = append(c.Codes, code)
+	return true
+}
+
+// finish completes the catalog's indexes once every code is added.
+func (cs *codeSet) finish() {
+	c := cs.c
 	// A template's own text is not a code: keep only plain codes exact.
 	for _, t := range c.templates {
 		delete(c.exact, t.Value)
 	}
-	c.indexSuggestions()
+	c.Codes = slices.Clip(c.Codes)
+	c.suggest = new(suggestIndex)
 }
 
 // code decodes one entry of codes; ok is false when the entry has errors.

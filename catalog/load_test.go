@@ -188,3 +188,30 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A file named .json is read as JSON: what only YAML takes (a trailing
+// comma, a comment, single quotes) is an error at its place.
+func TestParseJSONStrict(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"trailing comma in a list", "{\"version\": 1,\n \"codes\": [{\"code\": \"x\", \"status\": 400},]}",
+			"errcodes.json:2:41: syntax error: invalid character ']' looking for beginning of value"},
+		{"trailing comma in an object", `{"version": 1, "codes": [{"code": "x", "status": 400,}]}`,
+			"errcodes.json:1:54: syntax error: invalid character '}' looking for beginning of object key string"},
+		{"comment", "# codes\n{\"version\": 1, \"codes\": [{\"code\": \"x\", \"status\": 400}]}",
+			"errcodes.json:1:1: syntax error: invalid character '#' looking for beginning of value"},
+		{"single quotes", `{'version': 1, "codes": [{"code": "x", "status": 400}]}`,
+			"errcodes.json:1:2: syntax error: invalid character '\\'' looking for beginning of object key string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("errcodes.json", []byte(tt.src))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+	// The same text in a YAML file is YAML.
+	_, err := Parse("errcodes.yaml", []byte(tests[0].src))
+	require.NoError(t, err)
+}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,33 +26,46 @@ func (c *Catalog) Suggest(s string) string {
 	if len(s) > MaxSuggest {
 		return ""
 	}
-	if c.folded == nil { // a Catalog built by hand
+	if c.suggest == nil { // a Catalog built by hand
 		var names []string
 		for _, code := range c.Codes {
 			names = append(names, code.Value)
 		}
 		return closest(s, names)
 	}
-	for _, v := range c.folded[normalize(s)] {
+	ix := c.suggest.get(c.Codes)
+	for _, v := range ix.folded[normalize(s)] {
 		if v != s {
 			return v
 		}
 	}
-	return nearest(s, c.names)
+	return nearest(s, ix.names)
 }
 
-// indexSuggestions prepares Suggest: the code values, and the codes under
-// their folded form.
-func (c *Catalog) indexSuggestions() {
-	c.folded = make(map[string][]string)
-	c.names = make([]string, 0, len(c.Codes))
-	for _, code := range c.Codes {
-		c.names = append(c.names, code.Value)
-		if len(code.Value) <= MaxSuggest {
-			key := normalize(code.Value)
-			c.folded[key] = append(c.folded[key], code.Value)
+// A suggestIndex prepares Suggest for a loaded catalog: the code values, and
+// the codes under their folded form. It is built on the first Suggest, not
+// at load: most runs never suggest, and a large catalog would hold the
+// index for nothing.
+type suggestIndex struct {
+	once   sync.Once
+	names  []string
+	folded map[string][]string
+}
+
+// get returns the index of codes, building it once.
+func (ix *suggestIndex) get(codes []*Code) *suggestIndex {
+	ix.once.Do(func() {
+		ix.folded = make(map[string][]string)
+		ix.names = make([]string, 0, len(codes))
+		for _, code := range codes {
+			ix.names = append(ix.names, code.Value)
+			if len(code.Value) <= MaxSuggest {
+				key := normalize(code.Value)
+				ix.folded[key] = append(ix.folded[key], code.Value)
+			}
 		}
-	}
+	})
+	return ix
 }
 
 // Closest returns the candidate nearest to s for a "did you mean" hint, or

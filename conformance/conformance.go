@@ -2,12 +2,15 @@ package conformance
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -16,21 +19,36 @@ import (
 // BodyLimit says otherwise.
 const DefaultBodyLimit = 1 << 20
 
+// DefaultBodyTimeout is how long the transport wrapper waits for an error
+// body to end unless BodyTimeout says otherwise.
+const DefaultBodyTimeout = 5 * time.Second
+
 // A Checker checks error responses against a catalog and keeps what it saw.
 // It is safe for concurrent use: one Checker may wrap many handlers and
 // transports, in parallel tests.
 type Checker struct {
 	cat     *catalog.Catalog
 	limit   int64
+	timeout time.Duration
 	collect bool
 
 	mu         sync.Mutex
-	seen       map[*catalog.Code]int
+	seen       map[*catalog.Code]int    // codes sent rightly, by count
+	wrong      map[*catalog.Code]int    // codes sent with a status the catalog does not give them, or without the prefix
 	lookups    map[string]*catalog.Code // Lookup's answers; nil for "not cataloged"
 	responses  int                      // error responses looked at
-	unchecked  []string                 // error responses whose body was past the limit
-	violations []Violation
+	unchecked  []string                 // error responses not checked, and why: the first MaxViolationsPerRule
+	uncheckedN int                      // error responses not checked
+	violations []Violation              // at most MaxViolationsPerRule of each rule
+	kept       map[Rule]int             // violations kept, by rule
+	dropped    map[Rule]int             // violations past MaxViolationsPerRule, counted only
 }
+
+// MaxViolationsPerRule is how many violations of each rule a Checker keeps
+// and reports; later ones are only counted (Dropped). A server that breaks
+// a rule on every response fails its test with the first ones, and a long
+// test does not hold every response's violations in memory.
+const MaxViolationsPerRule = 100
 
 // An Option configures a Checker.
 type Option func(*Checker)
@@ -46,6 +64,18 @@ func BodyLimit(n int64) Option {
 	}
 }
 
+// BodyTimeout sets how long the transport wrapper waits for an error body
+// to end before it returns the response with what arrived so far. d <= 0
+// means DefaultBodyTimeout.
+func BodyTimeout(d time.Duration) Option {
+	return func(c *Checker) {
+		if d <= 0 {
+			d = DefaultBodyTimeout
+		}
+		c.timeout = d
+	}
+}
+
 // Collect makes the Checker keep violations for Violations instead of
 // reporting them with t.Errorf: for tests that assert the exact violations
 // of a deliberately wrong server. With Collect, the testing.TB given to
@@ -56,8 +86,9 @@ func Collect() Option {
 
 // New returns a Checker for the catalog.
 func New(cat *catalog.Catalog, opts ...Option) *Checker {
-	c := &Checker{cat: cat, limit: DefaultBodyLimit, seen: make(map[*catalog.Code]int),
-		lookups: make(map[string]*catalog.Code)}
+	c := &Checker{cat: cat, limit: DefaultBodyLimit, timeout: DefaultBodyTimeout, seen: make(map[*catalog.Code]int),
+		wrong: make(map[*catalog.Code]int), lookups: make(map[string]*catalog.Code),
+		kept: make(map[Rule]int), dropped: make(map[Rule]int)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -97,9 +128,11 @@ type Violation struct {
 	Method string // request method
 	Path   string // request path
 	Status int    // the response's HTTP status
-	Code   string // the code as sent, "" when the body has none
-	Ref    string // the code's catalog line, "errcodes.yaml:31", "" when not cataloged
-	Msg    string // what is wrong, naming the code, the status and the catalog line
+	// Code is the code as sent, "" when the body has none; a code longer
+	// than catalog.MaxQuoted bytes is cut there and ends in "…", as in Msg.
+	Code string
+	Ref  string // the code's catalog line, "errcodes.yaml:31", "" when not cataloged
+	Msg  string // what is wrong, naming the code, the status and the catalog line
 }
 
 // String renders v as it is reported: "DELETE /v1/secrets/a: 400: code ...".
@@ -107,12 +140,25 @@ func (v Violation) String() string {
 	return fmt.Sprintf("%s %s: %d: %s", v.Method, v.Path, v.Status, v.Msg)
 }
 
-// Violations returns the violations seen so far, in the order they were
-// found (with concurrent requests, in the order their responses finished).
+// Violations returns the violations kept so far, in the order they were
+// found (with concurrent requests, in the order their responses finished):
+// the first MaxViolationsPerRule of each rule.
 func (c *Checker) Violations() []Violation {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]Violation(nil), c.violations...)
+}
+
+// Dropped returns how many violations of each rule were found past the
+// first MaxViolationsPerRule, counted but neither kept nor reported; nil
+// when there were none.
+func (c *Checker) Dropped() map[Rule]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.dropped) == 0 {
+		return nil
+	}
+	return maps.Clone(c.dropped)
 }
 
 // A response is what the wrappers saw of one exchange.
@@ -124,16 +170,36 @@ type response struct {
 	retryAfter                   string
 	hasRetryAfter                bool
 	body                         []byte
-	unchecked                    string // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	unchecked                    string         // why the body was not read whole ("body longer than 1048576 bytes"), or ""
+	site                         *runtime.Frame // the test's line that made the wrapper, or nil
+	// partial, when set, says the body is what arrived of a longer one
+	// ("body not complete after 5s"): checked when it decodes, else
+	// counted unchecked for that reason.
+	partial string
 }
 
 // readHeader keeps the headers the checks read.
 func (r *response) readHeader(h http.Header) {
-	r.contentType = h.Get("Content-Type")
-	r.contentEncoding = h.Get("Content-Encoding")
-	if v := h.Values("Retry-After"); len(v) > 0 {
-		r.retryAfter, r.hasRetryAfter = v[0], true
+	r.contentType, _ = headerValue(h, "Content-Type")
+	r.contentEncoding, _ = headerValue(h, "Content-Encoding")
+	r.retryAfter, r.hasRetryAfter = headerValue(h, "Retry-After")
+}
+
+// headerValue returns the first value of the header name as the client
+// reads it. A handler may set a header under a key that is not canonical
+// (h["retry-after"]): the server sends every key as it is, in sorted
+// order, and the client reads them all under the canonical name.
+func headerValue(h http.Header, name string) (string, bool) {
+	key, found := "", false
+	for k, v := range h {
+		if len(v) > 0 && strings.EqualFold(k, name) && (!found || k < key) {
+			key, found = k, true
+		}
 	}
+	if !found {
+		return "", false
+	}
+	return h[key][0], true
 }
 
 // overLimit is the reason a body past the limit is not checked.
@@ -143,18 +209,23 @@ func (c *Checker) overLimit() string {
 
 // A run is the check of one response.
 type run struct {
-	c  *Checker
-	r  *response
-	vs []Violation
+	c     *Checker
+	r     *response
+	vs    []Violation
+	right []*catalog.Code // the body's codes sent rightly
+	wrong []*catalog.Code // the body's cataloged codes sent wrongly
 }
 
 func (x *run) add(rule Rule, code, ref, format string, args ...any) {
 	x.vs = append(x.vs, Violation{Rule: rule, Method: x.r.method, Path: x.r.path, Status: x.r.status,
-		Code: code, Ref: ref, Msg: fmt.Sprintf(format, args...)})
+		Code: catalog.Truncate(code), Ref: ref, Msg: fmt.Sprintf(format, args...)})
 }
 
 // check checks r and records the outcome, reporting violations to tb.
 func (c *Checker) check(tb testing.TB, r *response) {
+	if tb != nil {
+		tb.Helper()
+	}
 	if r.status < 400 && !c.cat.RetryAfter(r.status) {
 		return
 	}
@@ -170,41 +241,66 @@ func (c *Checker) check(tb testing.TB, r *response) {
 		case enc != "" && !strings.EqualFold(enc, "identity"):
 			unchecked = fmt.Sprintf("%s %s: %d: body encoded as %s", r.method, r.path, r.status, enc)
 		default:
-			codes = x.checkBody()
+			codes, unchecked = x.checkBody()
 		}
 	}
 	x.checkRetryAfter(codes)
-
-	c.mu.Lock()
-	if r.status >= 400 {
-		c.responses++
-	}
-	for _, code := range codes {
-		c.seen[code]++
-	}
-	if unchecked != "" {
-		c.unchecked = append(c.unchecked, unchecked)
-	}
-	c.violations = append(c.violations, x.vs...)
-	c.mu.Unlock()
-
-	if !c.collect && tb != nil {
-		for _, v := range x.vs {
-			tb.Errorf("conformance: %s", v)
-		}
+	msgs := c.record(&x, unchecked)
+	if !c.collect && tb != nil && len(msgs) > 0 {
+		report(tb, r.site, msgs)
 	}
 }
 
-// checkBody checks the codes of an error body and returns the cataloged ones.
-func (x *run) checkBody() []*catalog.Code {
+// record keeps what the run found and returns the messages to report: the
+// violations kept, and a note when a rule reaches MaxViolationsPerRule.
+func (c *Checker) record(x *run, unchecked string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if x.r.status >= 400 {
+		c.responses++
+	}
+	for _, code := range x.right {
+		c.seen[code]++
+	}
+	for _, code := range x.wrong {
+		c.wrong[code]++
+	}
+	if unchecked != "" {
+		c.uncheckedN++
+		if len(c.unchecked) < MaxViolationsPerRule {
+			c.unchecked = append(c.unchecked, unchecked)
+		}
+	}
+	var report []string
+	for _, v := range x.vs {
+		if c.kept[v.Rule] == MaxViolationsPerRule {
+			if c.dropped[v.Rule] == 0 {
+				report = append(report, fmt.Sprintf("more than %d %s violations; the rest are only counted (Checker.Dropped)",
+					MaxViolationsPerRule, v.Rule))
+			}
+			c.dropped[v.Rule]++
+			continue
+		}
+		c.kept[v.Rule]++
+		c.violations = append(c.violations, v)
+		report = append(report, v.String())
+	}
+	return report
+}
+
+// checkBody checks the codes of an error body and returns the cataloged
+// ones, or why the body is not checked.
+func (x *run) checkBody() ([]*catalog.Code, string) {
 	w, r := &x.c.cat.Wire, x.r
 	doc, ok, err := decode(w, r.contentType, r.body)
-	if err != nil {
+	switch {
+	case r.partial != "" && (err != nil || !ok):
+		return nil, fmt.Sprintf("%s %s: %d: %s", r.method, r.path, r.status, r.partial)
+	case err != nil:
 		x.add(RuleBadBody, "", "", "error body is not valid %s: %v", strings.ToUpper(w.Format), err)
-		return nil
-	}
-	if !ok {
-		return nil // a bare status: no body in the wire format
+		return nil, ""
+	case !ok:
+		return nil, "" // a bare status: no body in the wire format
 	}
 	vals := doc.codes
 	if len(vals) == 0 {
@@ -223,7 +319,7 @@ func (x *run) checkBody() []*catalog.Code {
 			}
 		}
 	}
-	return out
+	return out, ""
 }
 
 // checkCode checks one code value of a body and returns its catalog row.
@@ -246,19 +342,37 @@ func (x *run) checkCode(v value) *catalog.Code {
 		x.add(RuleUncataloged, v.text, "", "%s", msg)
 		return nil
 	}
+	right := true
 	if w.Prefix != "" && !strings.HasPrefix(v.text, w.Prefix) {
 		x.add(RulePrefix, v.text, code.Ref(), "code %s is sent without the wire prefix %q (%s)", v, w.Prefix, code.Ref())
+		right = false
 	}
 	statuses := code.AllStatuses()
 	switch {
 	case code.Reported:
 		x.add(RuleReported, v.text, code.Ref(), "code %s is only reported in payloads, never sent as a response, but is sent with status %d (%s)",
-			code.Quoted(), status, code.Ref())
+			quoted(code), status, code.Ref())
+		right = false
 	case !slices.Contains(statuses, status):
 		x.add(RuleStatus, v.text, code.Ref(), "code %s is sent with status %d; the catalog says %s (%s)",
-			code.Quoted(), status, code.StatusText(), code.Ref())
+			quoted(code), status, code.StatusText(), code.Ref())
+		right = false
+	}
+	if right {
+		x.right = append(x.right, code)
+	} else {
+		x.wrong = append(x.wrong, code)
 	}
 	return code
+}
+
+// quoted is the cataloged code as messages quote it, shortened as
+// catalog.Truncate does.
+func quoted(code *catalog.Code) string {
+	if code.Numeric {
+		return code.Value
+	}
+	return strconv.Quote(catalog.Truncate(code.Value))
 }
 
 // lookup is Catalog.Lookup, remembered: tests send the same few codes many
@@ -274,6 +388,9 @@ func (c *Checker) lookup(s string) (*catalog.Code, bool) {
 	if !found {
 		code = nil
 	}
+	if len(s) > maxLookupLen {
+		return code, found // not kept: the cache holds short codes only
+	}
 	c.mu.Lock()
 	if len(c.lookups) < maxLookups {
 		c.lookups[s] = code
@@ -282,8 +399,12 @@ func (c *Checker) lookup(s string) (*catalog.Code, bool) {
 	return code, found
 }
 
-// maxLookups bounds the lookup cache: a test may send many distinct codes.
-const maxLookups = 1024
+// maxLookups and maxLookupLen bound the lookup cache: a test may send many
+// distinct codes, and long ones.
+const (
+	maxLookups   = 1024
+	maxLookupLen = catalog.MaxSuggest
+)
 
 // checkRetryAfter checks the Retry-After header of the response; codes are
 // the body's cataloged codes, named in the message.
@@ -302,7 +423,7 @@ func (x *run) checkRetryAfter(codes []*catalog.Code) {
 	code, ref, about := "", "", ""
 	if len(codes) > 0 {
 		code, ref = codes[0].Value, codes[0].Ref()
-		about = fmt.Sprintf(" (code %s, %s)", codes[0].Quoted(), ref)
+		about = fmt.Sprintf(" (code %s, %s)", quoted(codes[0]), ref)
 	}
 	x.add(RuleRetryAfter, code, ref, "%s%s%s", head, about, tail)
 }

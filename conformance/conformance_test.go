@@ -197,6 +197,7 @@ func TestStyles(t *testing.T) {
 		catalog   string
 		exchanges []exchange
 		seen      []string
+		wrong     []string // sent, but never with a status the catalog gives
 	}{
 		{"acme", []exchange{
 			{400, "application/problem+json", `{"type":"urn:ietf:params:acme:error:badNonce","detail":"stale","status":400}`, nil, nil},
@@ -209,12 +210,12 @@ func TestStyles(t *testing.T) {
 			{400, "application/problem+json", `{"type":"urn:ietf:params:acme:error:badNonse","status":400}`, nil,
 				[]string{`code "urn:ietf:params:acme:error:badNonse" is not in the catalog; did you mean "urn:ietf:params:acme:error:badNonce"?`}},
 			{429, "application/problem+json", `{"type":"urn:ietf:params:acme:error:rateLimited","status":429}`, []string{"Retry-After", "3600"}, nil},
-		}, []string{"malformed", "rateLimited", "badNonce"}},
+		}, []string{"malformed", "rateLimited", "badNonce"}, nil},
 		{"platform", []exchange{
 			{401, jsonCT, `{"error":{"code":"token_expired","message":"expired"}}`, nil, nil},
 			{403, jsonCT, `{"error":{"code":"token_expired"}}`, nil,
 				[]string{`code "token_expired" is sent with status 403; the catalog says 401 (platform.yaml:@token_expired)`}},
-		}, []string{"token_expired"}},
+		}, []string{"token_expired"}, nil},
 		{"certcentral", []exchange{
 			{404, jsonCT, `{"errors":[{"code":"not_found|order","message":"no order"},{"code":"not_found"}]}`, nil, nil},
 			{404, jsonCT, `{"errors":[{"code":"not_found"},{"code":"not_fuond"},{"code":"access_denied|missing_permission"}]}`, nil,
@@ -224,7 +225,7 @@ func TestStyles(t *testing.T) {
 				}},
 			{400, jsonCT, `{"errors":[]}`, nil, []string{`error body has no code at errors[].code`}},
 			{400, jsonCT, `{"errors":{"code":"not_found"}}`, nil, []string{`error body has no code at errors[].code`}},
-		}, []string{"not_found", "not_found|{resource}", "access_denied|missing_permission"}},
+		}, []string{"not_found", "not_found|{resource}"}, []string{"access_denied|missing_permission"}},
 		{"camelcase", []exchange{
 			{403, "application/xml", `<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>no</Message></Error>`, nil, nil},
 			{404, "text/xml; charset=utf-8", `<Error><Code>AccessDenied</Code></Error>`, nil,
@@ -234,7 +235,7 @@ func TestStyles(t *testing.T) {
 			{400, "application/json", `{"Error":{"Code":"InputFailure"}}`, nil, nil}, // JSON on an XML wire: not a code emission
 			{400, "", `<Error><Code>Inputfailure</Code></Error>`, nil,
 				[]string{`code "Inputfailure" is not in the catalog; did you mean "InputFailure"?`}},
-		}, []string{"AccessDenied"}},
+		}, []string{"AccessDenied"}, nil},
 		{"numeric", []exchange{
 			{403, jsonCT, `{"code":51010,"message":"bad signature"}`, nil, nil},
 			{400, jsonCT, `{"code":51010}`, nil,
@@ -243,7 +244,7 @@ func TestStyles(t *testing.T) {
 			{503, jsonCT, `{"code":510503}`, nil,
 				[]string{`status 503 is sent without Retry-After (code 510503, numeric.yaml:@510503); rules.retry_after lists it`}},
 			{503, jsonCT, `{"code":510503}`, []string{"Retry-After", "10"}, nil},
-		}, []string{"51010", "510503"}},
+		}, []string{"51010", "510503"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.catalog, func(t *testing.T) {
@@ -270,17 +271,25 @@ func TestStyles(t *testing.T) {
 				}
 			}
 			assert.Equal(t, want, messages(chk.Violations()))
-			var seen []string
-			for _, c := range chk.Coverage().Seen {
-				seen = append(seen, c.Value)
+			values := func(codes []*catalog.Code) []string {
+				var out []string
+				for _, c := range codes {
+					out = append(out, c.Value)
+				}
+				return out
 			}
-			var wantSeen []string
-			for _, s := range tt.seen {
-				c, ok := cat.Lookup(s)
-				require.True(t, ok, s)
-				wantSeen = append(wantSeen, c.Value)
+			lookup := func(names []string) []string {
+				var out []string
+				for _, s := range names {
+					c, ok := cat.Lookup(s)
+					require.True(t, ok, s)
+					out = append(out, c.Value)
+				}
+				return out
 			}
-			assert.ElementsMatch(t, wantSeen, seen)
+			cov := chk.Coverage()
+			assert.ElementsMatch(t, lookup(tt.seen), values(cov.Seen))
+			assert.ElementsMatch(t, lookup(tt.wrong), values(cov.Wrong))
 		})
 	}
 }
@@ -363,4 +372,42 @@ func TestValidRetryAfter(t *testing.T) {
 	} {
 		assert.Equal(t, want, validRetryAfter(s), "%q", s)
 	}
+}
+
+func TestCoverageCountsOnlyRightSends(t *testing.T) {
+	cat, err := catalog.Parse("errcodes.yaml", []byte(`version: 1
+api: Tiny
+wire:
+  code: error.code
+  prefix: "tiny:"
+codes:
+  - code: a_missing
+    status: 404
+  - code: b_conflict
+    status: 409
+  - code: c_gone
+    status: 410
+  - code: d_down
+    status: 503
+`))
+	require.NoError(t, err)
+	chk := New(cat, Collect())
+	// a_missing only ever with a wrong status; b_conflict wrongly, then
+	// rightly; c_gone only without the prefix.
+	serve(chk, respond(400, jsonCT, `{"error":{"code":"tiny:a_missing"}}`), "GET", "/a")
+	serve(chk, respond(400, jsonCT, `{"error":{"code":"tiny:b_conflict"}}`), "GET", "/b")
+	serve(chk, respond(409, jsonCT, `{"error":{"code":"tiny:b_conflict"}}`), "GET", "/b")
+	serve(chk, respond(410, jsonCT, `{"error":{"code":"c_gone"}}`), "GET", "/c")
+	cov := chk.Coverage()
+	assert.Equal(t, "conformance: 1 of 4 codes seen in 4 error responses; never seen: d_down; only sent wrongly: a_missing, c_gone",
+		cov.String())
+	require.Len(t, cov.Seen, 1)
+	assert.Equal(t, "b_conflict", cov.Seen[0].Value)
+	var wrong []string
+	for _, c := range cov.Wrong {
+		wrong = append(wrong, c.Value)
+	}
+	assert.Equal(t, []string{"a_missing", "c_gone"}, wrong)
+	require.Len(t, cov.Unseen, 1)
+	assert.Equal(t, "d_down", cov.Unseen[0].Value)
 }

@@ -23,16 +23,33 @@
 // the wire format that does not decode, or that has no code at the wire
 // path, is reported.
 //
-// Bodies reach the handler's client and the caller unchanged. The handler
-// wrapper copies what the handler writes as it passes through, so streaming,
-// Flush, Hijack and http.ResponseController keep working; the transport
-// wrapper reads an error body before returning the response and replays it.
-// A body longer than the limit (BodyLimit, 1 MiB by default) passes through
-// unchecked and is counted as such in the Coverage, never reported.
+// The wrappers leave the wire as it is: status, headers, body and whether
+// the connection stays open are what they would be without them, over
+// HTTP/1.1 and HTTP/2 (Handler says which use of http.MaxBytesReader it
+// cannot see). The handler wrapper copies what the handler writes as it
+// passes through. Of http.Flusher, http.Hijacker, http.Pusher and
+// io.ReaderFrom, the writer it gives the handler has those of the writer
+// under it, so streaming, Hijack and http.ResponseController keep
+// working; a header set under a key that is not canonical
+// (h["retry-after"]) is read as the client reads it; the body of a
+// response to HEAD, which the client never gets, is not checked. The
+// transport wrapper reads an error body before returning the response,
+// waiting at most BodyTimeout for it to end, and replays it. A body longer
+// than the limit (BodyLimit, 1 MiB by default) passes through unchecked
+// and is counted as such in the Coverage, never reported.
 //
-// Violations go to the testing.TB given to Handler or Transport as
-// t.Errorf, or, with the Collect option, are only kept for Violations.
-// Coverage tells which cataloged codes the tests produced:
+// Violations fail the test given to Handler or Transport, or, with the
+// Collect option, are only kept for Violations. Each is reported at the
+// test's line that sent the request when the stack shows it (a handler
+// called with ServeHTTP, a client's request through Transport), else at
+// the line that wrapped the handler (one run by a server). A Checker keeps
+// and reports the first MaxViolationsPerRule violations of each rule and
+// only counts the rest (Dropped), and quotes codes longer than
+// catalog.MaxQuoted bytes cut short, as the analyzers do: memory stays
+// bounded however many responses break a rule. Coverage tells which
+// cataloged codes the tests produced rightly (with a status the catalog
+// gives them, and the wire prefix), which they only sent wrongly, and
+// which never:
 //
 //	func TestAPI(t *testing.T) {
 //		chk, err := conformance.Load("../errcodes.yaml")

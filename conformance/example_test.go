@@ -50,7 +50,7 @@ func Example() {
 	fmt.Println(chk.Coverage())
 	// Output:
 	// GET /v1/secrets/db: 400: code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:6)
-	// conformance: 1 of 2 codes seen in 1 error response; never seen: rate_limited
+	// conformance: 0 of 2 codes seen in 1 error response; never seen: rate_limited; only sent wrongly: secret_not_found
 }
 
 // A client under test calls the API through the Checker's transport.

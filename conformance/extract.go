@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -28,13 +29,14 @@ type value struct {
 }
 
 // String renders v for messages: strings quoted, numbers bare, anything else
-// as its (shortened) source text.
+// as its source text, each shortened as catalog.Truncate does (as the
+// static passes quote codes).
 func (v value) String() string {
 	switch v.kind {
 	case kindString:
-		return strconv.Quote(v.text)
+		return strconv.Quote(catalog.Truncate(v.text))
 	case kindNumber:
-		return v.text
+		return catalog.Truncate(v.text)
 	}
 	if len(v.text) > 40 {
 		return v.text[:40] + "…"
@@ -416,103 +418,141 @@ func keyIs(key []byte, name string) bool {
 	return json.Unmarshal(key, &k) == nil && k == name
 }
 
-// An xmlNode is an element of an XML error body.
-type xmlNode struct {
-	name string
-	text strings.Builder
-	kids []*xmlNode
-}
-
-// decodeXML finds the values at the wire's paths in an XML body.
+// decodeXML finds the values at the wire's paths in an XML body, as the
+// elements stream by: it keeps no tree, only the open elements' match
+// states and the text of a matched element, and stops past maxDepth
+// nested elements, as encoding/json does for JSON.
 func decodeXML(w *catalog.Wire, body []byte) (decoded, error) {
-	root, err := parseXML(body)
-	if err != nil {
+	paths := []*xmlPath{{path: w.CodePath}}
+	if w.StatusPath != nil {
+		paths = append(paths, &xmlPath{path: w.StatusPath})
+	}
+	if err := scanXML(body, paths); err != nil {
 		return decoded{}, err
 	}
-	d := decoded{codes: xmlAt(root, w.CodePath)}
+	d := decoded{codes: paths[0].out}
 	if w.StatusPath != nil {
-		d.statuses = xmlAt(root, w.StatusPath)
+		d.statuses = paths[1].out
 	}
 	return d, nil
 }
 
-// parseXML returns the root element of an XML body.
-func parseXML(body []byte) (*xmlNode, error) {
+// scanXML reads the elements of an XML body, checking that it has one root
+// element, and feeds them to the paths.
+func scanXML(body []byte, paths []*xmlPath) error {
 	dec := xml.NewDecoder(bytes.NewReader(body))
-	var root *xmlNode
-	var stack []*xmlNode
+	depth, roots := 0, 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			n := &xmlNode{name: t.Name.Local}
-			switch {
-			case len(stack) > 0:
-				top := stack[len(stack)-1]
-				top.kids = append(top.kids, n)
-			case root != nil:
-				return nil, errors.New("more than one root element")
-			default:
-				root = n
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text.Write(t)
-			} else if len(bytes.TrimSpace(t)) > 0 {
-				return nil, errors.New("text outside the root element")
-			}
-		}
-	}
-	if root == nil {
-		return nil, errors.New("no root element")
-	}
-	return root, nil
-}
-
-// xmlAt walks path from the root element, whose name is the path's first step
-// (Error.Code in <Error><Code>…</Code></Error>); when the root has another
-// name, the path is taken to start below it. Repeated elements are all
-// followed, whether or not the step is marked [].
-func xmlAt(root *xmlNode, path []catalog.Segment) []value {
-	nodes := []*xmlNode{root}
-	if len(path) > 0 && path[0].Name == root.name {
-		path = path[1:]
-	} else {
-		nodes = root.kids
-	}
-	for _, seg := range path {
-		var next []*xmlNode
-		for _, n := range nodes {
-			for _, k := range n.kids {
-				if k.name == seg.Name {
-					next = append(next, k)
+			if depth == 0 {
+				if roots++; roots > 1 {
+					return errors.New("more than one root element")
 				}
 			}
+			if depth++; depth > maxDepth {
+				return fmt.Errorf("exceeded max depth of %d nested elements", maxDepth)
+			}
+			for _, p := range paths {
+				p.start(t.Name.Local, depth)
+			}
+		case xml.EndElement:
+			for _, p := range paths {
+				p.end()
+			}
+			depth--
+		case xml.CharData:
+			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
+				return errors.New("text outside the root element")
+			}
+			for _, p := range paths {
+				p.text(t, depth)
+			}
 		}
-		nodes = next
 	}
-	out := make([]value, 0, len(nodes))
-	for _, n := range nodes {
-		text := strings.TrimSpace(n.text.String())
-		switch {
-		case len(n.kids) > 0:
-			out = append(out, value{kind: kindOther, text: "<" + n.name + ">…"})
-		case text != "" && strings.Trim(text, "0123456789") == "" || strings.HasPrefix(text, "-") && len(text) > 1 && strings.Trim(text[1:], "0123456789") == "":
-			out = append(out, value{kind: kindNumber, text: text})
-		default:
-			out = append(out, value{kind: kindString, text: text})
+	if roots == 0 {
+		return errors.New("no root element")
+	}
+	return nil
+}
+
+// An xmlPath collects the values at a wire path from the elements of an
+// XML body, in document order. The path starts at the root element when
+// the root has its first step's name (Error.Code in
+// <Error><Code>…</Code></Error>), else below the root. Repeated elements
+// are all followed, whether or not the step is marked [].
+type xmlPath struct {
+	path  []catalog.Segment
+	steps []int // for each open element, the steps of path it matched; -1 when off the path
+	leaf  *xmlLeaf
+	out   []value
+}
+
+// An xmlLeaf is the open element at the end of the path.
+type xmlLeaf struct {
+	name  string
+	depth int
+	text  []byte // its own text, not its children's
+	kids  bool
+}
+
+// start opens an element at depth (the root is at 1).
+func (p *xmlPath) start(name string, depth int) {
+	step := -1
+	switch {
+	case depth == 1 && p.path[0].Name == name:
+		step = 1
+	case depth == 1:
+		step = 0 // the path starts below the root
+	default:
+		switch parent := p.steps[len(p.steps)-1]; {
+		case parent == len(p.path):
+			p.leaf.kids = true
+		case parent >= 0 && p.path[parent].Name == name:
+			step = parent + 1
 		}
 	}
-	return out
+	p.steps = append(p.steps, step)
+	if step == len(p.path) {
+		p.leaf = &xmlLeaf{name: name, depth: depth}
+	}
+}
+
+// text adds character data found at depth.
+func (p *xmlPath) text(t []byte, depth int) {
+	if p.leaf != nil && p.leaf.depth == depth {
+		p.leaf.text = append(p.leaf.text, t...)
+	}
+}
+
+// end closes the innermost open element.
+func (p *xmlPath) end() {
+	if len(p.steps) == 0 {
+		return
+	}
+	step := p.steps[len(p.steps)-1]
+	p.steps = p.steps[:len(p.steps)-1]
+	if step == len(p.path) {
+		p.out = append(p.out, p.leaf.value())
+		p.leaf = nil
+	}
+}
+
+// value is what the element holds.
+func (l *xmlLeaf) value() value {
+	text := strings.TrimSpace(string(l.text))
+	switch {
+	case l.kids:
+		return value{kind: kindOther, text: "<" + l.name + ">…"}
+	case text != "" && strings.Trim(text, "0123456789") == "" || strings.HasPrefix(text, "-") && len(text) > 1 && strings.Trim(text[1:], "0123456789") == "":
+		return value{kind: kindNumber, text: text}
+	}
+	return value{kind: kindString, text: text}
 }

@@ -3,10 +3,12 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -124,4 +126,47 @@ func TestJSONDepthAsEncodingJSON(t *testing.T) {
 			assert.Equal(t, json.Valid(body), ok, "depth %d of %s", depth, open)
 		}
 	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestXMLDepthBounded: XML stops at maxDepth nested elements, as JSON does,
+// and 1 MiB of nested elements costs little memory (about 57 MB before).
+func TestXMLDepthBounded(t *testing.T) {
+	w := &catalog.Wire{Format: "xml", CodePath: mustPath(t, "Error.Code")}
+	nested := func(depth int, leaf string) []byte {
+		return []byte(strings.Repeat("<a>", depth) + leaf + strings.Repeat("</a>", depth))
+	}
+	_, ok, err := decode(w, "application/xml", nested(maxDepth, "1"))
+	assert.NoError(t, err)
+	assert.True(t, ok)
+	_, _, err = decode(w, "application/xml", nested(maxDepth+1, "1"))
+	assert.EqualError(t, err, "exceeded max depth of 10000 nested elements")
+
+	body := nested((1<<20)/len("<a></a>"), "")
+	n := allocated(func() {
+		_, _, err = decode(w, "application/xml", body)
+	})
+	assert.EqualError(t, err, "exceeded max depth of 10000 nested elements")
+	assert.Less(t, n, uint64(16<<20), "bytes allocated for 1 MiB of nested elements")
+}
+
+// TestXMLPathBelowRoot: a path whose first step is not the root's name
+// starts below the root (AWS Query errors wrap Error in ErrorResponse).
+func TestXMLPathBelowRoot(t *testing.T) {
+	w := &catalog.Wire{Format: "xml", CodePath: mustPath(t, "Error.Code"), StatusPath: mustPath(t, "Status")}
+	d, ok, err := decode(w, "text/xml", []byte(`<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code></Error>`+
+		`<Error><Code>7</Code><Code><x/></Code></Error><Status>400</Status><x><Error><Code>deep</Code></Error></x></ErrorResponse>`))
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, []value{{kindString, "Throttling"}, {kindNumber, "7"}, {kindOther, "<Code>…"}}, d.codes)
+	assert.Equal(t, []value{{kindNumber, "400"}}, d.statuses)
 }

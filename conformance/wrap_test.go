@@ -171,10 +171,13 @@ func TestHandlerHijack(t *testing.T) {
 	assert.Equal(t, `{"error":{"code":"x"}}`, strings.TrimSpace(string(body)))
 	assert.Empty(t, chk.Violations(), "a hijacked connection is not checked")
 
-	// A writer that cannot be hijacked says so.
+	// Over a writer that cannot be hijacked, the wrapper is no Hijacker,
+	// and http.ResponseController says it is not supported.
 	rec := httptest.NewRecorder()
 	chk.Handler(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _, err := w.(http.Hijacker).Hijack()
+		_, ok := w.(http.Hijacker)
+		assert.False(t, ok)
+		_, _, err := http.NewResponseController(w).Hijack()
 		assert.ErrorIs(t, err, http.ErrNotSupported)
 	})).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 }
@@ -324,4 +327,66 @@ func TestConcurrent(t *testing.T) {
 	// Each response is checked twice: by the handler and by the transport.
 	assert.Len(t, chk.Violations(), n) // n/2 bad responses, twice
 	assert.Equal(t, 2*n, chk.Coverage().Responses)
+}
+
+// TestTransportBodyThatNeverEnds: RoundTrip returns after the body timeout
+// when an error body does not end, having checked what arrived when it is
+// a whole error body; the caller still reads the stream as sent.
+func TestTransportBodyThatNeverEnds(t *testing.T) {
+	cat := load(t, "platform")
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", jsonCT)
+		w.WriteHeader(http.StatusBadRequest)
+		if r.URL.Path == "/whole" {
+			_, _ = io.WriteString(w, `{"error":{"code":"secret_not_found"}}`)
+		} else {
+			_, _ = io.WriteString(w, `{"error":{"code":"secret_not_found"`)
+		}
+		w.(http.Flusher).Flush()
+		select { // a stream that does not end
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+
+	for _, tt := range []struct {
+		path       string
+		violations []string
+		unchecked  []string
+	}{
+		{"/whole", []string{`GET /whole: 400: code "secret_not_found" is sent with status 400; the catalog says 404 (` + ref(t, cat, "secret_not_found") + `)`}, nil},
+		{"/part", nil, []string{"GET /part: 400: body not complete after 100ms"}},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			chk := New(cat, Collect(), BodyTimeout(100*time.Millisecond))
+			client := &http.Client{Transport: chk.Transport(nil, srv.Client().Transport)}
+			type result struct {
+				resp *http.Response
+				err  error
+			}
+			done := make(chan result, 1)
+			go func() {
+				resp, err := client.Get(srv.URL + tt.path)
+				done <- result{resp, err}
+			}()
+			var res result
+			select {
+			case res = <-done:
+			case <-time.After(time.Minute): // guards a hang only
+				t.Fatal("RoundTrip did not return while the body stayed open")
+			}
+			require.NoError(t, res.err)
+			assert.Equal(t, tt.violations, messages(chk.Violations()))
+			assert.Equal(t, tt.unchecked, chk.Coverage().Unchecked)
+			// The caller reads what was sent, then waits on the stream.
+			first := make([]byte, len(`{"error":{"code":"secret_not_found"`))
+			_, err := io.ReadFull(res.resp.Body, first)
+			require.NoError(t, err)
+			assert.Equal(t, `{"error":{"code":"secret_not_found"`, string(first))
+			require.NoError(t, res.resp.Body.Close())
+		})
+	}
 }
