@@ -2,6 +2,8 @@ package integration
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -30,16 +32,20 @@ import (
 //
 // A fresh run starts from a cache that holds nothing any step can
 // change: the standard library's units, computed by a fresh run of each
-// executable before the first step (the steps never touch GOROOT). Every
-// freshEvery steps, the fresh run has no cache at all, which checks that
-// shortcut too.
+// executable before the first step (the steps never touch GOROOT). A
+// fresh run's result depends only on the files of the module, the
+// outside catalog, the executable and how the run is made: it is computed
+// once per such state and kept for the steps that come back to it. Every
+// freshEvery steps, the fresh run has no cache at all and must say what
+// was kept for its state, which checks both shortcuts.
 
 var (
 	diffSteps = flag.Int("differential.steps", 60, "steps of TestDifferential (the long form runs 10000)")
 	diffSeed  = flag.Uint64("differential.seed", 0, "seed of TestDifferential's steps (0: from the clock)")
+	diffLanes = flag.Int("differential.lanes", 1, "TestDifferential's lanes: modules with caches of their own, stepped at the same time")
 )
 
-const freshEvery = 20
+var diffFreshEvery = flag.Int("differential.fresh-every", 20, "TestDifferential compares with a run with no cache at all every this many steps")
 
 // diffModule is the module the steps change: the fixture, a package
 // under node_modules with its catalog there, and a catalog outside the
@@ -49,8 +55,10 @@ type diffModule struct {
 	outside string // a catalog outside it
 	bin     string // the executable runs use, replaced by steps
 	builds  [2][]byte
-	cache   string // the cache the steps share
-	seed    string // the fresh runs' starting cache
+	cache   string                // the cache the steps share
+	seed    string                // the fresh runs' starting cache
+	current int                   // which build is at bin
+	kept    map[string]diffResult // fresh runs, by state
 }
 
 func TestDifferential(t *testing.T) {
@@ -59,17 +67,31 @@ func TestDifferential(t *testing.T) {
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano())
 	}
-	t.Logf("seed %d (rerun with -differential.seed=%d)", seed, seed)
+	for lane := range *diffLanes {
+		t.Run(fmt.Sprintf("lane %d", lane), func(t *testing.T) {
+			t.Parallel()
+			steps := *diffSteps / *diffLanes
+			if lane < *diffSteps%*diffLanes {
+				steps++
+			}
+			laneSeed := seed + uint64(lane)
+			t.Logf("seed %d (rerun with -differential.seed=%d -differential.lanes=1 -differential.steps=%d)", laneSeed, laneSeed, steps)
+			differential(t, laneSeed, steps)
+		})
+	}
+}
+
+// differential takes steps random steps from seed on a module of its own.
+func differential(t *testing.T, seed uint64, steps int) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	m := newDiffModule(t)
-
-	for i := range *diffSteps {
+	for i := range steps {
 		start := time.Now()
 		s := diffStepsList[rng.IntN(len(diffStepsList))]
 		v := diffVariants[rng.IntN(len(diffVariants))]
 		what := s.do(t, m, rng)
 		desc := fmt.Sprintf("step %d: %s (%s); run %s", i, s.name, what, v.name)
-		fresh := m.fresh(t, v, i%freshEvery == freshEvery-1)
+		fresh := m.fresh(t, v, i%*diffFreshEvery == *diffFreshEvery-1)
 		for _, got := range s.cached(t, m, v, rng) {
 			if got != fresh {
 				t.Fatalf("%s: the cached run differs from a fresh one\ncached: %s\nfresh: %s", desc, got, fresh)
@@ -141,16 +163,54 @@ func diffRun(t *testing.T, cmd *exec.Cmd) diffResult {
 	return r
 }
 
-// fresh is a fresh run of v: from the standard library's units, or from
-// nothing at all.
+// fresh is a fresh run of v: the one kept for the state, else a run
+// from the standard library's units; or, when none is set, a run from
+// nothing at all, which must agree with the one kept.
 func (m *diffModule) fresh(t *testing.T, v diffVariant, none bool) diffResult {
 	t.Helper()
-	if none {
-		return diffRun(t, m.command(v, "off"))
+	state := m.state(t, v)
+	kept, ok := m.kept[state]
+	if ok && !none {
+		return kept
 	}
-	cache := t.TempDir()
-	linkTree(t, m.seed, cache)
-	return diffRun(t, m.command(v, cache))
+	cache := "off"
+	if !none {
+		cache = t.TempDir()
+		linkTree(t, m.seed, cache)
+	}
+	r := diffRun(t, m.command(v, cache))
+	if ok && r != kept {
+		t.Fatalf("a run with no cache differs from the fresh run kept for the same state\nno cache: %s\nkept: %s", r, kept)
+	}
+	m.kept[state] = r
+	return r
+}
+
+// state is a hash of what a fresh run of v depends on: every file of the
+// module (its content, or what it is), the outside catalog, the build at
+// the executable's path, and v.
+func (m *diffModule) state(t *testing.T, v diffVariant) string {
+	t.Helper()
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\nbuild %d\n", v.name, m.current)
+	for _, root := range []string{m.dir, m.outside} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%q %v\n", p, d.Type())
+			if d.Type().IsRegular() {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(h, "%x\n", sha256.Sum256(data))
+			}
+			return nil
+		})
+		require.NoError(t, err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // cached is a run of v on the shared cache.
@@ -216,7 +276,12 @@ func editCatalogStatus(t *testing.T, m *diffModule, rng *rand.Rand) string {
 func editCatalogComment(t *testing.T, m *diffModule, rng *rand.Rand) string {
 	files := m.catalogFiles()
 	f := files[rng.IntN(len(files))]
-	rewrite(t, f, func(s string) string { return s + fmt.Sprintf("# %d\n", rng.IntN(1000)) })
+	rewrite(t, f, func(s string) string {
+		if rest, ok := strings.CutSuffix(s, "# edited\n"); ok {
+			return rest
+		}
+		return s + "# edited\n"
+	})
 	return m.rel(f)
 }
 
@@ -273,6 +338,7 @@ func replaceExecutable(t *testing.T, m *diffModule, rng *rand.Rand) string {
 	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.NoError(t, os.Chtimes(tmp, stamp, stamp))
 	require.NoError(t, os.Rename(tmp, m.bin))
+	m.current = n
 	return fmt.Sprintf("build %d", n)
 }
 
@@ -315,7 +381,7 @@ func killedRun(group bool) func(t *testing.T, m *diffModule, v diffVariant, rng 
 	return func(t *testing.T, m *diffModule, v diffVariant, rng *rand.Rand) []diffResult {
 		cmd := m.command(v, m.cache)
 		require.NoError(t, cmd.Start())
-		time.Sleep(time.Duration(rng.IntN(1500)) * time.Millisecond)
+		time.Sleep(time.Duration(rng.IntN(800)) * time.Millisecond)
 		pid := cmd.Process.Pid
 		if group {
 			pid = -pid
@@ -357,7 +423,7 @@ func concurrentRuns(t *testing.T, m *diffModule, v diffVariant, _ *rand.Rand) []
 // the fresh runs' starting cache.
 func newDiffModule(t *testing.T) *diffModule {
 	t.Helper()
-	m := &diffModule{dir: copyFixture(t, "vaultfix"), cache: t.TempDir(), seed: t.TempDir()}
+	m := &diffModule{dir: copyFixture(t, "vaultfix"), cache: t.TempDir(), seed: t.TempDir(), kept: make(map[string]diffResult)}
 	gen := filepath.Join(m.dir, "node_modules", "gen")
 	require.NoError(t, os.MkdirAll(gen, 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(gen, "gen.go"), []byte(`// Package gen is Go code that lives under node_modules, with its own catalog.
@@ -390,6 +456,7 @@ func Gone(w http.ResponseWriter) {
 		cmd := m.command(diffVariant{}, m.seed)
 		cmd.Dir = copyFixture(t, "vaultfix") // another module: its units are no step's
 		diffRun(t, cmd)
+		m.current = i
 	}
 	return m
 }

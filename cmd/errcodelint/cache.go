@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,12 +164,4 @@ func (s *store) trim() {
 		}
 		return nil
 	})
-}
-
-// String describes the store for messages.
-func (s *store) String() string {
-	if s == nil {
-		return "off"
-	}
-	return fmt.Sprintf("in %s", s.dir)
 }

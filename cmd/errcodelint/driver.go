@@ -189,12 +189,16 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 		}
 	}
 	res := e.exec(ctx, cfg, flags, n)
-	if res.failed || len(res.stderr) > 0 || fixing {
+	if res.failed {
 		return res
 	}
 	vetx, err := os.ReadFile(cfg.VetxOutput)
 	if err != nil {
 		return &unitResult{failed: true, stderr: []byte(err.Error() + "\n")}
+	}
+	res.vetxSum = sum(vetx)
+	if len(res.stderr) > 0 || fixing {
+		return res // said something, or changed files: run it again next time
 	}
 	ent := &entry{vetx: vetx, stdout: res.stdout}
 	if u.root {
@@ -204,7 +208,6 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 	} else {
 		e.store.put(key, ent) // facts and types: no catalog in them
 	}
-	res.vetxSum = sum(vetx)
 	return res
 }
 
@@ -261,6 +264,7 @@ func (e *engineRun) config(u *unit, n int, deps []*unitResult) (cfg *unitConfig,
 func (e *engineRun) unitKey(u *unit, cfg *unitConfig, flags, catalogs []string, deps []*unitResult) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "errcodelint unit 2\nexe %s\ntarget %s/%s\n", e.exeSum, build.Default.GOOS, build.Default.GOARCH)
+	fmt.Fprintf(h, "godebug %q\n", os.Getenv("GODEBUG")) // go/types reads it
 	keyed := *cfg
 	keyed.VetxOutput, keyed.Stdout = "", ""
 	keyed.PackageVetx = nil
