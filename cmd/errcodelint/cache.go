@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -25,7 +26,7 @@ import (
 const cacheEnv = "ERRCODELINT_CACHE"
 
 // cacheMagic starts every entry; the version changes with the format.
-const cacheMagic = "errcodelint cache entry 2\n"
+const cacheMagic = "errcodelint cache entry 3\n"
 
 // trimAge is how long an unused entry is kept.
 const trimAge = 5 * 24 * time.Hour
@@ -55,6 +56,7 @@ func openStore() *store {
 // An entry is a unit's output.
 type entry struct {
 	vetx, stdout []byte
+	vetxSum      string // hex SHA-256 of vetx
 }
 
 func (s *store) path(key string) string {
@@ -108,41 +110,42 @@ func (s *store) put(key string, e *entry) {
 	s.trim()
 }
 
-// encodeEntry is the bytes of e: the magic, the SHA-256 of the payload,
-// and the payload, each part preceded by its length.
+// encodeEntry is the bytes of e: the magic, then each part (vetx,
+// stdout) as its length, its SHA-256 and its bytes.
 func encodeEntry(e *entry) []byte {
-	var payload []byte
+	out := []byte(cacheMagic)
 	for _, part := range [][]byte{e.vetx, e.stdout} {
-		payload = binary.AppendUvarint(payload, uint64(len(part)))
-		payload = append(payload, part...)
+		sum := sha256.Sum256(part)
+		out = binary.AppendUvarint(out, uint64(len(part)))
+		out = append(append(out, sum[:]...), part...)
 	}
-	sum := sha256.Sum256(payload)
-	return append(append([]byte(cacheMagic), sum[:]...), payload...)
+	return out
 }
 
-// decodeEntry is the inverse of encodeEntry, checking the hash.
+// decodeEntry is the inverse of encodeEntry, checking each part's hash.
 func decodeEntry(data []byte) (*entry, error) {
 	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
-	if !ok || len(rest) < sha256.Size {
+	if !ok {
 		return nil, errors.New("not a cache entry")
 	}
-	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
-		return nil, errors.New("cache entry does not match its hash")
-	}
 	var parts [2][]byte
+	var sums [2][sha256.Size]byte
 	for i := range parts {
-		n, k := binary.Uvarint(payload)
-		if k <= 0 || n > uint64(len(payload)-k) {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || uint64(len(rest)-k) < sha256.Size || n > uint64(len(rest)-k-sha256.Size) {
 			return nil, errors.New("cache entry is truncated")
 		}
-		parts[i] = payload[k : k+int(n)]
-		payload = payload[k+int(n):]
+		want := rest[k : k+sha256.Size]
+		parts[i] = rest[k+sha256.Size : k+sha256.Size+int(n)]
+		rest = rest[k+sha256.Size+int(n):]
+		if sums[i] = sha256.Sum256(parts[i]); !bytes.Equal(sums[i][:], want) {
+			return nil, errors.New("cache entry does not match its hash")
+		}
 	}
-	if len(payload) != 0 {
+	if len(rest) != 0 {
 		return nil, errors.New("cache entry has trailing bytes")
 	}
-	return &entry{vetx: parts[0], stdout: parts[1]}, nil
+	return &entry{vetx: parts[0], stdout: parts[1], vetxSum: hex.EncodeToString(sums[0][:])}, nil
 }
 
 // trim removes, at most once a day, the entries and temporary files

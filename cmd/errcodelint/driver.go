@@ -67,6 +67,8 @@ type engineRun struct {
 	scratch   string
 	env       []string
 
+	slots chan struct{} // one for each child that may run at once
+
 	mu      sync.Mutex
 	pending []pendingEntry // roots' entries, stored once the catalogs are checked
 }
@@ -78,11 +80,32 @@ type pendingEntry struct {
 
 // A unitResult is what a unit produced.
 type unitResult struct {
-	vetxFile string // for its importers
-	vetxSum  string
-	stdout   []byte
-	stderr   []byte
-	failed   bool
+	vetx    *vetxFile // its facts and types, for its importers
+	vetxSum string
+	stdout  []byte
+	stderr  []byte
+	failed  bool
+}
+
+// A vetxFile is a unit's facts and types as its importers' children read
+// them: a file, written from the cache only when an importer runs.
+type vetxFile struct {
+	path string
+	data []byte // not yet written when non-nil
+
+	once sync.Once
+	err  error
+}
+
+// file writes the facts where the importers' children read them, once.
+func (v *vetxFile) file() (string, error) {
+	v.once.Do(func() {
+		if v.data != nil {
+			v.err = os.WriteFile(v.path, v.data, 0o644)
+			v.data = nil
+		}
+	})
+	return v.path, v.err
 }
 
 // runEngine runs r's units and returns what they printed: the roots'
@@ -143,7 +166,7 @@ func (e *engineRun) runAll(ctx context.Context, units []*unit) []*unitResult {
 		done[u] = make(chan struct{})
 		index[u] = i
 	}
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	e.slots = make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, u := range units {
 		wg.Go(func() {
@@ -157,14 +180,7 @@ func (e *engineRun) runAll(ctx context.Context, units []*unit) []*unitResult {
 				results[i] = &unitResult{failed: true} // the dependency said why
 				return
 			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				results[i] = &unitResult{failed: true}
-				return
-			}
 			results[i] = e.runUnit(ctx, u, i, deps)
-			<-slots
 		})
 	}
 	wg.Wait()
@@ -177,7 +193,7 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 	if u.pkg.Error != nil {
 		return &unitResult{failed: true} // go list said why
 	}
-	cfg, flags, catalogs := e.config(u, n, deps)
+	cfg, flags, catalogs := e.config(u, n)
 	fixing := u.root && e.r.fix
 	key, err := e.unitKey(u, cfg, flags, catalogs, deps)
 	if err != nil {
@@ -185,8 +201,21 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 	}
 	if !fixing {
 		if ent, ok := e.store.get(key); ok {
-			return e.replay(cfg, ent)
+			return &unitResult{vetx: &vetxFile{path: cfg.VetxOutput, data: ent.vetx}, vetxSum: ent.vetxSum, stdout: ent.stdout}
 		}
+	}
+	for i, d := range u.deps {
+		path, err := deps[i].vetx.file()
+		if err != nil {
+			return &unitResult{failed: true, stderr: []byte(err.Error() + "\n")}
+		}
+		cfg.PackageVetx[packagePath(d.pkg.ImportPath)] = path
+	}
+	select {
+	case e.slots <- struct{}{}:
+		defer func() { <-e.slots }()
+	case <-ctx.Done():
+		return &unitResult{failed: true}
 	}
 	res := e.exec(ctx, cfg, flags, n)
 	if res.failed {
@@ -197,10 +226,11 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 		return &unitResult{failed: true, stderr: []byte(err.Error() + "\n")}
 	}
 	res.vetxSum = sum(vetx)
+	res.vetx = &vetxFile{path: cfg.VetxOutput}
 	if len(res.stderr) > 0 || fixing {
 		return res // said something, or changed files: run it again next time
 	}
-	ent := &entry{vetx: vetx, stdout: res.stdout}
+	ent := &entry{vetx: vetx, vetxSum: res.vetxSum, stdout: res.stdout}
 	if u.root {
 		e.mu.Lock()
 		e.pending = append(e.pending, pendingEntry{key, ent})
@@ -211,17 +241,9 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 	return res
 }
 
-// replay writes a cached entry where the unit's importers look for it.
-func (e *engineRun) replay(cfg *unitConfig, ent *entry) *unitResult {
-	if err := os.WriteFile(cfg.VetxOutput, ent.vetx, 0o644); err != nil {
-		return &unitResult{failed: true, stderr: []byte(err.Error() + "\n")}
-	}
-	return &unitResult{vetxFile: cfg.VetxOutput, vetxSum: sum(ent.vetx), stdout: ent.stdout}
-}
-
 // config is the unit's configuration, the flags it runs with and, for a
 // root, what the run read of the catalogs it can see (snapshot.catalogs).
-func (e *engineRun) config(u *unit, n int, deps []*unitResult) (cfg *unitConfig, flags, catalogs []string) {
+func (e *engineRun) config(u *unit, n int) (cfg *unitConfig, flags, catalogs []string) {
 	p := u.pkg
 	base := filepath.Join(e.scratch, fmt.Sprint(n))
 	cfg = &unitConfig{
@@ -239,11 +261,9 @@ func (e *engineRun) config(u *unit, n int, deps []*unitResult) (cfg *unitConfig,
 		VetxOutput:  base + ".vetx",
 		Stdout:      base + ".stdout",
 	}
-	for i, d := range u.deps {
-		path := packagePath(d.pkg.ImportPath)
-		cfg.PackageVetx[path] = deps[i].vetxFile
+	for _, d := range u.deps {
 		if d.pkg.Standard {
-			cfg.Standard[path] = true
+			cfg.Standard[packagePath(d.pkg.ImportPath)] = true
 		}
 	}
 	flags = e.r.modeArgs()
@@ -315,7 +335,7 @@ func (e *engineRun) exec(ctx context.Context, cfg *unitConfig, flags []string, n
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err = cmd.Run()
-	res := &unitResult{vetxFile: cfg.VetxOutput, stderr: stderr.Bytes()}
+	res := &unitResult{stderr: stderr.Bytes()}
 	if err != nil {
 		res.failed = true
 		if stderr.Len() == 0 {

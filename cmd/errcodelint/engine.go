@@ -20,12 +20,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// The standalone command runs its passes through go vet: go vet runs this
-// same executable once per package (the unitchecker protocol), with the
-// facts of the package's dependencies, and keeps each package's facts,
-// findings and fixes in the build cache under the tool's -V=full ID, the
-// flags and the package's inputs. A rerun with nothing changed is then
-// answered from the cache; memory is that of one package at a time.
+// The standalone command runs its passes one package at a time, as go
+// vet does, through its own cache (driver.go, cache.go): a rerun with
+// nothing changed analyzes nothing, and memory is that of one package at
+// a time.
 //
 // With ERRCODELINT_ENGINE=inprocess it runs them through go/analysis's
 // multichecker instead, in a child process: this same executable with
@@ -36,7 +34,8 @@ import (
 // errors whatever the format. -fix and -diff apply or show the first fix
 // of each finding.
 
-// engineEnv selects the engine: "vet" (the default) or "inprocess", the
+// engineEnv selects the engine: "vet" (the default, named for the
+// protocol its units speak) or "inprocess", the
 // multichecker that loads the whole graph in one process and caches
 // nothing. "multichecker" is internal: the in-process engine's child,
 // which is go/analysis's multichecker as it is.

@@ -11,10 +11,10 @@
 // 'errcodelint help' for their flags. Exit status: 0 clean, 3 findings,
 // 1 errors.
 //
-// Standalone, it runs the passes through go vet with itself as the vet
-// tool, so that go's build cache keeps each package's facts and findings
-// (engine.go); ERRCODELINT_ENGINE=inprocess selects go/analysis's
-// multichecker instead. Both print through one printer (output.go), in the
+// Standalone, it runs the passes one package at a time, as go vet does,
+// and keeps each package's facts and findings in a cache of its own
+// (driver.go, cache.go); ERRCODELINT_ENGINE=inprocess selects
+// go/analysis's multichecker instead. Both print through one printer (output.go), in the
 // format -format asks for.
 package main
 
@@ -119,9 +119,10 @@ Flags:
 Exit status, whatever the format: 0 clean, 1 errors (a pass that failed,
 a package that does not build, a crash), 2 bad flags, 3 findings.
 
-Standalone runs go through go vet and its build cache; set
-ERRCODELINT_ENGINE=inprocess for the in-process driver, which caches
-nothing. ERRCODELINT_CACHE=DIR|off moves or turns off the per-package cache.
+Standalone runs analyze one package at a time and keep each package's
+results in a cache; ERRCODELINT_CACHE=DIR|off moves or turns it off.
+ERRCODELINT_ENGINE=inprocess selects the in-process driver, which caches
+nothing. -tags goes to the go command.
 Run 'errcodelint help NAME' for a pass's documentation,
 'errcodelint catalog -h' for the catalog tools and 'errcodelint version'
 for the version.

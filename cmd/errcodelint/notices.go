@@ -15,7 +15,7 @@ import (
 // Notices are what errcode reports with -errcode.notices, one per package
 // (see analyzer/errcode/notices.go): whether a catalog governs a package
 // with HTTP code, and whether the catalog's wire matched its bodies. They
-// are not findings. The standalone command asks for them through go vet,
+// are not findings. The standalone command asks its units for them,
 // takes them out of the packages' diagnostics, and says once what they add
 // up to: how many packages the checks were off for, and which catalogs'
 // wire matched nothing in any package.
