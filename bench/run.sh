@@ -8,14 +8,15 @@
 #   DRIVER=1 bash bench/run.sh                 # also the in-process driver table
 #
 # Corpora: std; genN (bench/gen's synthetic service, N packages); deps
-# (the module's dependencies; DRIVER table only).
+# (the module's dependencies; DRIVER table only); dir=PATH (a module of
+# your own, with its errcodes.yaml in place; its first catalog is edited).
 #
 # The engine table: each round, on each corpus, each tool runs
 #   cold    its results cache empty: errcodelint is a copy of the binary
-#           with a few bytes appended (a new go vet tool ID) and a new unit
-#           cache; staticcheck gets a new STATICCHECK_CACHE; the no-op is
-#           the same copy trick as a go vet -vettool. Compiled packages
-#           stay in the build cache (every tool reads export data).
+#           with a few bytes appended and gets a new ERRCODELINT_CACHE;
+#           staticcheck gets a new STATICCHECK_CACHE; the no-op is the
+#           same copy trick as a go vet -vettool (a new tool ID).
+#           Compiled packages stay in the build cache.
 #   rerun   the same again, nothing changed;
 #   edit    (errcodelint) after a one-line edit of one catalog;
 #   before  (errcodelint) the in-process driver, ERRCODELINT_ENGINE=inprocess,
@@ -210,6 +211,9 @@ for c in $CORPORA; do
   case $c in
   std)
     engine std "$work" std
+    ;;
+  dir=*)
+    engine "$(basename "${c#dir=}")" "${c#dir=}" ./...
     ;;
   gen*)
     engine "$c" "$(gen "${c#gen}")" ./...
