@@ -279,6 +279,8 @@ func TestCacheTags(t *testing.T) {
 	r = assertFresh(t, dir, cache, nil, "-tags=special", "./httpx")
 	assert.Equal(t, 3, r.code, "%s", r)
 	assert.Contains(t, r.stderr, "tagged.go:7:", "%s", r)
+	inProcess := cacheRun(t, dir, cache, []string{"ERRCODELINT_ENGINE=inprocess"}, "-tags=special", "./httpx")
+	assert.Equal(t, r, inProcess, "the in-process engine honours -tags too")
 }
 
 // Editing a catalog given by flag analyzes only the packages that read

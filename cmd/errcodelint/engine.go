@@ -154,7 +154,6 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 			continue
 		case f.name == "tags":
 			r.buildFlags = append(r.buildFlags, "-tags="+f.value)
-			r.driverFlags = append(r.driverFlags, "-tags="+f.value)
 			continue
 		case slices.Contains([]string{"format", "json", "fix", "diff", "c"}, f.name) || slices.Contains(legacyFlags, f.name):
 			continue
@@ -344,6 +343,11 @@ func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, fail
 	}
 	cmd := exec.Command(exe, r.childArgs()...)
 	cmd.Env = append(append(os.Environ(), r.env...), engineEnv+"=multichecker")
+	if len(r.buildFlags) > 0 {
+		// multichecker's -tags has no effect; go/packages, which loads
+		// the packages, reads GOFLAGS.
+		cmd.Env = append(cmd.Env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" "+strings.Join(r.buildFlags, " ")))
+	}
 	// The child's stderr goes through as it comes (the -debug output),
 	// and is kept to tell a crash.
 	var childErr, buf bytes.Buffer
