@@ -71,8 +71,11 @@ type standaloneRun struct {
 	env         []string // added to go vet's environment
 }
 
-// A flagError is a command line the standalone command refuses (exit 2).
+// A flagError is a command line the standalone command refuses: exit 2,
+// or 1 when it names a catalog that does not load (a catalog that does
+// not load is an error wherever it comes from; 2 is for command lines).
 type flagError struct {
+	code  int // the exit status: 2, or 1 for a catalog
 	err   error
 	usage bool // print the usage after the error
 }
@@ -92,7 +95,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	case "multichecker":
 		return nil, nil
 	default:
-		return nil, &flagError{err: fmt.Errorf("unknown %s=%s; want vet or inprocess", engineEnv, e)}
+		return nil, &flagError{code: 2, err: fmt.Errorf("unknown %s=%s; want vet or inprocess", engineEnv, e)}
 	}
 	fs := flag.NewFlagSet("errcodelint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -121,25 +124,31 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	// Analyzer flags: set for real, so that a catalog that does not load
 	// fails here.
 	var isCatalog []string
+	var catalogErr error
 	for _, a := range analyzers {
 		fs.Var(new(ignored), a.Name, "")
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, a.Name+"."+f.Name, "")
+			v := f.Value
 			if f.Name == "catalog" {
 				isCatalog = append(isCatalog, a.Name+"."+f.Name)
+				v = loadingCatalog{v, &catalogErr}
 			}
+			fs.Var(v, a.Name+"."+f.Name, "")
 		})
 	}
-	fs.Var(allCatalogs(analyzers), "catalog", "")
+	fs.Var(loadingCatalog{allCatalogs(analyzers), &catalogErr}, "catalog", "")
 	isCatalog = append(isCatalog, "catalog")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return nil, nil // multichecker's help
+	case catalogErr != nil:
+		// The catalog's own positioned errors; the usage would bury them.
+		return nil, &flagError{err: err, code: 1}
 	case err != nil:
 		// The format's error is one line; the others, as the flag
 		// package prints them, with the usage.
-		return nil, &flagError{err: err, usage: !strings.Contains(err.Error(), "flag -format:")}
+		return nil, &flagError{code: 2, err: err, usage: !strings.Contains(err.Error(), "flag -format:")}
 	case protocol || fs.NArg() == 0 || fs.Arg(0) == "help" || isUnit(fs.Args()):
 		return nil, nil
 	}
@@ -160,7 +169,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		case slices.Contains(isCatalog, f.name) && f.value != "":
 			abs, err := filepath.Abs(f.value)
 			if err != nil {
-				return nil, &flagError{err: err}
+				return nil, &flagError{code: 2, err: err}
 			}
 			f.value = abs
 			r.catalogs = append(r.catalogs, f.name+"="+abs)
@@ -172,7 +181,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		// relative path would name another file.
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return nil, &flagError{err: err}
+			return nil, &flagError{code: 2, err: err}
 		}
 		r.env = append(r.env, catalog.EnvVar+"="+abs)
 	}
@@ -235,6 +244,21 @@ func parsedFlags(args []string, fs *flag.FlagSet) []givenFlag {
 		out = append(out, givenFlag{name, value})
 	}
 	return out
+}
+
+// loadingCatalog is a catalog flag that records the error of loading its
+// file, to tell it from a malformed command line.
+type loadingCatalog struct {
+	flag.Value
+	err *error
+}
+
+func (l loadingCatalog) Set(v string) error {
+	err := l.Value.Set(v)
+	if err != nil {
+		*l.err = err
+	}
+	return err
 }
 
 // boolish is a boolean flag that only records that it was set.

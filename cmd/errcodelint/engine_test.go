@@ -98,13 +98,15 @@ func TestParseStandaloneRun(t *testing.T) {
 	}{
 		{[]string{"-format", "xml", "./..."}, `invalid value "xml" for flag -format: want one of text, json, sarif, github`, false},
 		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag", true},
-		{[]string{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."}, "reading catalog: open ", true},
+		{[]string{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."}, "reading catalog: open ", false},
 	} {
 		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())
 		assert.Nil(t, r, "%q", tc.args)
 		if assert.NotNil(t, ferr, "%q", tc.args) {
 			assert.Contains(t, ferr.Error(), tc.err)
 			assert.Equal(t, tc.usage, ferr.usage, "%q", tc.args)
+			// A catalog that does not load is an error, not a bad command line.
+			assert.Equal(t, map[bool]int{true: 1, false: 2}[strings.Contains(tc.err, "catalog")], ferr.code, "%q", tc.args)
 		}
 	}
 

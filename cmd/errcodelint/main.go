@@ -77,7 +77,7 @@ func main() {
 		if err.usage {
 			usage()
 		}
-		os.Exit(2)
+		os.Exit(err.code)
 	} else if r != nil {
 		os.Exit(r.run(os.Stdout, os.Stderr))
 	}
@@ -116,8 +116,9 @@ Flags:
   -json             same as -format json
   -c N              with text, show N lines of context around each finding
 
-Exit status, whatever the format: 0 clean, 1 errors (a pass that failed,
-a package that does not build, a crash), 2 bad flags, 3 findings.
+Exit status, whatever the format: 0 clean, 1 errors (a catalog that does
+not load, a pass that failed, a package that does not build, a crash),
+2 bad flags, 3 findings.
 
 Standalone runs analyze one package at a time and keep each package's
 results in a cache; ERRCODELINT_CACHE=DIR|off moves or turns it off.

@@ -100,15 +100,30 @@ func TestBadCatalogFlag(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "errcodes.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("version: 1\ncodes:\n  - code: a\n    stauts: 404\n"), 0o644))
 
+	// A catalog that does not load is an error (1), wherever it comes
+	// from; its own positioned errors, not buried under the usage text.
 	_, stderr, code := run(t, root, bin, "-catalog", bad, "./examples/...")
-	assert.Equal(t, 2, code)
+	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, bad+`:3:5: a code is missing "status"`)
 	assert.Contains(t, stderr, bad+`:4:5: unknown key "stauts" in a code; did you mean "status"?`)
 	assert.NotContains(t, stderr, "goroutine", "no stack trace")
+	assert.NotContains(t, stderr, "usage:")
 
 	_, stderr, code = run(t, root, bin, "-errcode.catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./examples/...")
-	assert.Equal(t, 2, code)
+	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "reading catalog: open ")
+	assert.NotContains(t, stderr, "usage:")
+
+	// The same catalog, discovered: the same status.
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/bad\n\ngo 1.26\n"), 0o644))
+	data, err := os.ReadFile(bad)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "errcodes.yaml"), data, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.go"), []byte("package bad\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) { w.WriteHeader(404) }\n"), 0o644))
+	_, stderr, code = run(t, dir, bin, "./...")
+	assert.Equal(t, 1, code, "%s", stderr)
+	assert.Contains(t, stderr, `unknown key "stauts"`)
 }
 
 func TestCatalogCheckCommand(t *testing.T) {
