@@ -106,9 +106,7 @@ func Pin(abs string, data []byte) {
 	if loaded.pinned == nil {
 		loaded.pinned = make(map[string]*fileEntry)
 	}
-	e := new(fileEntry)
-	e.once.Do(func() { e.cat, e.err = Parse(abs, data) })
-	loaded.pinned[abs] = e
+	loaded.pinned[abs] = &fileEntry{data: data}
 }
 
 // pinnedEntry is the pinned content of path, if any.
@@ -118,8 +116,11 @@ func (fc *fileCache) pinnedEntry(path string) (*fileEntry, bool) {
 		return nil, false
 	}
 	fc.mu.Lock()
-	defer fc.mu.Unlock()
 	e, ok := fc.pinned[abs]
+	fc.mu.Unlock()
+	if ok {
+		e.once.Do(func() { e.cat, e.err = Parse(abs, e.data); e.data = nil })
+	}
 	return e, ok
 }
 
@@ -150,6 +151,7 @@ type fileCache struct {
 }
 
 type fileEntry struct {
+	data  []byte // pinned, not yet parsed
 	size  int64
 	mtime time.Time
 	once  sync.Once

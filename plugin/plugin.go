@@ -122,7 +122,7 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := s.apply(analyzers); err != nil {
 		return nil, err
 	}
-	sum := catalogid.Sum(explicitCatalogs(s.Catalog, os.Getenv(catalog.EnvVar), wd))
+	sum := catalogid.SumPinned(explicitCatalogs(s.Catalog, os.Getenv(catalog.EnvVar), wd))
 	return &plugin{analyzers: append(analyzers, catalogsKey(sum))}, nil
 }
 

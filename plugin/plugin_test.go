@@ -369,3 +369,23 @@ func TestConfigDir(t *testing.T) {
 		assert.Equal(t, home, plugin.ConfigDir([]string{"run"}, root, home))
 	})
 }
+
+// The passes of the run read the catalogs as the key hashed them: an edit
+// made while golangci-lint runs cannot put one version's issues under
+// another's key.
+func TestCatalogsPinnedAsKeyed(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	t.Setenv(catalog.EnvVar, "")
+	root := module(t, t.TempDir(), map[string]string{
+		"errcodes.yaml":          "version: 1\ncodes:\n  - code: a\n    status: 400\n",
+		"svc/handler/handler.go": "package handler\n",
+	})
+	t.Chdir(filepath.Join(root, "svc", "handler"))
+	key(t, nil)
+	require.NoError(t, os.WriteFile(filepath.Join(root, "errcodes.yaml"), []byte("version: 1\ncodes:\n  - code: a\n    status: 404\n"), 0o644))
+	c, err := catalog.Load(filepath.Join(root, "errcodes.yaml"))
+	require.NoError(t, err)
+	code, ok := c.Lookup("a")
+	require.True(t, ok)
+	assert.Equal(t, 400, code.Status, "the content the key covers")
+}

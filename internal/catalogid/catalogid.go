@@ -33,22 +33,28 @@ import (
 // file (absolute, or relative to a main module's root) and every catalog
 // file below the roots.
 func Hash(w io.Writer, explicit []string, roots []string) {
+	hash(w, explicit, roots, false)
+}
+
+// hash is Hash; with pin, each regular file it reads is pinned
+// (catalog.Pin) with the content it hashed.
+func hash(w io.Writer, explicit []string, roots []string, pin bool) {
 	for _, p := range explicit {
 		if p == "" {
 			continue
 		}
 		if filepath.IsAbs(p) {
-			fmt.Fprintf(w, "explicit %s\n", describe(p))
+			fmt.Fprintf(w, "explicit %s\n", describe(p, pin))
 			continue
 		}
 		for _, r := range roots {
-			fmt.Fprintf(w, "explicit %s\n", describe(filepath.Join(r, p)))
+			fmt.Fprintf(w, "explicit %s\n", describe(filepath.Join(r, p), pin))
 		}
 	}
 	for _, r := range roots {
 		fmt.Fprintf(w, "root %q\n", r)
 		for _, p := range Visible(r) {
-			fmt.Fprintf(w, "found %s\n", describe(p))
+			fmt.Fprintf(w, "found %s\n", describe(p, pin))
 		}
 	}
 }
@@ -61,9 +67,21 @@ func Sum(explicit []string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// SumPinned is Sum, and pins every catalog file it hashed, so that the
+// passes of this process read the content the sum covers even if a file
+// is edited while they run: a driver that keys results on the sum and
+// analyzes in the same process (golangci-lint) cannot then store one
+// version's findings under another's key.
+func SumPinned(explicit []string) string {
+	h := sha256.New()
+	hash(h, explicit, Roots(), true)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // describe is the file at path as a line: its content's hash, or what
-// it is when it is not a regular file that can be read.
-func describe(path string) string {
+// it is when it is not a regular file that can be read. With pin, the
+// content is pinned.
+func describe(path string, pin bool) string {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
@@ -76,11 +94,16 @@ func describe(path string) string {
 		return fmt.Sprintf("%q unreadable %v", path, err)
 	}
 	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, catalog.MaxSize+1)); err != nil {
+	data, err := io.ReadAll(io.LimitReader(f, catalog.MaxSize+1))
+	if err != nil {
 		return fmt.Sprintf("%q unreadable %v", path, err)
 	}
-	return fmt.Sprintf("%q sha256 %x", path, h.Sum(nil))
+	if pin {
+		if abs, err := filepath.Abs(path); err == nil {
+			catalog.Pin(abs, data)
+		}
+	}
+	return fmt.Sprintf("%q sha256 %x", path, sha256.Sum256(data))
 }
 
 // Roots are the directories whose catalogs a run from the working
