@@ -132,8 +132,8 @@ func (r *standaloneRun) runEngine(ctx context.Context, stderr io.Writer) (stdout
 	defer os.RemoveAll(e.scratch)
 
 	results := e.runAll(ctx, units)
-	if err := ctx.Err(); err != nil {
-		return nil, false, err
+	if ctx.Err() != nil {
+		return nil, false, errors.New("interrupted")
 	}
 	failed = len(errs) > 0
 	var out bytes.Buffer
