@@ -15,7 +15,7 @@ import (
 )
 
 // freshTool is a copy of the errcodelint binary with bytes appended: its
-// go vet tool ID is new, so that go vet's cache holds nothing for it.
+// content is new, so that no cache holds anything for it.
 func freshTool(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile(errcodelint(t))
@@ -38,10 +38,11 @@ func runLog(t *testing.T, path string) []string {
 	return strings.Fields(strings.ReplaceAll(string(data), " vetxonly=", "@"))
 }
 
-// TestEngine runs the standalone command, which runs its passes through
-// go vet, and checks what the cache does: a rerun analyzes nothing, a
-// catalog edit changes the findings and analyzes only the packages under
-// the catalog, and the output is the in-process driver's.
+// TestEngine runs the standalone command, which runs its passes one
+// package at a time through its own cache, and checks what the cache
+// does: a rerun analyzes nothing, a catalog edit changes the findings and
+// analyzes only the packages under the catalog, and the output is the
+// in-process driver's.
 func TestEngine(t *testing.T) {
 	endToEnd(t)
 	bin := freshTool(t)
