@@ -18,12 +18,12 @@ func TestStoreVerifiesEntries(t *testing.T) {
 	want := &entry{vetx: []byte("vetx\x00facts"), stdout: []byte(`{"p":{}}`)}
 	want.vetxSum = sum(want.vetx)
 	damage := map[string]func(data []byte) []byte{
-		"truncated":         func(d []byte) []byte { return d[:len(d)-3] },
-		"one byte altered":  func(d []byte) []byte { d[len(d)-1] ^= 1; return d },
-		"empty":             func([]byte) []byte { return nil },
-		"trailing bytes":    func(d []byte) []byte { return append(d, 'x') },
-		"another format":    func(d []byte) []byte { return append([]byte("errcodelint cache entry 1\n"), d[len(cacheMagic):]...) },
-		"stdout left out":   func(d []byte) []byte { return encodeEntry(&entry{vetx: want.vetx})[:len(d)-len(want.stdout)-33] },
+		"truncated":        func(d []byte) []byte { return d[:len(d)-3] },
+		"one byte altered": func(d []byte) []byte { d[len(d)-1] ^= 1; return d },
+		"empty":            func([]byte) []byte { return nil },
+		"trailing bytes":   func(d []byte) []byte { return append(d, 'x') },
+		"another format":   func(d []byte) []byte { return append([]byte("errcodelint cache entry 1\n"), d[len(cacheMagic):]...) },
+		"stdout left out":  func(d []byte) []byte { return encodeEntry(&entry{vetx: want.vetx})[:len(d)-len(want.stdout)-33] },
 	}
 	for name, f := range damage {
 		t.Run(name, func(t *testing.T) {
