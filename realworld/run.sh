@@ -14,7 +14,9 @@
 # from this checkout with `-catalog CATALOG -json` on its packages. Then
 # realworld/report prints every report as
 #   module  file:line:col  pass  message  VERDICT  why
-# and a table per module. Packages that do not build are listed, not failed.
+# then the defects found by reading (realworld/defects.tsv) that no true
+# report found, and a table per module: reports, verdicts, precision,
+# defects, found, recall. Packages that do not build are listed, not failed.
 # Exit status: 0 when every report has a verdict and every module was
 # analyzed, 1 otherwise.
 set -euo pipefail
@@ -128,6 +130,6 @@ for n in "${only[@]}"; do
   fi
 done
 
-args=(-out "$work/out" -verdicts realworld/verdicts.tsv)
+args=(-out "$work/out" -verdicts realworld/verdicts.tsv -defects realworld/defects.tsv)
 [[ $json == 1 ]] && args+=(-json)
 go run ./realworld/report "${args[@]}"

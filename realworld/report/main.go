@@ -2,12 +2,17 @@
 // errcodelint over each real module, gives each one the verdict recorded in
 // verdicts.tsv, and prints them with a table of figures per module.
 //
+// It also reads defects.tsv, the defects found by reading each module's
+// code, and counts per module how many of them the tool found: a defect is
+// found when a report with verdict true has the same module, file, line and
+// pass. Recall is found over defects; defects the tool missed are listed.
+//
 // It exits 1 when a report has no verdict, so that a new report (a new
 // false positive, or a new true one) cannot pass unnoticed, and when a
 // module could not be analyzed in full (not downloaded, or a pass failed on
 // a package that builds).
 //
-//	go run ./realworld/report -out DIR [-json] [-verdicts FILE]
+//	go run ./realworld/report -out DIR [-json] [-verdicts FILE] [-defects FILE]
 //
 // DIR holds, for each module NAME that run.sh analyzed, NAME.json (the
 // driver's -json output) and NAME.meta (key=value lines: module, root,
@@ -17,9 +22,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,6 +37,7 @@ import (
 func main() {
 	out := flag.String("out", "", "directory with NAME.json and NAME.meta for each analyzed module")
 	verdicts := flag.String("verdicts", "realworld/verdicts.tsv", "the verdicts file")
+	defects := flag.String("defects", "realworld/defects.tsv", "the defects found by reading; a missing file means none")
 	asJSON := flag.Bool("json", false, "print the result as one JSON document")
 	flag.Parse()
 	if *out == "" {
@@ -41,11 +49,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
+	ds, err := readDefects(*defects)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
+	}
 	res, err := collect(*out, vs)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
+	res.addDefects(ds)
 	if *asJSON {
 		enc := json.NewEncoder(os.Stdout)
 		enc.SetIndent("", "  ")
@@ -151,6 +165,9 @@ type Figures struct {
 	False     int      `json:"false"`
 	Unjudged  int      `json:"unjudged"`
 	Precision *float64 `json:"precision"` // true/(true+false); null with no judged report
+	Defects   int      `json:"defects"`   // found by reading (defects.tsv)
+	Found     int      `json:"found"`     // of those, reported by the tool with verdict true
+	Recall    *float64 `json:"recall"`    // found/defects; null with no defect
 	Errors    []string `json:"errors,omitempty"`
 }
 
@@ -159,7 +176,107 @@ type Result struct {
 	Reports []Report   `json:"reports"`
 	Modules []*Figures `json:"modules"`
 	Total   *Figures   `json:"total"`
+	Missed  []*Defect  `json:"missed"` // defects of analyzed modules that no true report found
 	Stale   []*verdict `json:"-"`
+}
+
+// A Defect is one row of defects.tsv: a defect found by reading the code,
+// where a pass should report it.
+type Defect struct {
+	Line   int    `json:"-"` // line in defects.tsv
+	Module string `json:"module"`
+	File   string `json:"file"` // relative to the module root
+	At     int    `json:"line"` // line in File where the report would anchor
+	Pass   string `json:"pass"`
+	What   string `json:"what"`
+}
+
+// readDefects reads defects.tsv: module, file, line, pass, what, separated
+// by tabs; blank lines and lines starting with # are skipped. A file that
+// does not exist holds no defect.
+func readDefects(path string) ([]*Defect, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var ds []*Defect
+	seen := map[string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			return nil, fmt.Errorf("%s:%d: %d tab-separated columns, want 5 (module file line pass what)", path, n, len(cols))
+		}
+		at, err := strconv.Atoi(cols[2])
+		if err != nil || at < 1 {
+			return nil, fmt.Errorf("%s:%d: line %q is not a line number", path, n, cols[2])
+		}
+		switch cols[3] {
+		case "errcode", "retryafter", "statusbranch":
+		default:
+			return nil, fmt.Errorf("%s:%d: pass %q is not errcode, retryafter or statusbranch", path, n, cols[3])
+		}
+		if strings.TrimSpace(cols[4]) == "" {
+			return nil, fmt.Errorf("%s:%d: the defect says no what", path, n)
+		}
+		key := strings.Join(cols[:4], "\t")
+		if first, ok := seen[key]; ok {
+			return nil, fmt.Errorf("%s:%d: the same defect as line %d (module, file, line and pass)", path, n, first)
+		}
+		seen[key] = n
+		ds = append(ds, &Defect{Line: n, Module: cols[0], File: cols[1], At: at, Pass: cols[3], What: cols[4]})
+	}
+	return ds, sc.Err()
+}
+
+// addDefects counts, for each analyzed module, its defects and those the
+// tool found, and lists the missed ones. Defects of modules that were not
+// analyzed in this run are left out.
+func (res *Result) addDefects(ds []*Defect) {
+	byName := map[string]*Figures{}
+	for _, f := range res.Modules {
+		byName[f.Module] = f
+	}
+	found := map[string]bool{}
+	for _, r := range res.Reports {
+		if r.Verdict == "TRUE" {
+			found[fmt.Sprintf("%s\t%s\t%d\t%s", r.Module, r.File, r.Line, r.Pass)] = true
+		}
+	}
+	for _, d := range ds {
+		fig := byName[d.Module]
+		if fig == nil {
+			continue
+		}
+		fig.Defects++
+		res.Total.Defects++
+		if found[fmt.Sprintf("%s\t%s\t%d\t%s", d.Module, d.File, d.At, d.Pass)] {
+			fig.Found++
+			res.Total.Found++
+		} else {
+			res.Missed = append(res.Missed, d)
+		}
+	}
+	for _, f := range append(res.Modules, res.Total) {
+		f.Recall = recall(f)
+	}
+}
+
+func recall(f *Figures) *float64 {
+	if f.Defects == 0 {
+		return nil
+	}
+	r := float64(f.Found) / float64(f.Defects)
+	return &r
 }
 
 // collect reads every NAME.meta in dir with its NAME.json.
@@ -385,13 +502,24 @@ func printText(w io.Writer, res *Result) {
 			fmt.Fprintf(w, "%s\terror: %s\n", f.Module, e)
 		}
 	}
+	for _, d := range res.Missed {
+		fmt.Fprintf(w, "%s\tmissed: %s:%d\t%s\t%s\n", d.Module, d.File, d.At, d.Pass, d.What)
+	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-10s %8s %8s %6s %6s %6s %8s %9s %8s\n", "module", "packages", "broken", "reports", "true", "false", "unjudged", "precision", "seconds")
+	width := 10
+	for _, f := range res.Modules {
+		width = max(width, len(f.Module))
+	}
+	fmt.Fprintf(w, "%-*s %8s %8s %6s %6s %6s %8s %9s %8s %7s %6s %6s\n", width, "module", "packages", "broken", "reports", "true", "false", "unjudged", "precision", "seconds", "defects", "found", "recall")
 	for _, f := range append(res.Modules, res.Total) {
 		p := "-"
 		if f.Precision != nil {
 			p = fmt.Sprintf("%.3f", *f.Precision)
 		}
-		fmt.Fprintf(w, "%-10s %8d %8d %6d %6d %6d %8d %9s %8.1f\n", f.Module, f.Packages, len(f.Broken), f.Reports, f.True, f.False, f.Unjudged, p, f.Seconds)
+		r := "-"
+		if f.Recall != nil {
+			r = fmt.Sprintf("%.3f", *f.Recall)
+		}
+		fmt.Fprintf(w, "%-*s %8d %8d %6d %6d %6d %8d %9s %8.1f %7d %6d %6s\n", width, f.Module, f.Packages, len(f.Broken), f.Reports, f.True, f.False, f.Unjudged, p, f.Seconds, f.Defects, f.Found, r)
 	}
 }
