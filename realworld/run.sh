@@ -10,8 +10,10 @@
 #
 # For each module: download it with `go mod download` (the module proxy is
 # the only network needed), copy it out of the read-only module cache into a
-# work directory, download its dependencies, and run the errcodelint built
-# from this checkout with `-catalog CATALOG -json` on its packages. Then
+# work directory (dropping replaces that point outside the module, to
+# monorepo siblings its zip does not hold), download its dependencies, and
+# run the errcodelint built from this checkout with `-catalog CATALOG -json`
+# on its packages. Then
 # realworld/report prints every report as
 #   module  file:line:col  pass  message  VERDICT  why
 # and a table per module. Packages that do not build are listed, not failed.
@@ -85,6 +87,27 @@ analyze() {
     rm -rf "$dir/vendor"
     if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
       echo "error=go mod tidy with the pinned go.mod failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
+      return
+    fi
+  fi
+  # A module published out of a monorepo may replace its siblings with
+  # relative paths outside its own directory (../../), which its zip does
+  # not hold. Drop those replaces so the exact versions its go.mod requires
+  # come from the proxy, and let tidy record their sums.
+  local drops
+  drops=$(cd "$dir" && go mod edit -json | awk '
+    /"Old": \{/ { side = "old"; o = ""; next }
+    /"New": \{/ { side = "new"; next }
+    /"Path": / { v = $0; sub(/.*"Path": "/, "", v); sub(/".*/, "", v)
+      if (side == "old") o = v; else if (side == "new" && v ~ /^\.\.\//) print o }
+    /"Version": / && side == "old" { v = $0; sub(/.*"Version": "/, "", v); sub(/".*/, "", v); o = o "@" v }')
+  if [[ -n $drops ]]; then
+    local old
+    for old in $drops; do
+      (cd "$dir" && go mod edit -dropreplace="$old")
+    done
+    if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
+      echo "error=go mod tidy after dropping the monorepo replaces failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
       return
     fi
   fi
