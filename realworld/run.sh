@@ -10,8 +10,8 @@
 #
 # For each module: download it with `go mod download` (the module proxy is
 # the only network needed), copy it out of the read-only module cache into a
-# work directory (dropping replaces that point outside the module, to
-# monorepo siblings its zip does not hold), download its dependencies, and
+# work directory (dropping replaces by directories its zip does not hold:
+# monorepo siblings, nested modules), download its dependencies, and
 # run the errcodelint built from this checkout with `-catalog CATALOG -json`
 # on its packages. Then
 # realworld/report prints every report as
@@ -90,24 +90,28 @@ analyze() {
       return
     fi
   fi
-  # A module published out of a monorepo may replace its siblings with
-  # relative paths outside its own directory (../../), which its zip does
-  # not hold. Drop those replaces so the exact versions its go.mod requires
-  # come from the proxy, and let tidy record their sums.
-  local drops
-  drops=$(cd "$dir" && go mod edit -json | awk '
+  # A replace by a directory that the module zip does not hold cannot be
+  # honoured: a monorepo's sibling (../../), or a nested module, which the
+  # zip leaves out. Drop those replaces so the exact versions the go.mod
+  # requires come from the proxy, and let tidy record their sums.
+  local drops="" old new
+  while read -r old new; do
+    [[ -z $old ]] && continue
+    if [[ ! -f $dir/$new/go.mod ]]; then
+      drops+=" $old"
+    fi
+  done < <(cd "$dir" && go mod edit -json | awk '
     /"Old": \{/ { side = "old"; o = ""; next }
     /"New": \{/ { side = "new"; next }
     /"Path": / { v = $0; sub(/.*"Path": "/, "", v); sub(/".*/, "", v)
-      if (side == "old") o = v; else if (side == "new" && v ~ /^\.\.\//) print o }
+      if (side == "old") o = v; else if (side == "new" && v ~ /^\.\.?\//) print o, v }
     /"Version": / && side == "old" { v = $0; sub(/.*"Version": "/, "", v); sub(/".*/, "", v); o = o "@" v }')
   if [[ -n $drops ]]; then
-    local old
     for old in $drops; do
       (cd "$dir" && go mod edit -dropreplace="$old")
     done
     if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
-      echo "error=go mod tidy after dropping the monorepo replaces failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
+      echo "error=go mod tidy after dropping replaces by missing directories failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
       return
     fi
   fi
