@@ -61,7 +61,8 @@ wanted() {
 # analyze NAME MODULE@VERSION CATALOG PACKAGES: writes out/NAME.json and
 # out/NAME.meta.
 analyze() {
-  local name=$1 modver=$2 cat=$root/realworld/$3 pkgs=$4
+  # Several package patterns are written with commas between them.
+  local name=$1 modver=$2 cat=$root/realworld/$3 pkgs=${4//,/ }
   local meta=$work/out/$name.meta dir=$work/src/$name
   echo "# $name: $modver" >&2
   {
