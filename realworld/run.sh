@@ -10,8 +10,10 @@
 #
 # For each module: download it with `go mod download` (the module proxy is
 # the only network needed), copy it out of the read-only module cache into a
-# work directory, download its dependencies, and run the errcodelint built
-# from this checkout with `-catalog CATALOG -json` on its packages. Then
+# work directory (dropping replaces by directories its zip does not hold:
+# monorepo siblings, nested modules), download its dependencies, and
+# run the errcodelint built from this checkout with `-catalog CATALOG -json`
+# on its packages. Then
 # realworld/report prints every report as
 #   module  file:line:col  pass  message  VERDICT  why
 # then the defects found by reading (realworld/defects.tsv) that no true
@@ -61,7 +63,8 @@ wanted() {
 # analyze NAME MODULE@VERSION CATALOG PACKAGES: writes out/NAME.json and
 # out/NAME.meta.
 analyze() {
-  local name=$1 modver=$2 cat=$root/realworld/$3 pkgs=$4
+  # Several package patterns are written with commas between them.
+  local name=$1 modver=$2 cat=$root/realworld/$3 pkgs=${4//,/ }
   local meta=$work/out/$name.meta dir=$work/src/$name
   echo "# $name: $modver" >&2
   {
@@ -87,6 +90,31 @@ analyze() {
     rm -rf "$dir/vendor"
     if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
       echo "error=go mod tidy with the pinned go.mod failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
+      return
+    fi
+  fi
+  # A replace by a directory that the module zip does not hold cannot be
+  # honoured: a monorepo's sibling (../../), or a nested module, which the
+  # zip leaves out. Drop those replaces so the exact versions the go.mod
+  # requires come from the proxy, and let tidy record their sums.
+  local drops="" old new
+  while read -r old new; do
+    [[ -z $old ]] && continue
+    if [[ ! -f $dir/$new/go.mod ]]; then
+      drops+=" $old"
+    fi
+  done < <(cd "$dir" && go mod edit -json | awk '
+    /"Old": \{/ { side = "old"; o = ""; next }
+    /"New": \{/ { side = "new"; next }
+    /"Path": / { v = $0; sub(/.*"Path": "/, "", v); sub(/".*/, "", v)
+      if (side == "old") o = v; else if (side == "new" && v ~ /^\.\.?\//) print o, v }
+    /"Version": / && side == "old" { v = $0; sub(/.*"Version": "/, "", v); sub(/".*/, "", v); o = o "@" v }')
+  if [[ -n $drops ]]; then
+    for old in $drops; do
+      (cd "$dir" && go mod edit -dropreplace="$old")
+    done
+    if ! (cd "$dir" && go mod tidy) >"$work/out/$name.tidy" 2>&1; then
+      echo "error=go mod tidy after dropping replaces by missing directories failed: $(head -c 300 "$work/out/$name.tidy" | tr '\n' ' ')" >>"$meta"
       return
     fi
   fi
