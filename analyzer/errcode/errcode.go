@@ -15,6 +15,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/response"
@@ -59,7 +60,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -111,6 +112,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
+	c.sinks(pass.ResultOf[flow.Analyzer].(*flow.Result))
 	if r.notices {
 		c.wireNotice()
 	}
@@ -128,6 +130,9 @@ type checker struct {
 	carriers *carrier.Evaluator
 	walker   *envelope.Walker
 	file     *ast.File // the file being checked
+	// positions finds the syntax of the engine's constants, built when
+	// first needed.
+	positions *flow.Positions
 	// caseValues to caseValuesEnd spans the values of the last case
 	// clause entered: skipped by visit.
 	caseValues, caseValuesEnd token.Pos

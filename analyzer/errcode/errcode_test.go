@@ -107,3 +107,11 @@ func TestNoNoticesByDefault(t *testing.T) {
 type discard struct{}
 
 func (discard) Errorf(string, ...any) {}
+
+// TestValueFlow holds the shapes only the value-flow engine follows: bodies
+// marshaled first, exported sentinels, wrappers that carry the status,
+// sentinel text as the code, helpers of helpers, missing table rows, and
+// table rows sent by a renderer.
+func TestValueFlow(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "valueflow/...")
+}

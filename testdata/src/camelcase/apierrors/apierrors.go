@@ -17,7 +17,9 @@ const (
 	ErrSlowDown
 )
 
-// APIError is a row: fields named like code and status, no tags.
+// APIError is a row: fields named like code and status, no tags. A row's
+// code is known to be the API's because WriteErrorResponse sends it at the
+// wire path, with the row's status.
 type APIError struct {
 	Code           string
 	Description    string
@@ -28,7 +30,7 @@ var errorCodes = map[APIErrorCode]APIError{
 	ErrAccessDenied:  {Code: "AccessDenied", Description: "Access Denied.", HTTPStatusCode: http.StatusForbidden},
 	ErrNoSuchAccount: {Code: "AccountNotFound", Description: "No account.", HTTPStatusCode: http.StatusBadRequest}, // want `code "AccountNotFound" is mapped to status 400; the catalog says 404 \(errcodes.yaml:\d+\)`
 	ErrInput:         {Code: "InputFailure", Description: "Bad input.", HTTPStatusCode: http.StatusBadRequest},
-	ErrSlowDown:      {Code: "SlowDown", Description: "Slow down.", HTTPStatusCode: http.StatusServiceUnavailable}, // an unknown code in a tagless row: not provably a code
+	ErrSlowDown:      {Code: "SlowDown", Description: "Slow down.", HTTPStatusCode: http.StatusServiceUnavailable}, // want `code "SlowDown" is not in the catalog`
 }
 
 // Descriptor is registered by calls (idiom 6).

@@ -67,7 +67,7 @@ func helpers(w http.ResponseWriter, r *http.Request) {
 	httpx.NotFound(w, apierr.PolicyNotFound)
 	httpx.WriteRaw(w, http.StatusForbidden, "access_denied")
 	httpx.WriteRaw(w, http.StatusForbidden, "acess_denied") // want `code "acess_denied" is not in the catalog; did you mean "access_denied"\?`
-	httpx.WriteCode(w, apierr.SecretExists)
+	httpx.WriteCode(w, apierr.SecretExists) // want `code "secret_exists" is sent with status 500 \(by WriteCode\); the catalog says 409 \(errcodes.yaml:\d+\)`
 	httpx.WriteCode(w, "secret_lost") // want `code "secret_lost" is not in the catalog`
 }
 

@@ -1,0 +1,219 @@
+package errcode
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// sinks checks the responses the value-flow engine found: each error body
+// written with an error status, its code read at the catalog's wire path.
+func (c *checker) sinks(res *flow.Result) {
+	for _, k := range res.Sinks {
+		if k.Body == nil || !errorStatuses(k.Status) {
+			// No status, or not only error statuses: not known to
+			// be an error response.
+			continue
+		}
+		for _, body := range k.Body {
+			c.sinkBody(k, body)
+		}
+	}
+}
+
+// errorStatuses reports whether every status of v is a known 4xx or 5xx.
+func errorStatuses(v flow.Value) bool {
+	n := 0
+	for _, a := range v {
+		switch {
+		case a.Kind == flow.Lookup:
+			for _, row := range a.RowValues() {
+				if !errorStatuses(row) {
+					return false
+				}
+			}
+			n++
+		case a.Kind != flow.Const:
+			return false
+		default:
+			if s, ok := statusOf(a); !ok || s < 400 || s > 599 {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+func statusOf(a flow.Atom) (int64, bool) {
+	c := a.Constant()
+	if c == nil || c.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c)
+}
+
+// sinkBody checks one body an error response may carry.
+func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
+	if body.Kind != flow.Encoded || body.Enc == "text" {
+		return // bytes the engine cannot see into
+	}
+	path := wirePath(c.cat.Wire.Code, body.Enc)
+	codes := body.Of
+	for _, p := range path {
+		codes = codes.SelectWire(p)
+	}
+	for _, code := range codes {
+		switch code.Kind {
+		case flow.Const:
+			c.sinkCode(k, code, k.Status, len(codes))
+		case flow.Lookup:
+			// A row of a table chosen at run time: every row may go
+			// out, with the status of that row when the status is
+			// looked up in the same table.
+			for i, row := range code.RowValues() {
+				for _, rc := range row.Consts() {
+					c.sinkCode(k, rc, rowStatus(k.Status, code, i), 1)
+				}
+			}
+		}
+	}
+}
+
+// rowStatus is the status that goes with row i of a table: the row's own
+// when the status is looked up in the same table with the same key, else
+// the statuses as they are.
+func rowStatus(status flow.Value, table flow.Atom, i int) flow.Value {
+	if len(status) != 1 || status[0].Kind != flow.Lookup || len(status[0].Rows) != len(table.Rows) ||
+		status[0].Of.String() != table.Of.String() {
+		return status
+	}
+	return status[0].RowValues()[i]
+}
+
+// wirePath is the catalog's wire path as keys to select: the array steps
+// dropped (an array's elements are one set), and for XML the root element
+// (the encoded value is the root).
+func wirePath(wire, enc string) []string {
+	parts := strings.Split(strings.ReplaceAll(wire, "[]", ""), ".")
+	if enc == "xml" && len(parts) > 1 {
+		parts = parts[1:]
+	}
+	return parts
+}
+
+// sinkCode checks a code an error response carries, and the statuses it
+// goes with. A finding is reported where this package wrote the value;
+// values from other packages were checked there.
+func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes int) {
+	v, ok := codeValue(code)
+	if !ok {
+		return
+	}
+	codeExpr := c.exprAt(code)
+	if codeExpr == nil {
+		codeExpr = c.exprAt(flow.Atom{At: k.At, Arg: flow.Whole})
+	}
+	if codeExpr == nil {
+		return
+	}
+	cat, known := c.model.Resolve(v)
+	if !known {
+		if code.At.IsValid() && !v.Zero() {
+			c.reportUnknown(codeUse{expr: codeExpr, value: v, wire: true})
+		}
+		return
+	}
+	if cat == nil || cat.Reported || !errorStatuses(status) {
+		return
+	}
+	var sts []flow.Atom
+	for _, s := range status {
+		if s.Kind == flow.Lookup {
+			return // a status looked up by another key: not known here
+		}
+		n, _ := statusOf(s)
+		if cat.HasStatus(int(n)) {
+			return // a code may travel with several statuses: any is right
+		}
+		sts = append(sts, s)
+	}
+	for _, s := range sts {
+		n, _ := statusOf(s)
+		use := codeUse{expr: codeExpr, value: v, wire: true}
+		switch at := c.exprAt(s); {
+		case at != nil && code.At.IsValid() && !c.sameFunc(at.Pos(), code.At):
+			// A status chosen elsewhere (a renderer's default) for a
+			// code written here: the code's use is what is wrong.
+			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
+		case at != nil && codes > 1:
+			// One status for several codes: the code is what is
+			// wrong, not the status the others go out with.
+			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(s) + " at line " + strconv.Itoa(c.pass.Fset.Position(at.Pos()).Line)})
+		case at != nil:
+			c.checkStatus(use, cat, statusUse{expr: at, value: n})
+		case code.At.IsValid():
+			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
+		}
+	}
+}
+
+// callName is the name of the function called where a value stands (a
+// status's WriteHeader, a helper), or "the call".
+func (c *checker) callName(a flow.Atom) string {
+	call, ok := c.exprAt(flow.Atom{At: a.At, Arg: flow.Whole}).(*ast.CallExpr)
+	if !ok {
+		return "the call"
+	}
+	if fn := typeutil.Callee(c.pass.TypesInfo, call); fn != nil {
+		return fn.Name()
+	}
+	return "the call"
+}
+
+// codeValue is a constant code as the API model reads codes.
+func codeValue(a flow.Atom) (values.Value, bool) {
+	switch c := a.Constant(); {
+	case c == nil:
+		return values.Value{}, false
+	case c.Kind() == constant.String:
+		return values.StringValue(constant.StringVal(c)), true
+	case c.Kind() == constant.Int:
+		n, ok := constant.Int64Val(c)
+		return values.IntValue(n), ok
+	}
+	return values.Value{}, false
+}
+
+// exprAt is the expression a constant stands at in this package's syntax,
+// or nil.
+func (c *checker) exprAt(a flow.Atom) ast.Expr {
+	if !a.At.IsValid() {
+		return nil
+	}
+	if c.positions == nil {
+		c.positions = flow.NewPositions(c.pass.Files)
+	}
+	return c.positions.Expr(a.At, a.Arg)
+}
+
+// sameFunc reports whether two positions are in the same top-level
+// declaration.
+func (c *checker) sameFunc(a, b token.Pos) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= a && a <= f.FileEnd {
+			for _, d := range f.Decls {
+				if d.Pos() <= a && a <= d.End() {
+					return d.Pos() <= b && b <= d.End()
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,367 @@
+package flow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Receiver is the Arg of a constant that is a method call's receiver.
+const Receiver = -10
+
+// args are the values of a call's arguments, the receiver first for a
+// method (as the callee's parameters are), each constant placed at its
+// argument of the call.
+func (ev *evaluator) args(c *ssa.CallCommon, at token.Pos) []Value {
+	var out []Value
+	if c.IsInvoke() {
+		out = append(out, ev.operand(c.Value, at, Receiver))
+	}
+	method := !c.IsInvoke() && c.Signature().Recv() != nil
+	for i, a := range c.Args {
+		arg := i
+		if method {
+			arg = i - 1
+			if i == 0 {
+				arg = Receiver
+			}
+		}
+		out = append(out, ev.operand(a, at, arg))
+	}
+	return out
+}
+
+// call is what a call returns, one Value per result.
+func (ev *evaluator) call(c *ssa.CallCommon, at token.Pos) []Value {
+	n := c.Signature().Results().Len()
+	args := ev.args(c, at)
+	if res, ok := ev.builtin(c, args); ok {
+		return res
+	}
+	var out []Value
+	for _, sum := range ev.callees(c, args) {
+		res := make([]Value, n)
+		for i := range n {
+			if i < len(sum.Results) {
+				res[i] = sum.Results[i].Subst(args)
+			} else {
+				res[i] = unknown
+			}
+		}
+		out = unionResults(out, res)
+	}
+	if out == nil {
+		return unknowns(n)
+	}
+	return out
+}
+
+func unknowns(n int) []Value {
+	out := make([]Value, n)
+	for i := range out {
+		out[i] = unknown
+	}
+	return out
+}
+
+func unionResults(a, b []Value) []Value {
+	if a == nil {
+		return b
+	}
+	for i := range a {
+		a[i] = Union(a[i], b[i])
+	}
+	return a
+}
+
+// callees are the summaries of what a call may run: its static callee, the
+// method of each struct type its receiver may be, the function a
+// function-typed variable holds. A callee without a summary makes the
+// result unknown: nil is returned then.
+func (ev *evaluator) callees(c *ssa.CallCommon, args []Value) []*Summary {
+	if fn := c.StaticCallee(); fn != nil {
+		if s := ev.e.summaryOf(fn); s != nil {
+			return []*Summary{s}
+		}
+		return nil
+	}
+	if c.IsInvoke() {
+		var out []*Summary
+		for _, a := range args[0] {
+			s := ev.e.method(a, c.Method.Name())
+			if s == nil {
+				return nil
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	var out []*Summary
+	for _, a := range ev.value(c.Value) {
+		if a.Kind == Global {
+			a = singleFunc(a.Of)
+		}
+		if a.Kind != Func {
+			return nil
+		}
+		s := ev.e.funcNamed(a.Type)
+		if s == nil {
+			return nil
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func singleFunc(v Value) Atom {
+	if len(v) == 1 && v[0].Kind == Func {
+		return v[0]
+	}
+	return Atom{Kind: Unknown}
+}
+
+// summaryOf is fn's summary: computed here for the package's own
+// functions (nil while its component is not yet solved), by fact for
+// another package's.
+func (e *engine) summaryOf(fn *ssa.Function) *Summary {
+	if fn.Pkg == e.pkg {
+		return e.sums[fn]
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	return e.factOf(obj)
+}
+
+func (e *engine) factOf(obj *types.Func) *Summary {
+	var s Summary
+	if !e.pass.ImportObjectFact(obj, &s) {
+		return nil
+	}
+	return &s
+}
+
+// method is the summary of method name of the type an atom is.
+func (e *engine) method(a Atom, name string) *Summary {
+	switch a.Kind {
+	case Global:
+		if len(a.Of) != 1 {
+			return nil
+		}
+		return e.method(a.Of[0], name)
+	case Obj:
+	default:
+		return nil
+	}
+	t := e.lookupType(a.Type)
+	if t == nil {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, t.Obj().Pkg(), name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	if fn.Pkg() == e.pass.Pkg {
+		if f := e.pkg.Prog.FuncValue(fn); f != nil {
+			return e.sums[f]
+		}
+		return nil
+	}
+	return e.factOf(fn)
+}
+
+// funcNamed is the summary of the package-level function with this full
+// name.
+func (e *engine) funcNamed(full string) *Summary {
+	for _, m := range e.pkg.Members {
+		if f, ok := m.(*ssa.Function); ok {
+			if obj, ok := f.Object().(*types.Func); ok && obj.FullName() == full {
+				return e.sums[f]
+			}
+		}
+	}
+	for _, p := range allImports(e.pass.Pkg) {
+		for _, name := range p.Scope().Names() {
+			if fn, ok := p.Scope().Lookup(name).(*types.Func); ok && fn.FullName() == full {
+				return e.factOf(fn)
+			}
+		}
+	}
+	return nil
+}
+
+// lookupType finds the named type with this qualified name in the package
+// or its imports.
+func (e *engine) lookupType(qualified string) *types.Named {
+	for _, p := range append([]*types.Package{e.pass.Pkg}, allImports(e.pass.Pkg)...) {
+		path := p.Path()
+		if len(qualified) > len(path)+1 && qualified[:len(path)] == path && qualified[len(path)] == '.' {
+			if tn, ok := p.Scope().Lookup(qualified[len(path)+1:]).(*types.TypeName); ok {
+				if n, ok := types.Unalias(tn.Type()).(*types.Named); ok {
+					return n
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func allImports(pkg *types.Package) []*types.Package {
+	seen := map[*types.Package]bool{pkg: true}
+	var out []*types.Package
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				out = append(out, imp)
+				queue = append(queue, imp)
+			}
+		}
+	}
+	return out
+}
+
+// builtin models the standard library's calls that carry values: errors
+// made from text or wrapping others, encoders, formatting of constants.
+func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
+	if c.IsInvoke() {
+		if c.Method.Name() == "Error" && len(args) == 1 {
+			if v, ok := errorText(args[0]); ok {
+				return []Value{v}, true
+			}
+			if len(args[0]) == 1 && args[0][0].Kind == Param {
+				// The caller's error: its text once the caller says
+				// which error it is.
+				return []Value{{{Kind: Invoke, Type: "Error", Of: args[0]}}}, true
+			}
+		}
+		return nil, false
+	}
+	fn, _ := c.Value.(*ssa.Function)
+	if fn == nil {
+		return nil, false
+	}
+	obj, _ := fn.Object().(*types.Func)
+	if obj == nil || obj.Pkg() == nil {
+		return nil, false
+	}
+	switch path, name := obj.Pkg().Path(), obj.Name(); {
+	case path == "errors" && name == "New":
+		return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: args[0]}}}}}, true
+	case path == "fmt" && name == "Errorf":
+		if f := constString(args[0]); f != nil && !strings.Contains(*f, "%w") {
+			return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: unknown}}}}}, true
+		}
+		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[1]}}}}}, true
+	case path == "fmt" && name == "Sprintf":
+		return []Value{sprintf(args[0], c.Args[1])}, true
+	case (path == "encoding/json" || path == "encoding/xml") && (name == "Marshal" || name == "MarshalIndent"):
+		return []Value{ev.encoded(path, args[0]), nil}, true
+	case (path == "encoding/json" || path == "encoding/xml") && name == "NewEncoder":
+		if !isWriter(c.Args[0]) {
+			return nil, false
+		}
+		return []Value{{{Kind: Obj, Type: encoderType, Fields: []FieldValue{{Name: "w", Val: args[0]}, {Name: "enc", Val: ConstValue(constant.MakeString(path))}}}}}, true
+	case path == "bytes" && (name == "Bytes" || name == "String") && obj.Type().(*types.Signature).Recv() != nil:
+		return []Value{args[0]}, true
+	case path == "strings" && name == "String" && obj.Type().(*types.Signature).Recv() != nil:
+		return []Value{args[0]}, true
+	case (path == "errors" || path == "github.com/pkg/errors") && (name == "Unwrap" || name == "Cause"):
+		return []Value{unwrap(args[0])}, true
+	}
+	if obj.Name() == "Error" && obj.Type().(*types.Signature).Recv() != nil && len(args) == 1 {
+		if v, ok := errorText(args[0]); ok {
+			return []Value{v}, true
+		}
+	}
+	return nil, false
+}
+
+// encoderType names the encoder json.NewEncoder(w) makes for a response
+// writer w.
+const encoderType = "flow.responseEncoder"
+
+// encoded is the body pkg's Marshal makes of v: for a type with its own
+// MarshalJSON (or MarshalXML), what that method encodes.
+func (ev *evaluator) encoded(pkg string, v Value) Value {
+	enc := "json"
+	method := "MarshalJSON"
+	if pkg == "encoding/xml" {
+		enc, method = "xml", "MarshalXML"
+	}
+	var of Value
+	for _, a := range v {
+		if s := ev.e.method(a, method); s != nil && len(s.Results) > 0 {
+			for _, r := range s.Results[0].Subst([]Value{{a}}) {
+				if r.Kind == Encoded {
+					of = Union(of, r.Of)
+				} else {
+					of = Union(of, unknown)
+				}
+			}
+			continue
+		}
+		of = Union(of, Value{a})
+	}
+	return Value{{Kind: Encoded, Enc: enc, Of: of}}
+}
+
+// errorText is the text of an error made by errors.New: the string it was
+// made from.
+func errorText(v Value) (Value, bool) {
+	var out Value
+	for _, a := range v {
+		if a.Kind == Global {
+			t, ok := errorText(a.Of)
+			if !ok {
+				return nil, false
+			}
+			out = Union(out, t)
+			continue
+		}
+		if a.Kind != Obj || a.Type != "errors.errorString" {
+			return nil, false
+		}
+		out = Union(out, a.Fields[0].Val)
+	}
+	return out, true
+}
+
+// sprintf folds fmt.Sprintf of a constant format without verbs.
+func sprintf(format Value, rest ssa.Value) Value {
+	f := constString(format)
+	if f == nil || strings.Contains(*f, "%") {
+		return unknown
+	}
+	if c, ok := rest.(*ssa.Const); ok && c.IsNil() {
+		return format
+	}
+	return unknown
+}
+
+// constString is the string v is, when it is one constant string.
+func constString(v Value) *string {
+	if len(v) != 1 || v[0].Kind != Const || v[0].CK != constant.String {
+		return nil
+	}
+	s := constant.StringVal(v[0].Constant())
+	return &s
+}
+
+// isFunc reports whether a call is of the package-level function pkg.name.
+func isFunc(c *ssa.CallCommon, pkg, name string) bool {
+	fn, ok := c.Value.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == pkg && obj.Name() == name
+}

@@ -1,0 +1,452 @@
+// Package flow is errcodelint's value-flow engine. On the SSA form of each
+// package (built once, here, and shared as this analyzer's result) it
+// answers, for every
+// function, what reaches each response: the status written, the body
+// written (the Go value, or bytes that encode one) and the writer, as
+// abstract values (see Value): constants, parameters and their fields,
+// package variables whose only store is their initializer, rows of tables,
+// results of calls (through the callee's summary), and fields by type.
+//
+// A function's Summary says what it returns and what it writes, in terms
+// of its parameters. Summaries are computed callees first (strongly
+// connected components of the static call graph, bottom-up) and exported
+// as facts, so a caller in another package substitutes its arguments into
+// a helper's summary. Values are finite sets with bounded nesting, so a
+// recursive component is recomputed until nothing changes, with no round
+// cap.
+//
+// The engine knows nothing of catalogs: it says what values reach the
+// writer; the passes decide, with apimodel, what those values mean.
+package flow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer computes the summaries of a package's functions, exports them
+// as facts, and returns the package's emissions as a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name:       "errcodeflow",
+	Doc:        "follow values to HTTP responses (errcodelint's value-flow engine)",
+	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/flow",
+	Run:        run,
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*Var)(nil), (*Open)(nil)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// A Summary is the fact of a function: what it returns and what it writes
+// to responses, in terms of its parameters.
+type Summary struct {
+	Results []Value
+	Sinks   []Sink
+}
+
+// AFact marks Summary as a fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var b strings.Builder
+	for i, r := range s.Results {
+		fmt.Fprintf(&b, "result%d=%s ", i, r)
+	}
+	for _, k := range s.Sinks {
+		b.WriteString(k.String() + " ")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// A Var is the fact of a package variable whose only store is its
+// initializer: the value it holds.
+type Var struct{ Val Value }
+
+// AFact marks Var as a fact.
+func (*Var) AFact() {}
+
+func (v *Var) String() string { return "var " + v.Val.String() }
+
+// Open is the fact of a package: the responses it and the packages it
+// imports write from fields known only by type (Field): an error a handler
+// leaves in a request context, which a router writes. A package that
+// stores to such a field writes that response.
+type Open struct{ Sinks []Sink }
+
+// AFact marks Open as a fact.
+func (*Open) AFact() {}
+
+func (o *Open) String() string {
+	parts := make([]string, len(o.Sinks))
+	for i, k := range o.Sinks {
+		parts[i] = k.String()
+	}
+	return "open " + strings.Join(parts, " ")
+}
+
+// A Sink is a response written: a status, a body, or both, on one writer.
+type Sink struct {
+	Writer Value
+	Status Value // nil: no status is known to go with the body
+	Body   Value // nil: a status alone
+	// At is where the response is written in this package: the write, or
+	// the call of the helper that writes it. Zero in facts.
+	At token.Pos `json:"-"`
+}
+
+func (k Sink) String() string {
+	s := "sink(" + k.Writer.String()
+	if k.Status != nil {
+		s += " status=" + k.Status.String()
+	}
+	if k.Body != nil {
+		s += " body=" + k.Body.String()
+	}
+	return s + ")"
+}
+
+func (k Sink) strip() Sink {
+	return Sink{Writer: k.Writer.Strip(), Status: k.Status.Strip(), Body: k.Body.Strip()}
+}
+
+func (k Sink) subst(args []Value, at token.Pos) Sink {
+	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), At: at}
+}
+
+// dependsOnParams reports whether a sink's values involve the function's
+// parameters: only such sinks of a callee say something new at a call.
+func (k Sink) dependsOnParams() bool {
+	return k.Status.has(Param) || k.Body.has(Param)
+}
+
+// has reports whether v holds an atom of kind k, at any depth.
+func (v Value) has(k Kind) bool {
+	for _, a := range v {
+		if a.Kind == k || a.Of.has(k) {
+			return true
+		}
+		for _, f := range a.Fields {
+			if f.Val.has(k) {
+				return true
+			}
+		}
+		for _, r := range a.Rows {
+			if r.Key.has(k) || r.Val.has(k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Result is what the engine found in a package.
+type Result struct {
+	// Sinks are every response written by the package's functions, with
+	// the values of the callees' summaries substituted at each call.
+	Sinks []Sink
+	// Summaries are the package's functions' summaries, by function.
+	Summaries map[*ssa.Function]*Summary
+	// Pkg is the package in SSA form; nil for the standard library.
+	Pkg *ssa.Package
+}
+
+// buildSSA builds the SSA form of the package, and lists its source functions
+// (closures included) in source order. It does what the buildssa pass
+// does, without requiring it: a requirement would build SSA for every
+// package of the standard library as well.
+func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+	prog := ssa.NewProgram(pass.Fset, 0)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	var funcs []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					if f := prog.FuncValue(fn); f != nil {
+						add(f)
+					}
+				}
+			}
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return pkg, funcs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{Summaries: make(map[*ssa.Function]*Summary)}
+	if isStd(pass) {
+		// The standard library's helpers are modelled by name
+		// (builtin.go): no SSA is built for it.
+		return res, nil
+	}
+	pkg, funcs := buildSSA(pass)
+	res.Pkg = pkg
+	e := newEngine(pass, pkg)
+	e.globals()
+	for _, comp := range components(funcs) {
+		e.solve(comp)
+	}
+	for _, fn := range funcs {
+		sum := e.sums[fn]
+		res.Summaries[fn] = sum
+		res.Sinks = append(res.Sinks, sum.Sinks...)
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil && !trivial(sum) {
+			pass.ExportObjectFact(obj, sum.strip())
+		}
+	}
+	open := e.open(res.Sinks)
+	res.Sinks = append(res.Sinks, e.fieldStores(funcs, open)...)
+	return res, nil
+}
+
+// open gathers the responses written from fields known by type, this
+// package's and its imports', and exports them.
+func (e *engine) open(own []Sink) []Sink {
+	var out []Sink
+	add := func(k Sink) {
+		k = k.strip()
+		if !slices.ContainsFunc(out, k.equal) {
+			out = append(out, k)
+		}
+	}
+	for _, imp := range e.pass.Pkg.Imports() {
+		var f Open
+		if e.pass.ImportPackageFact(imp, &f) {
+			for _, k := range f.Sinks {
+				add(k)
+			}
+		}
+	}
+	for _, k := range own {
+		if k.Status.has(Field) || k.Body.has(Field) {
+			add(k)
+		}
+	}
+	if len(out) > 0 {
+		e.pass.ExportPackageFact(&Open{Sinks: out})
+	}
+	return out
+}
+
+// fieldStores are the responses this package's stores to fields write,
+// through the open sinks that read those fields.
+func (e *engine) fieldStores(funcs []*ssa.Function, open []Sink) []Sink {
+	if len(open) == 0 {
+		return nil
+	}
+	var out []Sink
+	for _, fn := range funcs {
+		var ev *evaluator
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				typ, name := typeName(fa.X.Type()), fieldName(fa.X.Type(), fa.Field)
+				for _, k := range open {
+					if !k.reads(typ, name) {
+						continue
+					}
+					if ev == nil {
+						ev = e.evaluator(fn)
+					}
+					val := ev.operand(st.Val, st.Pos(), -1)
+					out = append(out, Sink{
+						Writer: k.Writer.SubstField(typ, name, val),
+						Status: k.Status.SubstField(typ, name, val),
+						Body:   k.Body.SubstField(typ, name, val),
+						At:     st.Pos(),
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reads reports whether a sink reads field name of type typ by type.
+func (k Sink) reads(typ, name string) bool {
+	return k.Status.readsField(typ, name) || k.Body.readsField(typ, name)
+}
+
+func (v Value) readsField(typ, name string) bool {
+	for _, a := range v {
+		if a.Kind == Field && a.Type == typ && len(a.Path) > 0 && a.Path[0] == name {
+			return true
+		}
+		if a.Of.readsField(typ, name) {
+			return true
+		}
+		for _, f := range a.Fields {
+			if f.Val.readsField(typ, name) {
+				return true
+			}
+		}
+		for _, r := range a.Rows {
+			if r.Key.readsField(typ, name) || r.Val.readsField(typ, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (k Sink) equal(o Sink) bool {
+	return k.Writer.equal(o.Writer) && k.Status.equal(o.Status) && k.Body.equal(o.Body) && k.At == o.At
+}
+
+// isStd reports whether the pass is over a package of the standard
+// library: its files are in GOROOT.
+func isStd(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// trivial reports whether a summary says nothing a caller could use.
+func trivial(s *Summary) bool {
+	if len(s.Sinks) > 0 {
+		return false
+	}
+	for _, r := range s.Results {
+		if len(r) > 0 && !(len(r) == 1 && r[0].Kind == Unknown) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Summary) strip() *Summary {
+	out := &Summary{Results: make([]Value, len(s.Results))}
+	for i, r := range s.Results {
+		out.Results[i] = r.Strip()
+	}
+	for _, k := range s.Sinks {
+		out.Sinks = append(out.Sinks, k.strip())
+	}
+	return out
+}
+
+func (s *Summary) equal(t *Summary) bool {
+	return t != nil && slices.EqualFunc(s.Results, t.Results, Value.equal) && sameSinks(s.Sinks, t.Sinks)
+}
+
+// components returns the strongly connected components of the static call
+// graph among fns, callees first (Tarjan's algorithm yields them so).
+func components(fns []*ssa.Function) [][]*ssa.Function {
+	in := make(map[*ssa.Function]bool, len(fns))
+	for _, fn := range fns {
+		in[fn] = true
+	}
+	index := make(map[*ssa.Function]int)
+	low := make(map[*ssa.Function]int)
+	onStack := make(map[*ssa.Function]bool)
+	var stack []*ssa.Function
+	var out [][]*ssa.Function
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		index[fn] = len(index)
+		low[fn] = index[fn]
+		stack = append(stack, fn)
+		onStack[fn] = true
+		for _, callee := range callees(fn) {
+			if !in[callee] {
+				continue
+			}
+			if _, seen := index[callee]; !seen {
+				visit(callee)
+				low[fn] = min(low[fn], low[callee])
+			} else if onStack[callee] {
+				low[fn] = min(low[fn], index[callee])
+			}
+		}
+		if low[fn] == index[fn] {
+			var comp []*ssa.Function
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				comp = append(comp, top)
+				if top == fn {
+					break
+				}
+			}
+			out = append(out, comp)
+		}
+	}
+	for _, fn := range fns {
+		if _, seen := index[fn]; !seen {
+			visit(fn)
+		}
+	}
+	return out
+}
+
+// callees are the functions fn calls statically, and the closures it makes.
+func callees(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				if c := instr.Common().StaticCallee(); c != nil {
+					out = append(out, c)
+				}
+			case *ssa.MakeClosure:
+				out = append(out, instr.Fn.(*ssa.Function))
+			case *ssa.MakeInterface:
+				// A value made an interface may have its methods called
+				// through it (Error, MarshalJSON): they come first.
+				prog := fn.Prog
+				for _, sel := range methodsOf(prog, deref(instr.X.Type())) {
+					if m := prog.MethodValue(sel); m != nil && m.Pkg == fn.Pkg {
+						out = append(out, m)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameSinks reports whether two lists hold the same sinks, in any order.
+func sameSinks(a, b []Sink) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, k := range a {
+		if !slices.ContainsFunc(b, k.equal) {
+			return false
+		}
+	}
+	return true
+}

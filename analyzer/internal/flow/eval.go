@@ -1,0 +1,684 @@
+package flow
+
+import (
+	"go/constant"
+	"slices"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// An engine computes the summaries of one package.
+type engine struct {
+	pass *analysis.Pass
+	pkg  *ssa.Package
+	sums map[*ssa.Function]*Summary
+	// vars holds the package's variables whose only store is their
+	// initializer, with that value.
+	vars map[*ssa.Global]Value
+	// inits are the stores that initialize vars, before their values are
+	// known.
+	inits map[*ssa.Global]*ssa.Store
+}
+
+func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
+	return &engine{
+		pass:  pass,
+		pkg:   pkg,
+		sums:  make(map[*ssa.Function]*Summary),
+		vars:  make(map[*ssa.Global]Value),
+		inits: make(map[*ssa.Global]*ssa.Store),
+	}
+}
+
+// globals finds the package variables stored once, by the package
+// initializer, and evaluates their initial values.
+func (e *engine) globals() {
+	stores := make(map[*ssa.Global][]*ssa.Store)
+	for _, m := range e.pkg.Members {
+		fn, ok := m.(*ssa.Function)
+		if !ok {
+			continue
+		}
+		forEachFunc(fn, func(f *ssa.Function) {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						if g := storedGlobal(st.Addr); g != nil {
+							stores[g] = append(stores[g], st)
+						}
+					}
+				}
+			}
+		})
+	}
+	// Methods store too.
+	for _, t := range e.pkg.Members {
+		if tn, ok := t.(*ssa.Type); ok {
+			for _, sel := range methodsOf(e.pkg.Prog, tn.Type()) {
+				if f := e.pkg.Prog.MethodValue(sel); f != nil && f.Pkg == e.pkg {
+					forEachFunc(f, func(f *ssa.Function) {
+						for _, b := range f.Blocks {
+							for _, instr := range b.Instrs {
+								if st, ok := instr.(*ssa.Store); ok {
+									if g := storedGlobal(st.Addr); g != nil {
+										stores[g] = append(stores[g], st)
+									}
+								}
+							}
+						}
+					})
+				}
+			}
+		}
+	}
+	for g, sts := range stores {
+		// A store into a field or an element of the variable counts:
+		// the map or struct it holds changes. Only the initializer's
+		// direct store makes the value known.
+		if len(sts) == 1 && sts[0].Addr == g && sts[0].Block().Parent().Synthetic == "package initializer" {
+			e.inits[g] = sts[0]
+		}
+	}
+	init := e.pkg.Func("init")
+	if init == nil {
+		return
+	}
+	ev := e.evaluator(init)
+	for g, st := range e.inits {
+		v := ev.operand(st.Val, st.Pos(), -1)
+		e.vars[g] = v
+		if g.Object() != nil && g.Object().Exported() && !trivialValue(v) {
+			e.pass.ExportObjectFact(g.Object(), &Var{Val: v.Strip()})
+		}
+	}
+}
+
+func trivialValue(v Value) bool { return len(v) == 0 || len(v) == 1 && v[0].Kind == Unknown }
+
+// storedGlobal returns the package variable an address is, directly.
+func storedGlobal(addr ssa.Value) *ssa.Global {
+	g, _ := addr.(*ssa.Global)
+	return g
+}
+
+func forEachFunc(fn *ssa.Function, f func(*ssa.Function)) {
+	f(fn)
+	for _, anon := range fn.AnonFuncs {
+		forEachFunc(anon, f)
+	}
+}
+
+func methodsOf(prog *ssa.Program, t types.Type) []*types.Selection {
+	var out []*types.Selection
+	for _, typ := range []types.Type{t, types.NewPointer(t)} {
+		ms := prog.MethodSets.MethodSet(typ)
+		for i := range ms.Len() {
+			out = append(out, ms.At(i))
+		}
+	}
+	return out
+}
+
+// solve computes the summaries of one strongly connected component. A
+// recursive component is computed again until no summary changes. Values
+// are finite, but bounding them (maxAtoms, maxDepth) is not monotone: a
+// value that keeps growing may be cut back to Unknown and grow again. So
+// after widenAfter rounds, what still changes is widened to Unknown (a
+// result) or dropped (a response whose values keep changing), and the
+// component settles, with no cap on the number of rounds.
+func (e *engine) solve(comp []*ssa.Function) {
+	recursive := len(comp) > 1 || calls(comp[0], comp[0])
+	for round := 0; ; round++ {
+		changed := false
+		for _, fn := range comp {
+			sum := e.evaluator(fn).summary()
+			if old := e.sums[fn]; old != nil && round >= widenAfter {
+				sum = widen(old, sum)
+			}
+			if !sum.equal(e.sums[fn]) {
+				e.sums[fn] = sum
+				changed = true
+			}
+		}
+		if !changed || !recursive {
+			return
+		}
+	}
+}
+
+// widenAfter is the number of rounds a recursive component is computed
+// plainly before widening.
+const widenAfter = 3
+
+// widen keeps what two rounds agree on: a result that changed becomes
+// Unknown, and only the responses found in both rounds are kept.
+func widen(old, cur *Summary) *Summary {
+	out := &Summary{Results: make([]Value, len(cur.Results))}
+	for i, r := range cur.Results {
+		if i < len(old.Results) && r.equal(old.Results[i]) {
+			out.Results[i] = r
+		} else {
+			out.Results[i] = unknown
+		}
+	}
+	for _, k := range cur.Sinks {
+		if slices.ContainsFunc(old.Sinks, k.equal) {
+			out.Sinks = append(out.Sinks, k)
+		}
+	}
+	return out
+}
+
+func calls(fn, callee *ssa.Function) bool {
+	for _, c := range callees(fn) {
+		if c == callee {
+			return true
+		}
+	}
+	return false
+}
+
+// An evaluator computes the values of one function.
+type evaluator struct {
+	e    *engine
+	fn   *ssa.Function
+	memo map[ssa.Value]Value
+}
+
+func (e *engine) evaluator(fn *ssa.Function) *evaluator {
+	return &evaluator{e: e, fn: fn, memo: make(map[ssa.Value]Value)}
+}
+
+// summary is fn's summary: its results, and the responses it writes. A
+// function that returns by cases of one value (a switch on a code, an if
+// chain) returns a table keyed by that value: its rows are the cases, the
+// other returns its default row.
+func (ev *evaluator) summary() *Summary {
+	n := ev.fn.Signature.Results().Len()
+	sum := &Summary{Results: make([]Value, n)}
+	cases := make([][]Row, n)
+	var key Value
+	byCases := true
+	for _, b := range ev.fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		k, consts := ev.caseOf(b)
+		if k != nil {
+			if key != nil && !key.equal(k) {
+				byCases = false
+			}
+			key = k
+		}
+		for i, r := range ret.Results {
+			v := ev.operand(r, ret.Pos(), i)
+			if k != nil {
+				cases[i] = append(cases[i], Row{Key: consts, Val: v})
+			} else {
+				sum.Results[i] = Union(sum.Results[i], v)
+			}
+		}
+	}
+	for i := range n {
+		switch {
+		case len(cases[i]) == 0:
+		case byCases:
+			rows := append(cases[i], Row{Val: sum.Results[i]})
+			sum.Results[i] = lookup(rows, key, nil)
+		default:
+			for _, r := range cases[i] {
+				sum.Results[i] = Union(sum.Results[i], r.Val)
+			}
+		}
+	}
+	sum.Sinks = ev.sinks()
+	return sum
+}
+
+// caseOf says which case of a value a block is reached by: the value and
+// the constants it equals there, when every way into the block is the true
+// edge of a comparison of that one value with a constant (a switch case,
+// an if). nil when the block is reached otherwise.
+func (ev *evaluator) caseOf(b *ssa.BasicBlock) (key, consts Value) {
+	for len(b.Preds) == 1 {
+		p := b.Preds[0]
+		if _, ok := p.Instrs[len(p.Instrs)-1].(*ssa.Jump); !ok {
+			break
+		}
+		b = p
+	}
+	if len(b.Preds) == 0 {
+		return nil, nil
+	}
+	for _, p := range b.Preds {
+		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || p.Succs[0] != b || p.Succs[1] == b {
+			return nil, nil
+		}
+		cond, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL {
+			return nil, nil
+		}
+		x, c := cond.X, cond.Y
+		if _, ok := x.(*ssa.Const); ok {
+			x, c = c, x
+		}
+		cc, ok := c.(*ssa.Const)
+		if !ok || cc.Value == nil {
+			return nil, nil
+		}
+		k := ev.value(x)
+		if !k.has(Param) || key != nil && !key.equal(k) {
+			return nil, nil
+		}
+		key = k
+		consts = Union(consts, ev.operand(cc, cond.Pos(), -1))
+	}
+	return key, consts
+}
+
+// operand is the value of v where instruction at (a call's Lparen, a
+// key-value's colon, a return) uses it as operand arg: a constant gets
+// that place, for reports and fixes.
+func (ev *evaluator) operand(v ssa.Value, at token.Pos, arg int) Value {
+	if c, ok := v.(*ssa.Const); ok {
+		out := ev.constant(c)
+		for i := range out {
+			if out[i].Kind == Const && at.IsValid() {
+				out[i].At, out[i].Arg = at, arg
+			}
+		}
+		return out
+	}
+	return ev.value(v)
+}
+
+func (ev *evaluator) constant(c *ssa.Const) Value {
+	if c.Value != nil {
+		return ConstValue(c.Value)
+	}
+	if _, ok := c.Type().Underlying().(*types.Struct); ok {
+		return Value{{Kind: Obj, Type: typeName(c.Type())}}
+	}
+	return nil // nil: no value at all
+}
+
+// value is what v may be.
+func (ev *evaluator) value(v ssa.Value) Value {
+	if out, ok := ev.memo[v]; ok {
+		return out
+	}
+	ev.memo[v] = nil // a cycle through phis adds nothing
+	out := bounded(ev.value0(v))
+	ev.memo[v] = out
+	return out
+}
+
+func (ev *evaluator) value0(v ssa.Value) Value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return ev.constant(v)
+	case *ssa.Parameter:
+		for i, p := range ev.fn.Params {
+			if p == v {
+				return Value{{Kind: Param, Index: i}}
+			}
+		}
+	case *ssa.Phi:
+		var out Value
+		for _, edge := range v.Edges {
+			out = Union(out, ev.value(edge))
+		}
+		return out
+	case *ssa.MakeInterface:
+		return ev.value(v.X)
+	case *ssa.ChangeType:
+		return ev.value(v.X)
+	case *ssa.ChangeInterface:
+		return ev.value(v.X)
+	case *ssa.Convert:
+		return ev.value(v.X)
+	case *ssa.Slice:
+		return ev.value(v.X)
+	case *ssa.TypeAssert:
+		return ev.assert(ev.value(v.X), v.AssertedType)
+	case *ssa.Extract:
+		return ev.extract(v)
+	case *ssa.Call:
+		res := ev.call(v.Common(), v.Pos())
+		if len(res) == 1 {
+			return res[0]
+		}
+		return unknown
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return ev.load(v.X)
+		}
+	case *ssa.FieldAddr:
+		return ev.field(v.X, fieldName(v.X.Type(), v.Field))
+	case *ssa.Field:
+		return ev.field(v.X, fieldName(v.X.Type(), v.Field))
+	case *ssa.Alloc:
+		return ev.alloc(v)
+	case *ssa.MakeMap:
+		return ev.makeMap(v)
+	case *ssa.Lookup:
+		return ev.index(ev.value(v.X), ev.value(v.Index))
+	case *ssa.Global:
+		return ev.global(v)
+	case *ssa.Function:
+		if obj, ok := v.Object().(*types.Func); ok {
+			return Value{{Kind: Func, Type: obj.FullName()}}
+		}
+	case *ssa.BinOp:
+		return ev.binop(v)
+	}
+	return unknown
+}
+
+// load is the value stored at an address.
+func (ev *evaluator) load(addr ssa.Value) Value {
+	if g, ok := addr.(*ssa.Global); ok {
+		return ev.global(g)
+	}
+	return ev.value(addr)
+}
+
+// global is the value of a package variable: its initial value when that is
+// its only store (by this package's analysis, or by a fact of its own).
+func (ev *evaluator) global(g *ssa.Global) Value {
+	name := g.Pkg.Pkg.Path() + "." + g.Name()
+	if g.Pkg == ev.e.pkg {
+		st, ok := ev.e.inits[g]
+		if !ok {
+			return unknown
+		}
+		v, ok := ev.e.vars[g]
+		if !ok {
+			// Being evaluated now (an initializer that reads
+			// another variable): evaluate it in place.
+			v = ev.e.evaluator(st.Block().Parent()).operand(st.Val, st.Pos(), -1)
+		}
+		return Value{{Kind: Global, Type: name, Of: v}}
+	}
+	var fact Var
+	if obj := g.Object(); obj != nil && ev.e.pass.ImportObjectFact(obj, &fact) {
+		return Value{{Kind: Global, Type: name, Of: fact.Val}}
+	}
+	return unknown
+}
+
+// field is field name of the value at x. Where x is not known, the field
+// is known by its type: whatever any code stores to that field.
+func (ev *evaluator) field(x ssa.Value, name string) Value {
+	base := ev.value(x)
+	out := base.Select(name)
+	if !out.HasUnknown() {
+		return out
+	}
+	t := typeName(x.Type())
+	if t == "" {
+		return out
+	}
+	var fixed Value
+	for _, a := range out {
+		if a.Kind == Unknown {
+			a = Atom{Kind: Field, Type: t, Path: []string{name}}
+		}
+		fixed = Union(fixed, Value{a})
+	}
+	return fixed
+}
+
+// alloc is the value of a local variable or a composite literal: a struct
+// with the fields stored to it, or whatever is stored to it whole (and,
+// for a target of errors.As, the errors it may find).
+func (ev *evaluator) alloc(a *ssa.Alloc) Value {
+	elem := deref(a.Type())
+	refs := a.Referrers()
+	if refs == nil {
+		return unknown
+	}
+	if st, ok := elem.Underlying().(*types.Struct); ok {
+		var whole Value
+		for _, r := range *refs {
+			if s, ok := r.(*ssa.Store); ok && s.Addr == a {
+				whole = Union(whole, ev.operand(s.Val, s.Pos(), -1))
+			}
+		}
+		if whole != nil {
+			return whole // a copy of a struct value (a value receiver)
+		}
+		obj := Atom{Kind: Obj, Type: typeName(elem), Open: escapes(a)}
+		for _, r := range *refs {
+			fa, ok := r.(*ssa.FieldAddr)
+			if !ok || fa.X != a || fa.Referrers() == nil {
+				continue
+			}
+			f := st.Field(fa.Field)
+			for _, rr := range *fa.Referrers() {
+				if s, ok := rr.(*ssa.Store); ok && s.Addr == fa {
+					obj.setField(f.Name(), wireName(st.Tag(fa.Field), f.Name()), ev.operand(s.Val, s.Pos(), -1))
+				}
+			}
+		}
+		return Value{obj}
+	}
+	var out Value
+	stored := false
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == a {
+				out = Union(out, ev.operand(r.Val, r.Pos(), -1))
+				stored = true
+			}
+		case *ssa.IndexAddr:
+			// An array literal (variadic arguments, a slice of rows):
+			// its elements, as one set.
+			if r.Referrers() != nil {
+				for _, rr := range *r.Referrers() {
+					if s, ok := rr.(*ssa.Store); ok && s.Addr == r {
+						out = Union(out, ev.operand(s.Val, s.Pos(), -1))
+						stored = true
+					}
+				}
+			}
+		case *ssa.MakeInterface:
+			// &target passed to errors.As: the errors it may find.
+			if r.Referrers() == nil {
+				continue
+			}
+			for _, rr := range *r.Referrers() {
+				if call, ok := rr.(*ssa.Call); ok && isFunc(call.Common(), "errors", "As") && len(call.Common().Args) == 2 && call.Common().Args[1] == r {
+					out = Union(out, asError(ev.value(call.Common().Args[0]), typeName(elem)))
+					stored = true
+				}
+			}
+		}
+	}
+	if !stored {
+		return unknown
+	}
+	return out
+}
+
+func (a *Atom) setField(name, wire string, v Value) {
+	for i, f := range a.Fields {
+		if f.Name == name {
+			a.Fields[i].Val = Union(f.Val, v)
+			return
+		}
+	}
+	a.Fields = append(a.Fields, FieldValue{Name: name, Wire: wire, Val: v})
+}
+
+// assert keeps the members of v that may have type t: structs of another
+// type are dropped; parameters and unknowns may be anything.
+func (ev *evaluator) assert(v Value, t types.Type) Value {
+	if types.IsInterface(t) {
+		return v
+	}
+	want := typeName(t)
+	var out Value
+	for _, a := range v {
+		switch a.Kind {
+		case Obj:
+			if a.Type == want {
+				out = Union(out, Value{a})
+			}
+		case Global:
+			out = Union(out, ev.assert(a.Of, t))
+		default:
+			out = Union(out, Value{a})
+		}
+	}
+	return out
+}
+
+// makeMap is a map literal: its rows.
+func (ev *evaluator) makeMap(m *ssa.MakeMap) Value {
+	refs := m.Referrers()
+	if refs == nil {
+		return unknown
+	}
+	table := Atom{Kind: Table}
+	for _, r := range *refs {
+		if u, ok := r.(*ssa.MapUpdate); ok && u.Map == m {
+			table.Rows = append(table.Rows, Row{
+				Key: ev.operand(u.Key, u.Pos(), -2),
+				Val: ev.operand(u.Value, u.Pos(), -1),
+			})
+		}
+	}
+	return Value{table}
+}
+
+// index is table[key] for every table the value may be.
+func (ev *evaluator) index(tables, key Value) Value {
+	var out Value
+	for _, t := range tables {
+		switch t.Kind {
+		case Global:
+			out = Union(out, ev.index(t.Of, key))
+		case Table:
+			out = Union(out, lookup(t.Rows, key, nil))
+		default:
+			out = Union(out, unknown)
+		}
+	}
+	return out
+}
+
+func (ev *evaluator) extract(x *ssa.Extract) Value {
+	switch t := x.Tuple.(type) {
+	case *ssa.Call:
+		res := ev.call(t.Common(), t.Pos())
+		if x.Index < len(res) {
+			return res[x.Index]
+		}
+	case *ssa.Lookup:
+		if x.Index == 0 {
+			return ev.index(ev.value(t.X), ev.value(t.Index))
+		}
+	case *ssa.TypeAssert:
+		if x.Index == 0 {
+			return ev.assert(ev.value(t.X), t.AssertedType)
+		}
+	}
+	return unknown
+}
+
+// binop folds string concatenation of known parts (a prefix and a code).
+func (ev *evaluator) binop(b *ssa.BinOp) Value {
+	if b.Op != token.ADD {
+		return unknown
+	}
+	x, y := ev.operand(b.X, b.Pos(), -1), ev.operand(b.Y, b.Pos(), -1)
+	if len(x) != 1 || len(y) != 1 || x[0].Kind != Const || y[0].Kind != Const {
+		return unknown
+	}
+	c := constant.BinaryOp(x[0].Constant(), token.ADD, y[0].Constant())
+	if c == nil || c.Kind() == constant.Unknown || c.Kind() == constant.String && len(constant.StringVal(c)) > maxText {
+		return unknown // not a code: codes are short
+	}
+	out := ConstValue(c)
+	out[0].At, out[0].Arg = y[0].At, y[0].Arg
+	return out
+}
+
+// typeName is the qualified name of t's named type (through a pointer):
+// "path.Name"; "" for an unnamed type.
+func typeName(t types.Type) string {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	}
+	return ""
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func fieldName(t types.Type, i int) string {
+	if st, ok := deref(t).Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return "?"
+}
+
+// wireName is a field's name in bodies: its json tag's name, else its xml
+// tag's, else "" (the Go name, as encoding/json matches it).
+func wireName(tag, name string) string {
+	for _, key := range []string{"json", "xml"} {
+		if v, ok := reflect.StructTag(tag).Lookup(key); ok {
+			n, _, _ := strings.Cut(v, ",")
+			if n == "-" {
+				return "-"
+			}
+			if n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// escapes reports whether a pointer is handed to code the engine cannot
+// see: a call of a function value or of an interface method, a store into
+// another value, a closure. That code may set its fields. (A helper with
+// a summary is taken not to set its arguments' fields.)
+func escapes(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case ssa.CallInstruction:
+			if r.Common().StaticCallee() == nil {
+				return true
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				return true
+			}
+		case *ssa.MakeClosure:
+			return true
+		case *ssa.MakeInterface:
+			if escapes(r) {
+				return true
+			}
+		}
+	}
+	return false
+}

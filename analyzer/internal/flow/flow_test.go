@@ -1,0 +1,39 @@
+package flow_test
+
+import (
+	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
+	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// sinks reports every response the engine finds where it is written, so
+// that testdata can say what reaches each one.
+var sinks = &analysis.Analyzer{
+	Name:     "sinks",
+	Doc:      "report the engine's sinks",
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+		for _, k := range res.Sinks {
+			if k.At.IsValid() {
+				pass.Reportf(k.At, "%s", k)
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestShapes(t *testing.T) {
+	analysistest.Run(t, testdir.Path(t), sinks, "flow/shapes")
+}
+
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, testdir.Path(t), flow.Analyzer, "flow/apierr")
+}
+
+func TestRecursion(t *testing.T) {
+	analysistest.Run(t, testdir.Path(t), sinks, "flow/recursion")
+}
