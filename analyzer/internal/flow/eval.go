@@ -2,10 +2,10 @@ package flow
 
 import (
 	"go/constant"
-	"slices"
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"

@@ -2,8 +2,8 @@ package flow
 
 import (
 	"go/constant"
-	"slices"
 	"go/types"
+	"slices"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/ssa"
