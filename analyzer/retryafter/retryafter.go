@@ -18,6 +18,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/headers"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/yields"
+	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
@@ -60,7 +61,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emits.Analyzer, headers.Analyzer, enumstr.Analyzer, bodies.Analyzer, returns.Analyzer, yields.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, emits.Analyzer, headers.Analyzer, enumstr.Analyzer, bodies.Analyzer, returns.Analyzer, yields.Analyzer, vflow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -131,6 +132,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
+	c.sinks(pass.ResultOf[vflow.Analyzer].(*vflow.Result))
 	return nil, nil
 }
 
@@ -139,6 +141,7 @@ type checker struct {
 	pass     *analysis.Pass
 	cat      *catalog.Catalog // nil: statuses are taken literally
 	statuses []int            // rules.retry_after
+	pos      *vflow.Positions // the engine's positions, built when first needed
 	classify response.Classifier
 	eval     *values.Evaluator
 	idx      *locals.Index

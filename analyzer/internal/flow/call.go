@@ -232,6 +232,10 @@ func allImports(pkg *types.Package) []*types.Package {
 // builtin models the standard library's calls that carry values: errors
 // made from text or wrapping others, encoders, formatting of constants.
 func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
+	if c.Method != nil && c.Method.Name() == "Header" && len(args) == 1 && isWriter(c.Value) ||
+		!c.IsInvoke() && c.Signature().Recv() != nil && len(c.Args) == 1 && staticName(c) == "Header" && isWriter(c.Args[0]) {
+		return []Value{{{Kind: Obj, Type: headerType, Fields: []FieldValue{{Name: "w", Val: args[0]}}}}}, true
+	}
 	if c.IsInvoke() {
 		if c.Method.Name() == "Error" && len(args) == 1 {
 			if v, ok := errorText(args[0]); ok {
@@ -283,6 +287,18 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 		}
 	}
 	return nil, false
+}
+
+// headerType names the header map w.Header() returns for a response
+// writer w.
+const headerType = "flow.responseHeader"
+
+// staticName is the name of a call's static callee, or "".
+func staticName(c *ssa.CallCommon) string {
+	if fn := c.StaticCallee(); fn != nil {
+		return fn.Name()
+	}
+	return ""
 }
 
 // encoderType names the encoder json.NewEncoder(w) makes for a response

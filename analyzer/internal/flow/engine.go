@@ -97,9 +97,18 @@ type Sink struct {
 	Writer Value
 	Status Value // nil: no status is known to go with the body
 	Body   Value // nil: a status alone
+	// Headers are the keys set on the writer before the status on every
+	// path; for a sink with no status and no body, the keys a helper sets.
+	// MayHeaders are the keys set on the writer on some path of the
+	// function that writes the status (a header set under a condition).
+	Headers, MayHeaders Value
 	// At is where the response is written in this package: the write, or
-	// the call of the helper that writes it. Zero in facts.
-	At token.Pos `json:"-"`
+	// the call of the helper that writes it. StatusAt and StatusArg are
+	// where its status is: an argument of a write (StatusArg) or the
+	// call of a helper (Whole). Zero in facts.
+	At        token.Pos `json:"-"`
+	StatusAt  token.Pos `json:"-"`
+	StatusArg int       `json:"-"`
 }
 
 func (k Sink) String() string {
@@ -110,15 +119,18 @@ func (k Sink) String() string {
 	if k.Body != nil {
 		s += " body=" + k.Body.String()
 	}
+	if k.Headers != nil {
+		s += " headers=" + k.Headers.String()
+	}
 	return s + ")"
 }
 
 func (k Sink) strip() Sink {
-	return Sink{Writer: k.Writer.Strip(), Status: k.Status.Strip(), Body: k.Body.Strip()}
+	return Sink{Writer: k.Writer.Strip(), Status: k.Status.Strip(), Body: k.Body.Strip(), Headers: k.Headers.Strip(), MayHeaders: k.MayHeaders.Strip()}
 }
 
 func (k Sink) subst(args []Value, at token.Pos) Sink {
-	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), At: at}
+	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), Headers: k.Headers.Subst(args), MayHeaders: k.MayHeaders.Subst(args), At: at, StatusAt: at, StatusArg: Whole}
 }
 
 // dependsOnParams reports whether a sink's values involve the function's
@@ -279,10 +291,13 @@ func (e *engine) fieldStores(funcs []*ssa.Function, open []Sink) []Sink {
 					}
 					val := ev.operand(st.Val, st.Pos(), -1)
 					out = append(out, Sink{
-						Writer: k.Writer.SubstField(typ, name, val),
-						Status: k.Status.SubstField(typ, name, val),
-						Body:   k.Body.SubstField(typ, name, val),
-						At:     st.Pos(),
+						Writer:    k.Writer.SubstField(typ, name, val),
+						Status:    k.Status.SubstField(typ, name, val),
+						Body:      k.Body.SubstField(typ, name, val),
+						Headers:   k.Headers,
+						At:        st.Pos(),
+						StatusAt:  st.Pos(),
+						StatusArg: Whole,
 					})
 				}
 			}
@@ -319,7 +334,7 @@ func (v Value) readsField(typ, name string) bool {
 }
 
 func (k Sink) equal(o Sink) bool {
-	return k.Writer.equal(o.Writer) && k.Status.equal(o.Status) && k.Body.equal(o.Body) && k.At == o.At
+	return k.Writer.equal(o.Writer) && k.Status.equal(o.Status) && k.Body.equal(o.Body) && k.Headers.equal(o.Headers) && k.MayHeaders.equal(o.MayHeaders) && k.At == o.At
 }
 
 // isStd reports whether the pass is over a package of the standard

@@ -405,13 +405,25 @@ func (ev *evaluator) global(g *ssa.Global) Value {
 			// another variable): evaluate it in place.
 			v = ev.e.evaluator(st.Block().Parent()).operand(st.Val, st.Pos(), -1)
 		}
-		return Value{{Kind: Global, Type: name, Of: v}}
+		return Value{{Kind: Global, Type: name, Of: named(v, g.Name())}}
 	}
 	var fact Var
 	if obj := g.Object(); obj != nil && ev.e.pass.ImportObjectFact(obj, &fact) {
-		return Value{{Kind: Global, Type: name, Of: fact.Val}}
+		return Value{{Kind: Global, Type: name, Of: named(fact.Val, g.Name())}}
 	}
 	return unknown
+}
+
+// named gives the tables of a variable's value the variable's name, for
+// messages.
+func named(v Value, name string) Value {
+	out := slices.Clone(v)
+	for i := range out {
+		if out[i].Kind == Table && out[i].Type == "" {
+			out[i].Type = name
+		}
+	}
+	return out
 }
 
 // field is field name of the value at x. Where x is not known, the field
@@ -568,7 +580,13 @@ func (ev *evaluator) index(tables, key Value) Value {
 		case Global:
 			out = Union(out, ev.index(t.Of, key))
 		case Table:
-			out = Union(out, lookup(t.Rows, key, nil))
+			v := lookup(t.Rows, key, nil)
+			for i := range v {
+				if v[i].Kind == Lookup {
+					v[i].Type = t.Type
+				}
+			}
+			out = Union(out, v)
 		default:
 			out = Union(out, unknown)
 		}

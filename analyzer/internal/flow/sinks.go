@@ -18,17 +18,22 @@ type event struct {
 // sinks are the responses fn writes: its own writes, and those of the
 // helpers it calls that depend on what it passes them. A body pairs with
 // the status written to the same writer before it on every path (a write
-// that dominates it).
+// that dominates it). A status carries the header keys set on its writer
+// before it on every path; a function that sets headers and writes
+// nothing has a sink with its keys alone, for its callers.
 func (ev *evaluator) sinks() []Sink {
-	var statuses, bodies []event
+	var statuses, bodies, headers []event
 	var out []Sink
 	for _, b := range ev.fn.Blocks {
 		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
+			var ks []Sink
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				ks = ev.writes(instr)
+			case *ssa.MapUpdate:
+				ks = ev.headerIndex(instr)
 			}
-			for _, k := range ev.writes(call) {
+			for _, k := range ks {
 				switch {
 				case k.Status != nil && k.Body != nil:
 					out = append(out, k)
@@ -36,9 +41,30 @@ func (ev *evaluator) sinks() []Sink {
 					statuses = append(statuses, event{instr, k})
 				case k.Body != nil:
 					bodies = append(bodies, event{instr, k})
+				case k.Headers != nil:
+					headers = append(headers, event{instr, k})
 				}
 			}
 		}
+	}
+	// setBefore adds the keys set on k's writer before instr on every path.
+	setBefore := func(k Sink, instr ssa.Instruction) Sink {
+		for _, h := range headers {
+			if !h.sink.Writer.equal(k.Writer) {
+				continue
+			}
+			k.MayHeaders = Union(k.MayHeaders, h.sink.Headers)
+			if before(h.instr, instr) {
+				k.Headers = Union(k.Headers, h.sink.Headers)
+			}
+		}
+		return k
+	}
+	for i := range out {
+		out[i] = setBefore(out[i], nil)
+	}
+	for i := range statuses {
+		statuses[i].sink = setBefore(statuses[i].sink, statuses[i].instr)
 	}
 	paired := make(map[int]bool)
 	for _, body := range bodies {
@@ -51,7 +77,8 @@ func (ev *evaluator) sinks() []Sink {
 			}
 		}
 		if last >= 0 {
-			k.Status = statuses[last].sink.Status
+			st := statuses[last].sink
+			k.Status, k.Headers, k.MayHeaders, k.StatusAt, k.StatusArg = st.Status, st.Headers, st.MayHeaders, st.StatusAt, st.StatusArg
 			paired[last] = true
 		}
 		out = append(out, k)
@@ -61,7 +88,22 @@ func (ev *evaluator) sinks() []Sink {
 			out = append(out, st.sink)
 		}
 	}
+	for _, h := range headers {
+		if h.sink.Writer.has(Param) {
+			out = append(out, h.sink) // a header setter, for its callers
+		}
+	}
 	return dedupe(out)
+}
+
+// headerIndex recognizes w.Header()[key] = values.
+func (ev *evaluator) headerIndex(u *ssa.MapUpdate) []Sink {
+	for _, h := range ev.value(u.Map) {
+		if h.Kind == Obj && h.Type == headerType {
+			return []Sink{{Writer: h.Fields[0].Val, Headers: ev.operand(u.Key, u.Pos(), -2)}}
+		}
+	}
+	return nil
 }
 
 // dedupe drops repeated sinks (a recursive helper's, found again each
@@ -79,8 +121,12 @@ func dedupe(sinks []Sink) []Sink {
 	return out
 }
 
-// before reports whether a runs before b on every path to b.
+// before reports whether a runs before b on every path to b. Nothing runs
+// before a nil b (a helper's whole response, set from inside).
 func before(a, b ssa.Instruction) bool {
+	if b == nil {
+		return false
+	}
 	if a.Block() != b.Block() {
 		return a.Block().Dominates(b.Block())
 	}
@@ -106,11 +152,18 @@ func (ev *evaluator) writes(call ssa.CallInstruction) []Sink {
 	args := ev.args(c, at)
 	if k, ok := ev.netHTTP(c, args); ok {
 		k.At = at
+		if k.Status != nil {
+			k.StatusAt = at
+		}
 		return []Sink{k}
 	}
 	var out []Sink
 	for _, sum := range ev.callees(c, args) {
 		for _, k := range sum.Sinks {
+			if k.Status == nil && k.Body == nil {
+				out = append(out, k.subst(args, at)) // headers a helper sets
+				continue
+			}
 			if fn := c.StaticCallee(); fn != nil && fn.Pkg == ev.e.pkg && !k.dependsOnParams() {
 				continue // the callee's own, found in the callee
 			}
@@ -146,20 +199,26 @@ func (ev *evaluator) netHTTP(c *ssa.CallCommon, args []Value) (Sink, bool) {
 	}
 	switch {
 	case recv != nil && nethttp.IsResponseWriter(recv) && name == "WriteHeader" && len(args) == 2:
-		return Sink{Writer: args[0], Status: args[1]}, true
+		return Sink{Writer: args[0], Status: args[1], StatusArg: 0}, true
 	case recv != nil && nethttp.IsResponseWriter(recv) && name == "Write" && len(args) == 2:
 		return Sink{Writer: args[0], Body: text(args[1])}, true
 	case recv == nil && fn != nil && fn.Pkg() != nil:
 		switch path := fn.Pkg().Path(); {
 		case path == "net/http" && name == "Error" && len(args) == 3:
-			return Sink{Writer: args[0], Status: args[2]}, true
+			return Sink{Writer: args[0], Status: args[2], StatusArg: 2}, true
 		case path == "net/http" && name == "NotFound" && len(args) == 2:
-			return Sink{Writer: args[0], Status: ConstValue(constant.MakeInt64(404))}, true
+			return Sink{Writer: args[0], Status: ConstValue(constant.MakeInt64(404)), StatusArg: Whole}, true
 		case (path == "io" && name == "WriteString" || path == "fmt" && (name == "Fprint" || name == "Fprintln")) &&
 			len(args) == 2 && isWriter(c.Args[0]):
 			return Sink{Writer: args[0], Body: text(args[1])}, true
 		case path == "fmt" && name == "Fprintf" && len(args) == 3 && isWriter(c.Args[0]):
 			return Sink{Writer: args[0], Body: text(args[2])}, true
+		}
+	case recv != nil && (name == "Set" || name == "Add") && len(args) == 3 && isHeader(recv):
+		for _, a := range args[0] {
+			if a.Kind == Obj && a.Type == headerType {
+				return Sink{Writer: a.Fields[0].Val, Headers: args[1]}, true
+			}
 		}
 	case recv != nil && name == "Encode" && len(args) == 2:
 		for _, a := range args[0] {
@@ -170,6 +229,12 @@ func (ev *evaluator) netHTTP(c *ssa.CallCommon, args []Value) (Sink, bool) {
 		}
 	}
 	return Sink{}, false
+}
+
+// isHeader reports whether t is net/http.Header.
+func isHeader(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Header"
 }
 
 // text is a body written as text or bytes: what it encodes, when it is an

@@ -417,7 +417,13 @@ func (a Atom) subst(args []Value) Value {
 			a.Rows[i] = Row{Key: a.Rows[i].Key.Subst(args), Val: a.Rows[i].Val.Subst(args)}
 		}
 	case Lookup:
-		return lookup(a.Rows, a.Of.Subst(args), a.Path)
+		v := lookup(a.Rows, a.Of.Subst(args), a.Path)
+		for i := range v {
+			if v[i].Kind == Lookup {
+				v[i].Type = a.Type
+			}
+		}
+		return v
 	}
 	return Value{a}
 }
