@@ -102,6 +102,10 @@ func (ev *evaluator) callees(c *ssa.CallCommon, args []Value) []*Summary {
 	var out []*Summary
 	for _, a := range ev.value(c.Value) {
 		if a.Kind == Global {
+			if s := ev.e.imported[a.Type]; s != nil {
+				out = append(out, s) // another package's variable holding a literal
+				continue
+			}
 			a = singleFunc(a.Of)
 		}
 		if a.Kind != Func {
@@ -175,9 +179,22 @@ func (e *engine) method(a Atom, name string) *Summary {
 	return e.factOf(fn)
 }
 
-// funcNamed is the summary of the package-level function with this full
-// name.
+// anonSummary is the summary of this package's function literal named so.
+func (e *engine) anonSummary(name string) *Summary {
+	for _, f := range e.funcs {
+		if f.Parent() != nil && f.String() == name {
+			return e.sums[f]
+		}
+	}
+	return nil
+}
+
+// funcNamed is the summary of the function with this full name: a
+// package-level function, or a function literal held by a variable.
 func (e *engine) funcNamed(full string) *Summary {
+	if s := e.anonSummary(full); s != nil {
+		return s
+	}
 	for _, m := range e.pkg.Members {
 		if f, ok := m.(*ssa.Function); ok {
 			if obj, ok := f.Object().(*types.Func); ok && obj.FullName() == full {

@@ -67,8 +67,12 @@ func (s *Summary) String() string {
 }
 
 // A Var is the fact of a package variable whose only store is its
-// initializer: the value it holds.
-type Var struct{ Val Value }
+// initializer: the value it holds, and, for a function literal, its
+// summary.
+type Var struct {
+	Val  Value
+	Func *Summary
+}
 
 // AFact marks Var as a fact.
 func (*Var) AFact() {}
@@ -216,10 +220,12 @@ func run(pass *analysis.Pass) (any, error) {
 	pkg, funcs := buildSSA(pass)
 	res.Pkg = pkg
 	e := newEngine(pass, pkg)
+	e.funcs = funcs
 	e.globals()
-	for _, comp := range components(funcs) {
+	for _, comp := range components(funcs, initCallees(pkg)) {
 		e.solve(comp)
 	}
+	e.exportVars()
 	for _, fn := range funcs {
 		sum := e.sums[fn]
 		res.Summaries[fn] = sum
@@ -375,9 +381,34 @@ func (s *Summary) equal(t *Summary) bool {
 	return t != nil && slices.EqualFunc(s.Results, t.Results, Value.equal) && sameSinks(s.Sinks, t.Sinks)
 }
 
+// initCallees are the functions the package initializer calls: the
+// constructors of package variables' values.
+func initCallees(pkg *ssa.Package) []*ssa.Function {
+	if init := pkg.Func("init"); init != nil {
+		return callees(init)
+	}
+	return nil
+}
+
+// readsGlobals reports whether fn loads a package variable.
+func readsGlobals(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if u, ok := instr.(*ssa.UnOp); ok {
+				if _, ok := u.X.(*ssa.Global); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // components returns the strongly connected components of the static call
-// graph among fns, callees first (Tarjan's algorithm yields them so).
-func components(fns []*ssa.Function) [][]*ssa.Function {
+// graph among fns, callees first (Tarjan's algorithm yields them so). A
+// function that reads package variables also comes after the functions
+// that compute their initial values (initCallees).
+func components(fns, inits []*ssa.Function) [][]*ssa.Function {
 	in := make(map[*ssa.Function]bool, len(fns))
 	for _, fn := range fns {
 		in[fn] = true
@@ -393,7 +424,11 @@ func components(fns []*ssa.Function) [][]*ssa.Function {
 		low[fn] = index[fn]
 		stack = append(stack, fn)
 		onStack[fn] = true
-		for _, callee := range callees(fn) {
+		next := callees(fn)
+		if fn.Synthetic != "package initializer" && readsGlobals(fn) {
+			next = append(next, inits...)
+		}
+		for _, callee := range next {
 			if !in[callee] {
 				continue
 			}

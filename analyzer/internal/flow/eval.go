@@ -23,6 +23,11 @@ type engine struct {
 	// inits are the stores that initialize vars, before their values are
 	// known.
 	inits map[*ssa.Global]*ssa.Store
+	// funcs are the package's functions, closures included.
+	funcs []*ssa.Function
+	// imported are the summaries of function literals held by other
+	// packages' variables, by the variable's name.
+	imported map[string]*Summary
 }
 
 func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
@@ -32,6 +37,8 @@ func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
 		sums:  make(map[*ssa.Function]*Summary),
 		vars:  make(map[*ssa.Global]Value),
 		inits: make(map[*ssa.Global]*ssa.Store),
+
+		imported: make(map[string]*Summary),
 	}
 }
 
@@ -84,17 +91,47 @@ func (e *engine) globals() {
 			e.inits[g] = sts[0]
 		}
 	}
-	init := e.pkg.Func("init")
-	if init == nil {
-		return
+}
+
+// varValue is the initial value of a package variable stored only by its
+// initializer, evaluated when first asked: functions are solved callees
+// first, and every function that reads a package variable comes after
+// the initializer's callees (see callees), so the constructors it calls
+// have their summaries by then.
+func (e *engine) varValue(g *ssa.Global) (Value, bool) {
+	st, ok := e.inits[g]
+	if !ok {
+		return nil, false
 	}
-	ev := e.evaluator(init)
-	for g, st := range e.inits {
-		v := ev.operand(st.Val, st.Pos(), -1)
-		e.vars[g] = v
-		if g.Object() != nil && g.Object().Exported() && !trivialValue(v) {
-			e.pass.ExportObjectFact(g.Object(), &Var{Val: v.Strip()})
+	if v, ok := e.vars[g]; ok {
+		return v, true
+	}
+	e.vars[g] = unknown // an initializer that reads itself
+	v := e.evaluator(st.Block().Parent()).operand(st.Val, st.Pos(), -1)
+	e.vars[g] = v
+	return v, true
+}
+
+// exportVars exports the values of the exported variables, once every
+// summary is known. A variable holding a function literal carries the
+// literal's summary, which has no object of its own to hang a fact on.
+func (e *engine) exportVars() {
+	for g := range e.inits {
+		obj := g.Object()
+		if obj == nil || !obj.Exported() {
+			continue
 		}
+		v, _ := e.varValue(g)
+		if trivialValue(v) {
+			continue
+		}
+		fact := &Var{Val: v.Strip()}
+		if len(v) == 1 && v[0].Kind == Func {
+			if s := e.anonSummary(v[0].Type); s != nil {
+				fact.Func = s.strip()
+			}
+		}
+		e.pass.ExportObjectFact(obj, fact)
 	}
 }
 
@@ -376,6 +413,9 @@ func (ev *evaluator) value0(v ssa.Value) Value {
 		if obj, ok := v.Object().(*types.Func); ok {
 			return Value{{Kind: Func, Type: obj.FullName()}}
 		}
+		if v.Pkg == ev.e.pkg {
+			return Value{{Kind: Func, Type: v.String()}} // a function literal
+		}
 	case *ssa.BinOp:
 		return ev.binop(v)
 	}
@@ -395,20 +435,17 @@ func (ev *evaluator) load(addr ssa.Value) Value {
 func (ev *evaluator) global(g *ssa.Global) Value {
 	name := g.Pkg.Pkg.Path() + "." + g.Name()
 	if g.Pkg == ev.e.pkg {
-		st, ok := ev.e.inits[g]
+		v, ok := ev.e.varValue(g)
 		if !ok {
 			return unknown
-		}
-		v, ok := ev.e.vars[g]
-		if !ok {
-			// Being evaluated now (an initializer that reads
-			// another variable): evaluate it in place.
-			v = ev.e.evaluator(st.Block().Parent()).operand(st.Val, st.Pos(), -1)
 		}
 		return Value{{Kind: Global, Type: name, Of: named(v, g.Name())}}
 	}
 	var fact Var
 	if obj := g.Object(); obj != nil && ev.e.pass.ImportObjectFact(obj, &fact) {
+		if fact.Func != nil {
+			ev.e.imported[name] = fact.Func
+		}
 		return Value{{Kind: Global, Type: name, Of: named(fact.Val, g.Name())}}
 	}
 	return unknown

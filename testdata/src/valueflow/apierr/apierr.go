@@ -20,3 +20,7 @@ var (
 // NewDenied is a constructor that other packages reach through a
 // function-typed variable.
 func NewDenied() error { return ErrPermissionDenied }
+
+// ErrSecretMissing is a constructor held by a variable, as a function
+// literal.
+var ErrSecretMissing = func() *APIError { return &APIError{Code: "secret_not_found", Status: 404} }

@@ -96,6 +96,8 @@ func renderAs(w http.ResponseWriter, err error) {
 func wrapped(w http.ResponseWriter) {
 	renderAs(w, NewStatusError(apierr.ErrPermissionDenied, http.StatusForbidden))
 	renderAs(w, NewStatusError(newDenied(), http.StatusUnauthorized)) // want `code "permission_denied" is sent with status 401; the catalog says 403 \(errcodes.yaml:\d+\)`
+	renderAs(w, NewStatusError(apierr.ErrSecretMissing(), http.StatusNotFound))
+	renderAs(w, NewStatusError(apierr.ErrSecretMissing(), http.StatusBadRequest)) // want `code "secret_not_found" is sent with status 400; the catalog says 404 \(errcodes.yaml:\d+\)`
 }
 
 // 4. Sentinel error text as the code, statuses in a map[error]int.
