@@ -495,7 +495,7 @@ func (ev *evaluator) alloc(a *ssa.Alloc) Value {
 		return unknown
 	}
 	if st, ok := elem.Underlying().(*types.Struct); ok {
-		var whole Value
+		whole, _ := ev.asTarget(a, elem)
 		for _, r := range *refs {
 			if s, ok := r.(*ssa.Store); ok && s.Addr == a {
 				whole = Union(whole, ev.operand(s.Val, s.Pos(), -1))
@@ -519,8 +519,7 @@ func (ev *evaluator) alloc(a *ssa.Alloc) Value {
 		}
 		return Value{obj}
 	}
-	var out Value
-	stored := false
+	out, stored := ev.asTarget(a, elem)
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
@@ -539,23 +538,32 @@ func (ev *evaluator) alloc(a *ssa.Alloc) Value {
 					}
 				}
 			}
-		case *ssa.MakeInterface:
-			// &target passed to errors.As: the errors it may find.
-			if r.Referrers() == nil {
-				continue
-			}
-			for _, rr := range *r.Referrers() {
-				if call, ok := rr.(*ssa.Call); ok && isFunc(call.Common(), "errors", "As") && len(call.Common().Args) == 2 && call.Common().Args[1] == r {
-					out = Union(out, asError(ev.value(call.Common().Args[0]), typeName(elem)))
-					stored = true
-				}
-			}
 		}
 	}
 	if !stored {
 		return unknown
 	}
 	return out
+}
+
+// asTarget is what errors.As(err, &target) may put in a local variable:
+// the errors of its type err is or wraps. ok is false when the variable
+// is not such a target.
+func (ev *evaluator) asTarget(a *ssa.Alloc, elem types.Type) (out Value, ok bool) {
+	for _, r := range *a.Referrers() {
+		mi, isIface := r.(*ssa.MakeInterface)
+		if !isIface || mi.Referrers() == nil {
+			continue
+		}
+		for _, rr := range *mi.Referrers() {
+			if call, isCall := rr.(*ssa.Call); isCall && isFunc(call.Common(), "errors", "As") &&
+				len(call.Common().Args) == 2 && call.Common().Args[1] == mi {
+				out = Union(out, asError(ev.value(call.Common().Args[0]), typeName(elem)))
+				ok = true
+			}
+		}
+	}
+	return out, ok
 }
 
 func (a *Atom) setField(name, wire string, v Value) {
