@@ -16,6 +16,7 @@ import (
 // written with an error status, its code read at the catalog's wire path.
 func (c *checker) sinks(res *flow.Result) {
 	for _, k := range res.Sinks {
+		k.Status, k.Body = k.Status.Flat(), k.Body.Flat()
 		if k.Body == nil || !errorStatuses(k.Status) {
 			// No status, or not only error statuses: not known to
 			// be an error response.
@@ -67,7 +68,7 @@ func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
 	path := wirePath(c.cat.Wire.Code, body.Enc)
 	codes := body.Of
 	for _, p := range path {
-		codes = codes.SelectWire(p)
+		codes = codes.SelectWire(p).Flat()
 	}
 	for _, code := range codes {
 		switch code.Kind {
@@ -148,10 +149,12 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 		n, _ := statusOf(s)
 		use := codeUse{expr: codeExpr, value: v, wire: true}
 		switch at := c.exprAt(s); {
-		case at != nil && code.At.IsValid() && !c.sameFunc(at.Pos(), code.At):
-			// A status chosen elsewhere (a renderer's default) for a
-			// code written here: the code's use is what is wrong.
-			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
+		case at != nil && !s.Keyed && !c.sameFunc(at.Pos(), k.At):
+			// A status chosen inside a helper (a renderer's default)
+			// for a code this call passes: the call is what is wrong.
+			if code.At.IsValid() || codeExpr != nil {
+				c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
+			}
 		case at != nil && codes > 1:
 			// One status for several codes: the code is what is
 			// wrong, not the status the others go out with.

@@ -22,7 +22,7 @@ func (c *checker) sinks(res *vflow.Result) {
 			// followed (precision first).
 			continue
 		}
-		what, ok := c.mayBe(k.Status)
+		what, ok := c.mayBe(k.Status.Flat())
 		if !ok {
 			continue
 		}

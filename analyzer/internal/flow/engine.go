@@ -30,6 +30,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -217,6 +218,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// (builtin.go): no SSA is built for it.
 		return res, nil
 	}
+	if dependency(pass) && !nethttp.ImportsHTTP(pass.Pkg) {
+		// A dependency that cannot reach net/http writes no response,
+		// and its errors are another API's: not followed.
+		return res, nil
+	}
 	pkg, funcs := buildSSA(pass)
 	res.Pkg = pkg
 	e := newEngine(pass, pkg)
@@ -351,6 +357,12 @@ func isStd(pass *analysis.Pass) bool {
 	}
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// dependency reports whether the package belongs to a module the user
+// depends on, not to the main module (a versioned module).
+func dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
 }
 
 // trivial reports whether a summary says nothing a caller could use.

@@ -253,8 +253,9 @@ func (ev *evaluator) summary() *Summary {
 			}
 			key = k
 		}
+		guards := ev.guards(b)
 		for i, r := range ret.Results {
-			v := ev.operand(r, ret.Pos(), i)
+			v := guarded(ev.operand(r, ret.Pos(), i), guards)
 			if k != nil {
 				cases[i] = append(cases[i], Row{Key: consts, Val: v})
 			} else {
@@ -276,6 +277,74 @@ func (ev *evaluator) summary() *Summary {
 	}
 	sum.Sinks = ev.sinks()
 	return sum
+}
+
+// A guard is a condition on a caller's error that decides whether a block
+// runs: errors.As(param, &target) found an error of the target's type
+// (Then) or did not.
+type guard struct {
+	found Value // the As atom: what errors.As finds
+	then  bool
+}
+
+// guards are the errors.As conditions on parameters that every path to b
+// passes, each with the branch taken.
+func (ev *evaluator) guards(b *ssa.BasicBlock) []guard {
+	var out []guard
+	for p := b.Idom(); p != nil; p = p.Idom() {
+		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		call, ok := iff.Cond.(*ssa.Call)
+		if !ok || !isFunc(call.Common(), "errors", "As") || len(call.Common().Args) != 2 {
+			continue
+		}
+		target, ok := underInterface(call.Common().Args[1]).(*ssa.Alloc)
+		if !ok {
+			continue
+		}
+		found := asError(ev.value(call.Common().Args[0]), typeName(deref(target.Type())))
+		if len(found) != 1 || found[0].Kind != As {
+			continue // decided here, or not about a caller's error
+		}
+		switch {
+		case p.Succs[0].Dominates(b) && p.Succs[0] != p.Succs[1]:
+			out = append(out, guard{found: found, then: true})
+		case p.Succs[1].Dominates(b):
+			out = append(out, guard{found: found, then: false})
+		}
+	}
+	return out
+}
+
+// guarded is v under guards: a Guard atom for each, innermost last.
+func guarded(v Value, guards []guard) Value {
+	if v == nil {
+		return nil // nothing written, on any branch
+	}
+	for _, g := range guards {
+		enc := "else"
+		if g.then {
+			enc = "then"
+		}
+		v = Value{{Kind: Guard, Of: g.found, Enc: enc, Rows: []Row{{Val: v}}}}
+	}
+	return v
+}
+
+// underInterface is v before its conversion to an interface.
+func underInterface(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
 }
 
 // caseOf says which case of a value a block is reached by: the value and

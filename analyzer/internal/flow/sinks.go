@@ -33,6 +33,16 @@ func (ev *evaluator) sinks() []Sink {
 			case *ssa.MapUpdate:
 				ks = ev.headerIndex(instr)
 			}
+			if len(ks) > 0 {
+				if gs := ev.guards(b); len(gs) > 0 {
+					// A write on one branch of errors.As on a
+					// caller's error: a caller may know which runs.
+					for i := range ks {
+						ks[i].Status = guarded(ks[i].Status, gs)
+						ks[i].Body = guarded(ks[i].Body, gs)
+					}
+				}
+			}
 			for _, k := range ks {
 				switch {
 				case k.Status != nil && k.Body != nil:

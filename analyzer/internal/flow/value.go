@@ -49,6 +49,11 @@ const (
 	// As is what errors.As finds in Of (a parameter) when it looks for
 	// type Type: known once a caller passes the error.
 	As
+	// Guard is Rows[0].Val when errors.As finds an error in a caller's
+	// value (Of, an As atom) and Enc is "then", or finds none and Enc is
+	// "else": a function's result on one branch of errors.As. Known at a
+	// call that says which branch runs.
+	Guard
 	// Invoke is the result of method Type called on Of, a parameter: known
 	// once a caller passes a value whose method is known (an error's
 	// Error()).
@@ -71,6 +76,9 @@ type Atom struct {
 	// value): fields it does not hold may have been set there, and are
 	// known by type (Field) rather than zero.
 	Open bool
+	// Keyed says a constant was chosen by a table's row for its key (not a
+	// default): the row is where a wrong value is fixed.
+	Keyed bool
 	// At and Arg say where a constant is written in this package, for
 	// reports and fixes: At is the position of the construct that holds
 	// it (a call's Lparen, a key-value's colon, a return), Arg the operand.
@@ -158,7 +166,7 @@ func Union(vs ...Value) Value {
 // equal reports whether two atoms are the same, positions included: the
 // same constant written twice is two atoms, each reported where it stands.
 func (a Atom) equal(b Atom) bool {
-	return a.Kind == b.Kind && a.CK == b.CK && a.Lit == b.Lit && a.Index == b.Index && a.Open == b.Open &&
+	return a.Kind == b.Kind && a.CK == b.CK && a.Lit == b.Lit && a.Index == b.Index && a.Open == b.Open && a.Keyed == b.Keyed &&
 		a.Type == b.Type && a.Enc == b.Enc && a.At == b.At && a.Arg == b.Arg &&
 		slices.Equal(a.Path, b.Path) && a.Of.equal(b.Of) &&
 		slices.EqualFunc(a.Fields, b.Fields, func(x, y FieldValue) bool { return x.Name == y.Name && x.Val.equal(y.Val) }) &&
@@ -226,6 +234,9 @@ func (a Atom) selectField(name string) Value {
 			}
 		}
 		return out
+	case Guard:
+		a.Rows = []Row{{Val: a.Rows[0].Val.Select(name)}}
+		return Value{a}
 	case Param, Lookup, Field, As, Invoke:
 		if len(a.Path) >= maxPath {
 			return unknown
@@ -313,6 +324,8 @@ func (a Atom) String() string {
 		return "func " + a.Type
 	case As:
 		return "as(" + short(a.Type) + ", " + a.Of.String() + ")" + path
+	case Guard:
+		return "if " + a.Enc + " " + a.Of.String() + ": " + a.Rows[0].Val.String()
 	case Invoke:
 		return a.Of.String() + "." + a.Type + "()" + path
 	}
@@ -338,6 +351,10 @@ func (v Value) SelectWire(name string) Value {
 			out = Union(out, a.Of.SelectWire(name))
 		case Table:
 			out = Union(out, a.selectField(name))
+		case Guard:
+			b := a
+			b.Rows = []Row{{Val: a.Rows[0].Val.SelectWire(name)}}
+			out = Union(out, Value{b})
 		case Lookup:
 			// Each row at the key, row by row, so that a row's code
 			// still goes with the same row's status.
@@ -400,6 +417,26 @@ func (a Atom) subst(args []Value) Value {
 		a.Of = a.Of.Subst(args)
 	case As:
 		return selectPath(asError(a.Of.Subst(args), a.Type), a.Path)
+	case Guard:
+		found := a.Of.Subst(args)
+		val := a.Rows[0].Val.Subst(args)
+		switch decided(found) {
+		case decidedFound:
+			if a.Enc == "then" {
+				return val
+			}
+			return nil
+		case decidedNone:
+			if a.Enc == "else" {
+				return val
+			}
+			return nil
+		}
+		if !found.has(Param) {
+			return val // undecided for good: either branch may run
+		}
+		a.Of = found
+		a.Rows = []Row{{Val: val}}
 	case Invoke:
 		recv := a.Of.Subst(args)
 		if a.Type == "Error" {
@@ -446,7 +483,7 @@ func lookup(rows []Row, key Value, path []string) Value {
 		case r.Key == nil:
 			fallback = Union(fallback, v) // the default row
 		case matches(r.Key, key):
-			out = Union(out, v)
+			out = Union(out, keyed(v))
 			matched = true
 		}
 	}
@@ -490,6 +527,9 @@ func (a Atom) RowValues() []Value {
 		v := r.Val
 		for _, f := range a.Path {
 			v = v.Select(f)
+		}
+		if r.Key != nil {
+			v = keyed(v)
 		}
 		out = append(out, v)
 	}
@@ -584,11 +624,57 @@ func (a Atom) substField(typ, name string, val Value) Value {
 		}
 	case Encoded, Global, As, Invoke:
 		a.Of = a.Of.SubstField(typ, name, val)
-	case Table, Lookup:
+	case Table, Lookup, Guard:
 		a.Rows = slices.Clone(a.Rows)
 		for i := range a.Rows {
 			a.Rows[i] = Row{Key: a.Rows[i].Key.SubstField(typ, name, val), Val: a.Rows[i].Val.SubstField(typ, name, val)}
 		}
 	}
 	return Value{a}
+}
+
+// Flat is v with each branch of errors.As that no caller has decided
+// taken as possible: what v may be, for a pass that checks it here.
+func (v Value) Flat() Value {
+	var out Value
+	for _, a := range v {
+		if a.Kind == Guard {
+			out = Union(out, a.Rows[0].Val.Flat())
+			continue
+		}
+		out = Union(out, Value{a})
+	}
+	return out
+}
+
+// What errors.As is known to find.
+const (
+	undecided = iota
+	decidedFound
+	decidedNone
+)
+
+// decided says whether what errors.As finds is known: structs of the
+// type (found), nothing (none), or something not yet known.
+func decided(found Value) int {
+	if len(found) == 0 {
+		return decidedNone
+	}
+	for _, a := range found {
+		if a.Kind != Obj {
+			return undecided
+		}
+	}
+	return decidedFound
+}
+
+// keyed marks the constants of a table row's value as chosen by its key.
+func keyed(v Value) Value {
+	out := slices.Clone(v)
+	for i := range out {
+		if out[i].Kind == Const {
+			out[i].Keyed = true
+		}
+	}
+	return out
 }

@@ -84,7 +84,7 @@ func renderAs(w http.ResponseWriter, err error) {
 	var se *statusError
 	if errors.As(err, &se) {
 		w.WriteHeader(se.status)
-		json.NewEncoder(w).Encode(err) // want `sink\(param0 status=as\(shapes.statusError, param1\).status body=json\(param1\)\)`
+		json.NewEncoder(w).Encode(err) // want `sink\(param0 status=if then as\(shapes.statusError, param1\): as\(shapes.statusError, param1\).status body=if then as\(shapes.statusError, param1\): json\(param1\)\)`
 	}
 }
 

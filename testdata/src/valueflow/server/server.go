@@ -216,3 +216,28 @@ func byValue(w http.ResponseWriter) {
 	renderValue(w, withValueStatus(apierr.ErrSecretMissing(), http.StatusNotFound))
 	renderValue(w, withValueStatus(apierr.ErrSecretMissing(), http.StatusConflict)) // want `code "secret_not_found" is sent with status 409; the catalog says 404 \(errcodes.yaml:\d+\)`
 }
+
+// 3c. A renderer with a default for errors that carry no status: a caller
+// that passes a wrapper takes only the wrapper's branch.
+func renderOr(w http.ResponseWriter, err error) {
+	var se *statusError
+	if errors.As(err, &se) {
+		writeAPI(w, se.err, se.status)
+		return
+	}
+	writeAPI(w, err, http.StatusInternalServerError)
+}
+
+func writeAPI(w http.ResponseWriter, err error, status int) {
+	var ae *apierr.APIError
+	if errors.As(err, &ae) {
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(ae)
+	}
+}
+
+func orDefault(w http.ResponseWriter) {
+	renderOr(w, NewStatusError(apierr.ErrSecretMissing(), http.StatusNotFound))
+	renderOr(w, NewStatusError(apierr.ErrSecretMissing(), http.StatusGone)) // want `code "secret_not_found" is sent with status 410; the catalog says 404 \(errcodes.yaml:\d+\)`
+	renderOr(w, apierr.ErrSecretMissing())                                  // want `code "secret_not_found" is sent with status 500 \(by renderOr\); the catalog says 404 \(errcodes.yaml:\d+\)`
+}
