@@ -16,6 +16,12 @@ import (
 // its writer before it on every path.
 func (c *checker) sinks(res *vflow.Result) {
 	for _, k := range res.Sinks {
+		if k.StatusArg == vflow.Whole {
+			// A helper's write seen at its call: a row chosen by a key
+			// the engine lost on the way is not known to be the 429.
+			// The helper's own write is checked in the helper.
+			continue
+		}
 		if k.Status == nil || !k.StatusAt.IsValid() || setsRetryAfter(k.MayHeaders) {
 			// A function that sets Retry-After on some path is taken
 			// to set it for the table's 429: the condition is not
