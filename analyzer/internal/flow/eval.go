@@ -42,53 +42,56 @@ func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
 	}
 }
 
-// globals finds the package variables stored once, by the package
-// initializer, and evaluates their initial values.
+// globals finds the package variables whose only store is the package
+// initializer's: not assigned again, and their map or struct not changed
+// in place (a row added in a function would make a lookup's "no such
+// row" wrong).
 func (e *engine) globals() {
 	stores := make(map[*ssa.Global][]*ssa.Store)
-	for _, m := range e.pkg.Members {
-		fn, ok := m.(*ssa.Function)
-		if !ok {
-			continue
-		}
-		forEachFunc(fn, func(f *ssa.Function) {
-			for _, b := range f.Blocks {
-				for _, instr := range b.Instrs {
-					if st, ok := instr.(*ssa.Store); ok {
-						if g := storedGlobal(st.Addr); g != nil {
-							stores[g] = append(stores[g], st)
-						}
+	changed := make(map[*ssa.Global]bool)
+	for _, f := range e.funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					if g, ok := instr.Addr.(*ssa.Global); ok {
+						stores[g] = append(stores[g], instr)
+					} else if g := globalUnder(instr.Addr); g != nil {
+						changed[g] = true
 					}
-				}
-			}
-		})
-	}
-	// Methods store too.
-	for _, t := range e.pkg.Members {
-		if tn, ok := t.(*ssa.Type); ok {
-			for _, sel := range methodsOf(e.pkg.Prog, tn.Type()) {
-				if f := e.pkg.Prog.MethodValue(sel); f != nil && f.Pkg == e.pkg {
-					forEachFunc(f, func(f *ssa.Function) {
-						for _, b := range f.Blocks {
-							for _, instr := range b.Instrs {
-								if st, ok := instr.(*ssa.Store); ok {
-									if g := storedGlobal(st.Addr); g != nil {
-										stores[g] = append(stores[g], st)
-									}
-								}
-							}
-						}
-					})
+				case *ssa.MapUpdate:
+					if g := globalUnder(instr.Map); g != nil {
+						changed[g] = true
+					}
 				}
 			}
 		}
 	}
 	for g, sts := range stores {
-		// A store into a field or an element of the variable counts:
-		// the map or struct it holds changes. Only the initializer's
-		// direct store makes the value known.
-		if len(sts) == 1 && sts[0].Addr == g && sts[0].Block().Parent().Synthetic == "package initializer" {
+		if len(sts) == 1 && !changed[g] && sts[0].Block().Parent().Synthetic == "package initializer" {
 			e.inits[g] = sts[0]
+		}
+	}
+}
+
+// globalUnder is the package variable an address or a map is a part of
+// (a field, an element, the map a variable holds), or nil.
+func globalUnder(v ssa.Value) *ssa.Global {
+	for {
+		switch x := v.(type) {
+		case *ssa.Global:
+			return x
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			v = x.X
+		default:
+			return nil
 		}
 	}
 }
@@ -136,19 +139,6 @@ func (e *engine) exportVars() {
 }
 
 func trivialValue(v Value) bool { return len(v) == 0 || len(v) == 1 && v[0].Kind == Unknown }
-
-// storedGlobal returns the package variable an address is, directly.
-func storedGlobal(addr ssa.Value) *ssa.Global {
-	g, _ := addr.(*ssa.Global)
-	return g
-}
-
-func forEachFunc(fn *ssa.Function, f func(*ssa.Function)) {
-	f(fn)
-	for _, anon := range fn.AnonFuncs {
-		forEachFunc(anon, f)
-	}
-}
 
 func methodsOf(prog *ssa.Program, t types.Type) []*types.Selection {
 	var out []*types.Selection
