@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/http"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -282,6 +283,18 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 			return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: unknown}}}}}, true
 		}
 		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[1]}}}}}, true
+	case path == "net/http" && name == "StatusText":
+		// The reason phrase of a constant status, as net/http has it.
+		if len(args[0]) == 1 && args[0][0].Kind == Const {
+			if n, ok := constant.Int64Val(args[0][0].Constant()); ok {
+				if text := http.StatusText(int(n)); text != "" {
+					out := ConstValue(constant.MakeString(text))
+					out[0].At, out[0].Arg = args[0][0].At, args[0][0].Arg
+					return []Value{out}, true
+				}
+			}
+		}
+		return []Value{unknown}, true
 	case path == "fmt" && name == "Sprintf":
 		return []Value{sprintf(args[0], c.Args[1])}, true
 	case (path == "encoding/json" || path == "encoding/xml") && (name == "Marshal" || name == "MarshalIndent"):

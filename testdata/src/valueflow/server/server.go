@@ -260,3 +260,9 @@ func renderExtra(w http.ResponseWriter, e *apierr.APIError) {
 func changedTable(w http.ResponseWriter) {
 	renderExtra(w, &apierr.APIError{Code: "permission_denied"})
 }
+
+// A code made from a constant status's reason phrase.
+func reasonPhrase(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusNotFound)
+	json.NewEncoder(w).Encode(apierr.APIError{Code: http.StatusText(http.StatusNotFound)}) // want `code "Not Found" is not in the catalog`
+}
