@@ -20,7 +20,9 @@
 // statuses with one code (unless -strict), statuses the catalog does not
 // list, a branch that also tests the code (p.Status == 400 && p.Type ==
 // badNonce, or an if whose body switches on the code), responses to HEAD
-// requests, which have no body to read a code from, a switch whose every
+// requests, which have no body to read a code from, responses whose body
+// the function threw away unread before the branch (io.Copy to io.Discard,
+// a Close that is not deferred), a switch whose every
 // status case yields a code (a table from statuses to codes), and the
 // responses of other services: a response status is the API's only where
 // the function or its package decodes one of the API's bodies, compares one

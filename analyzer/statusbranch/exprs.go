@@ -410,3 +410,94 @@ func (c *checker) headRequest(req ast.Expr) bool {
 	m := c.eval.Eval(method)
 	return m.Known() && m.Text() == "HEAD"
 }
+
+// bodyDiscarded reports whether the body of resp was thrown away unread
+// before the branch, on every path to it: copied to io.Discard, or closed
+// by a statement that is not deferred, in a block that encloses the
+// branch. The code is then out of reach, and the status is all the
+// function has, as with a HEAD response.
+func (c *checker) bodyDiscarded(resp ast.Expr, stack []ast.Node) bool {
+	v := c.respVar(resp)
+	if v == nil {
+		return false
+	}
+	for i := len(stack) - 1; i > 0; i-- {
+		block, ok := stack[i-1].(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		for _, s := range block.List {
+			if s.Pos() >= stack[i].Pos() {
+				break
+			}
+			if c.discards(s, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// respVar is the variable a response expression names, or nil.
+func (c *checker) respVar(resp ast.Expr) *types.Var {
+	if resp == nil {
+		return nil
+	}
+	id, ok := ast.Unparen(resp).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
+// discards reports whether statement s throws away the body of the
+// response held by v: io.Copy(io.Discard, v.Body) (or io.CopyN), or
+// v.Body.Close(), as a statement or an assignment.
+func (c *checker) discards(s ast.Stmt, v *types.Var) bool {
+	var call *ast.CallExpr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+		}
+	}
+	if call == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	switch {
+	case (nethttp.IsFunc(fn, "io", "Copy") || nethttp.IsFunc(fn, "io", "CopyN")) && len(call.Args) >= 2:
+		dst, ok := info.Uses[selName(call.Args[0])].(*types.Var)
+		return ok && dst.Pkg() != nil && dst.Pkg().Path() == "io" && dst.Name() == "Discard" && c.isBodyOf(call.Args[1], v)
+	case fn != nil && fn.Name() == "Close" && len(call.Args) == 0:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && c.isBodyOf(sel.X, v)
+	}
+	return false
+}
+
+// isBodyOf reports whether x is v.Body.
+func (c *checker) isBodyOf(x ast.Expr, v *types.Var) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Body" {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == v
+}
+
+// selName is the identifier a selector (io.Discard) or an identifier
+// ends in, or nil.
+func selName(x ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		return x.Sel
+	case *ast.Ident:
+		return x
+	}
+	return nil
+}

@@ -137,6 +137,9 @@ func (c *checker) comparison(b *ast.BinaryExpr, stack []ast.Node) {
 			if c.headResponse(resp) {
 				return // a HEAD response has no body: the status is all there is
 			}
+			if c.bodyDiscarded(resp, stack) {
+				return // the body was thrown away unread: the status is all there is
+			}
 			if resp != nil && !c.ownsResponses(stack) {
 				return // a response of some other service
 			}
@@ -164,6 +167,8 @@ func (c *checker) switchStmt(sw *ast.SwitchStmt, stack []ast.Node) {
 		return
 	case isStatus && c.headResponse(resp):
 		return // a HEAD response has no body: the status is all there is
+	case isStatus && c.bodyDiscarded(resp, stack):
+		return // the body was thrown away unread: the status is all there is
 	case isStatus && resp != nil && !c.ownsResponses(stack):
 		return // a response of some other service
 	case isStatus && c.translates(sw):
