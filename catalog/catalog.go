@@ -200,6 +200,10 @@ func (p Pos) Ref() string {
 	return fmt.Sprintf("%s:%d", filepath.Base(p.File), p.Line)
 }
 
+// IsErrorStatus reports whether status is an error status, 4xx or 5xx: the
+// statuses error codes travel with. Every pass asks here.
+func IsErrorStatus(status int64) bool { return status >= 400 && status <= 599 }
+
 // RetryAfter reports whether responses with status must carry Retry-After.
 func (c *Catalog) RetryAfter(status int) bool {
 	return slices.Contains(c.Rules.RetryAfter, status)

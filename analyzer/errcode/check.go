@@ -103,7 +103,7 @@ func (c *checker) statusFix(expr ast.Expr, status int) analysis.SuggestedFix {
 
 // errorStatus reports whether v is a known 4xx or 5xx status.
 func errorStatus(v values.Value) bool {
-	return v.Kind == values.Int && v.Int >= 400 && v.Int <= 599
+	return v.Kind == values.Int && catalog.IsErrorStatus(v.Int)
 }
 
 func (c *checker) reportf(at ast.Node, format string, args ...any) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -43,7 +44,7 @@ func errorStatuses(v flow.Value) bool {
 		case a.Kind != flow.Const:
 			return false
 		default:
-			if s, ok := statusOf(a); !ok || s < 400 || s > 599 {
+			if s, ok := statusOf(a); !ok || !catalog.IsErrorStatus(s) {
 				return false
 			}
 			n++

@@ -110,7 +110,7 @@ func (c *checker) bodyTestsCode(body []ast.Stmt) bool {
 // statusBranch reports a branch on a status the catalog gives to several
 // codes (or to one, with -strict).
 func (c *checker) statusBranch(at ast.Expr, status int64) {
-	if status < 400 || status > 599 {
+	if !catalog.IsErrorStatus(status) {
 		return // success and redirect statuses carry no error code
 	}
 	codes := c.cat.SentWith(int(status))

@@ -11,6 +11,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -333,7 +334,7 @@ func (t *Tracer) SwitchTable(fd *ast.FuncDecl) (Source, bool) {
 // errorStatusOrZero is st when it is an error status (4xx, 5xx), else 0:
 // a success status or 0 is not a status the rules are about.
 func errorStatusOrZero(st int64) int64 {
-	if st < 400 || st > 599 {
+	if !catalog.IsErrorStatus(st) {
 		return 0
 	}
 	return st
@@ -363,7 +364,7 @@ func (t *Tracer) Table(x ast.Expr) *Table {
 			return nil
 		}
 		key, status := t.eval.Eval(kv.Key), t.eval.Eval(kv.Value)
-		if !key.Known() || status.Kind != values.Int || status.Int < 400 || status.Int > 599 {
+		if !key.Known() || status.Kind != values.Int || !catalog.IsErrorStatus(status.Int) {
 			return nil // not a table of error statuses keyed by constants
 		}
 		table.Entries = append(table.Entries, Entry{Key: key.Text(), Status: status.Int, Line: file.Line(kv.Pos())})
