@@ -68,7 +68,8 @@ func (c *checker) mayBe(status vflow.Value) (string, bool) {
 }
 
 // setsRetryAfter reports whether the keys set hold Retry-After, in any
-// case (Header.Set canonicalizes).
+// case: header names are case-insensitive on the wire, so a client finds
+// it however it was written (the non-canonical map key is its own check).
 func setsRetryAfter(keys vflow.Value) bool {
 	for _, k := range keys.Consts() {
 		if c := k.Constant(); c != nil && c.Kind() == constant.String && strings.EqualFold(constant.StringVal(c), retryAfter) {

@@ -263,15 +263,4 @@ func text(v Value) Value {
 
 // isWriter reports whether v is a response writer, before any conversion
 // to an interface such as io.Writer.
-func isWriter(v ssa.Value) bool {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return nethttp.IsResponseWriter(v.Type())
-		}
-	}
-}
+func isWriter(v ssa.Value) bool { return nethttp.IsResponseWriter(underInterface(v).Type()) }
