@@ -104,26 +104,11 @@ type verdict struct {
 }
 
 func readVerdicts(path string) ([]*verdict, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var vs []*verdict
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 7 {
-			return nil, fmt.Errorf("%s:%d: %d tab-separated columns, want 7 (module file line pass message verdict why)", path, n, len(cols))
-		}
+	err := readTSV(path, "module file line pass message verdict why", func(n int, cols []string) error {
 		at, err := strconv.Atoi(cols[2])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: line %q is not a number", path, n, cols[2])
+			return fmt.Errorf("%s:%d: line %q is not a number", path, n, cols[2])
 		}
 		var ok bool
 		switch cols[5] {
@@ -131,14 +116,15 @@ func readVerdicts(path string) ([]*verdict, error) {
 			ok = true
 		case "false":
 		default:
-			return nil, fmt.Errorf("%s:%d: verdict %q is neither true nor false", path, n, cols[5])
+			return fmt.Errorf("%s:%d: verdict %q is neither true nor false", path, n, cols[5])
 		}
 		if strings.TrimSpace(cols[6]) == "" {
-			return nil, fmt.Errorf("%s:%d: the verdict says no why", path, n)
+			return fmt.Errorf("%s:%d: the verdict says no why", path, n)
 		}
 		vs = append(vs, &verdict{Line: n, Module: cols[0], File: cols[1], At: at, Pass: cols[3], Message: cols[4], True: ok, Why: cols[6]})
-	}
-	return vs, sc.Err()
+		return nil
+	})
+	return vs, err
 }
 
 // Report is one diagnostic with its verdict.
@@ -195,16 +181,44 @@ type Defect struct {
 // by tabs; blank lines and lines starting with # are skipped. A file that
 // does not exist holds no defect.
 func readDefects(path string) ([]*Defect, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var ds []*Defect
 	seen := map[string]int{}
+	err := readTSV(path, "module file line pass what", func(n int, cols []string) error {
+		at, err := strconv.Atoi(cols[2])
+		if err != nil || at < 1 {
+			return fmt.Errorf("%s:%d: line %q is not a line number", path, n, cols[2])
+		}
+		switch cols[3] {
+		case "errcode", "retryafter", "statusbranch":
+		default:
+			return fmt.Errorf("%s:%d: pass %q is not errcode, retryafter or statusbranch", path, n, cols[3])
+		}
+		if strings.TrimSpace(cols[4]) == "" {
+			return fmt.Errorf("%s:%d: the defect says no what", path, n)
+		}
+		key := strings.Join(cols[:4], "\t")
+		if first, ok := seen[key]; ok {
+			return fmt.Errorf("%s:%d: the same defect as line %d (module, file, line and pass)", path, n, first)
+		}
+		seen[key] = n
+		ds = append(ds, &Defect{Line: n, Module: cols[0], File: cols[1], At: at, Pass: cols[3], What: cols[4]})
+		return nil
+	})
+	return ds, err
+}
+
+// readTSV calls row for each line of a tab-separated file with the
+// columns named in names, skipping blank lines and lines starting with #.
+func readTSV(path, names string, row func(n int, cols []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	want := len(strings.Fields(names))
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -213,29 +227,14 @@ func readDefects(path string) ([]*Defect, error) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 5 {
-			return nil, fmt.Errorf("%s:%d: %d tab-separated columns, want 5 (module file line pass what)", path, n, len(cols))
+		if len(cols) != want {
+			return fmt.Errorf("%s:%d: %d tab-separated columns, want %d (%s)", path, n, len(cols), want, names)
 		}
-		at, err := strconv.Atoi(cols[2])
-		if err != nil || at < 1 {
-			return nil, fmt.Errorf("%s:%d: line %q is not a line number", path, n, cols[2])
+		if err := row(n, cols); err != nil {
+			return err
 		}
-		switch cols[3] {
-		case "errcode", "retryafter", "statusbranch":
-		default:
-			return nil, fmt.Errorf("%s:%d: pass %q is not errcode, retryafter or statusbranch", path, n, cols[3])
-		}
-		if strings.TrimSpace(cols[4]) == "" {
-			return nil, fmt.Errorf("%s:%d: the defect says no what", path, n)
-		}
-		key := strings.Join(cols[:4], "\t")
-		if first, ok := seen[key]; ok {
-			return nil, fmt.Errorf("%s:%d: the same defect as line %d (module, file, line and pass)", path, n, first)
-		}
-		seen[key] = n
-		ds = append(ds, &Defect{Line: n, Module: cols[0], File: cols[1], At: at, Pass: cols[3], What: cols[4]})
 	}
-	return ds, sc.Err()
+	return sc.Err()
 }
 
 // addDefects counts, for each analyzed module, its defects and those the
