@@ -153,9 +153,7 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 		case at != nil && !s.Keyed && !c.sameFunc(at.Pos(), k.At):
 			// A status chosen inside a helper (a renderer's default)
 			// for a code this call passes: the call is what is wrong.
-			if code.At.IsValid() || codeExpr != nil {
-				c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
-			}
+			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
 		case at != nil && codes > 1:
 			// One status for several codes: the code is what is
 			// wrong, not the status the others go out with.
