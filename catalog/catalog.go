@@ -14,6 +14,7 @@ package catalog
 
 import (
 	"fmt"
+	"go/types"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -75,6 +76,23 @@ type Emitter struct {
 type Param struct {
 	Index int    // -1 when Name is set
 	Name  string // "" when Index is set
+}
+
+// In returns the index of the parameter p names in sig, or -1 when sig
+// has no such parameter.
+func (p Param) In(sig *types.Signature) int {
+	if p.Name == "" {
+		if p.Index < sig.Params().Len() {
+			return p.Index
+		}
+		return -1
+	}
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i).Name() == p.Name {
+			return i
+		}
+	}
+	return -1
 }
 
 func (p Param) String() string {

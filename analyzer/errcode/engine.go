@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,14 +68,18 @@ func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
 	if body.Kind != flow.Encoded || body.Enc == "text" {
 		return // bytes the engine cannot see into
 	}
+	c.bodyStatus(k, body)
 	path := wirePath(c.cat.Wire.Code, body.Enc)
 	codes := body.Of
 	for _, p := range path {
 		codes = codes.SelectWire(p).Flat()
 	}
+	if slices.ContainsFunc(codes, func(a flow.Atom) bool { return a.Kind != flow.Unknown }) {
+		c.model.SawCodeAtWire()
+	}
 	for _, code := range codes {
 		switch code.Kind {
-		case flow.Const:
+		case flow.Const, flow.Text:
 			c.sinkCode(k, code, k.Status, len(codes))
 		case flow.Lookup:
 			// A row of a table chosen at run time: every row may go
@@ -158,6 +164,9 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 			// One status for several codes: the code is what is
 			// wrong, not the status the others go out with.
 			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(s) + " at line " + strconv.Itoa(c.pass.Fset.Position(at.Pos()).Line)})
+		case at != nil && s.Keyed:
+			// A table's row: the row is where code and status pair.
+			c.checkStatus(use, cat, statusUse{expr: at, value: n, verb: "mapped to"})
 		case at != nil:
 			c.checkStatus(use, cat, statusUse{expr: at, value: n})
 		case code.At.IsValid():
@@ -179,8 +188,22 @@ func (c *checker) callName(a flow.Atom) string {
 	return "the call"
 }
 
-// codeValue is a constant code as the API model reads codes.
+// codeValue is a constant code, or a code known in part, as the API model
+// reads codes.
 func codeValue(a flow.Atom) (values.Value, bool) {
+	if a.Kind == flow.Text {
+		if a.Parts[0] == "" {
+			return values.Value{}, false // no known prefix: it may be anything
+		}
+		var p catalog.Pattern
+		for i, part := range a.Parts {
+			if i > 0 {
+				p = p.Concat(catalog.Hole())
+			}
+			p = p.Concat(catalog.Literal(part))
+		}
+		return values.Value{Kind: values.String, Str: p}, true
+	}
 	switch c := a.Constant(); {
 	case c == nil:
 		return values.Value{}, false
@@ -208,14 +231,78 @@ func (c *checker) exprAt(a flow.Atom) ast.Expr {
 // sameFunc reports whether two positions are in the same top-level
 // declaration.
 func (c *checker) sameFunc(a, b token.Pos) bool {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= a && a <= f.FileEnd {
-			for _, d := range f.Decls {
-				if d.Pos() <= a && a <= d.End() {
-					return d.Pos() <= b && b <= d.End()
-				}
-			}
+	f := c.fileOf(a)
+	if f == nil {
+		return false
+	}
+	for _, d := range f.Decls {
+		if d.Pos() <= a && a <= d.End() {
+			return d.Pos() <= b && b <= d.End()
 		}
 	}
 	return false
+}
+
+// emitterCalls checks the calls of the catalog's go.emitters, helpers the
+// engine cannot see into (an interface's method, a function built
+// elsewhere): the code each passes lands at the catalog's wire.code, with
+// the status it passes.
+func (c *checker) emitterCalls(res *flow.Result) {
+	if len(c.cat.Go.Emitters) == 0 {
+		return
+	}
+	calls := res.Calls(func(fn *types.Func) bool {
+		_, _, ok := c.emitter(fn)
+		return ok
+	})
+	for _, call := range calls {
+		si, ci, _ := c.emitter(call.Func)
+		if si >= len(call.Args) || ci >= len(call.Args) {
+			continue
+		}
+		k := flow.Sink{At: call.At, Status: call.Args[si].Flat()}
+		codes := call.Args[ci].Flat()
+		for _, code := range codes {
+			if code.Kind == flow.Const || code.Kind == flow.Text {
+				c.sinkCode(k, code, k.Status, len(codes))
+			}
+		}
+	}
+}
+
+// emitter returns the parameters that carry the status and the code when
+// the catalog names fn in go.emitters; ok is false otherwise, or when the
+// catalog names parameters fn lacks.
+func (c *checker) emitter(fn *types.Func) (status, code int, ok bool) {
+	name := fn.Origin().FullName()
+	for _, e := range c.cat.Go.Emitters {
+		if e.Func == name {
+			sig := fn.Signature()
+			status, code = e.Status.In(sig), e.Code.In(sig)
+			return status, code, status >= 0 && code >= 0
+		}
+	}
+	return 0, 0, false
+}
+
+// bodyStatus checks the status field of an error body (RFC 7807's
+// "status") against the one HTTP status the response is written with.
+func (c *checker) bodyStatus(k flow.Sink, body flow.Atom) {
+	if c.cat.Wire.Status == "" || len(k.Status) != 1 {
+		return
+	}
+	sent, ok := statusOf(k.Status[0])
+	if !ok {
+		return
+	}
+	in := body.Of
+	for _, p := range wirePath(c.cat.Wire.Status, body.Enc) {
+		in = in.SelectWire(p).Flat()
+	}
+	for _, s := range in {
+		n, ok := statusOf(s)
+		if at := c.exprAt(s); ok && at != nil && n != sent {
+			c.reportf(at, "body status %d disagrees with the HTTP status %d written before it", n, sent)
+		}
+	}
 }

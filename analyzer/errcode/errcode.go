@@ -8,17 +8,14 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
-	"github.com/errcodelint/errcodelint/analyzer/internal/carrier"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
-	"github.com/errcodelint/errcodelint/analyzer/internal/facts/emits"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
-	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -60,7 +57,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, emits.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -95,24 +92,22 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	walker := envelope.New(idx)
 	eval := values.New(idx, vf.Method)
 	c := &checker{
-		pass:     pass,
-		cat:      cat,
-		model:    apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
-		report:   report.New(pass, r.tests),
-		facts:    vf,
-		eval:     eval,
-		carriers: carrier.New(idx, eval, vf.Returns),
-		walker:   walker,
-		classify: response.Classifier{
-			Info:    pass.TypesInfo,
-			Catalog: cat,
-			Emits:   pass.ResultOf[emits.Analyzer].(*emits.Result).Emitter,
-		},
+		pass:   pass,
+		cat:    cat,
+		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		report: report.New(pass, r.tests),
+		facts:  vf,
+		eval:   eval,
+		walker: walker,
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
+	// The responses first: where a value is both sent and declared (a
+	// literal pairing a code with a status), the report says it is sent.
+	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+	c.sinks(res)
+	c.emitterCalls(res)
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
-	c.sinks(pass.ResultOf[flow.Analyzer].(*flow.Result))
 	if r.notices {
 		c.wireNotice()
 	}
@@ -121,23 +116,19 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 
 // A checker holds one package's analysis against its catalog.
 type checker struct {
-	pass     *analysis.Pass
-	cat      *catalog.Catalog
-	model    *apimodel.Model
-	report   *report.Reporter
-	facts    facts
-	eval     *values.Evaluator
-	carriers *carrier.Evaluator
-	walker   *envelope.Walker
-	file     *ast.File // the file being checked
+	pass   *analysis.Pass
+	cat    *catalog.Catalog
+	model  *apimodel.Model
+	report *report.Reporter
+	facts  facts
+	eval   *values.Evaluator
+	walker *envelope.Walker
 	// positions finds the syntax of the engine's constants, built when
 	// first needed.
 	positions *flow.Positions
 	// caseValues to caseValuesEnd spans the values of the last case
 	// clause entered: skipped by visit.
 	caseValues, caseValuesEnd token.Pos
-
-	classify response.Classifier
 }
 
 // facts are the value facts the checks read: enum Strings (Method) and
@@ -164,11 +155,9 @@ func (c *checker) visit(n ast.Node, push bool) bool {
 	}
 	switch n := n.(type) {
 	case *ast.File:
-		c.file = n
 		return !c.report.Skipped(n.Package) // a test file, not reported: nothing to check
 	case *ast.FuncDecl:
 		if n.Body != nil {
-			c.function(n.Body)
 			c.statusMethod(n)
 		}
 	case *ast.GenDecl:
@@ -177,7 +166,7 @@ func (c *checker) visit(n ast.Node, push bool) bool {
 			return false // constants are checked by name, not again by value
 		}
 	case *ast.FuncLit:
-		c.function(n.Body)
+
 	case *ast.CompositeLit:
 		c.compositeLit(n)
 	case *ast.CaseClause:

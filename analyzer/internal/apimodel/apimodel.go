@@ -410,6 +410,10 @@ func (m *Model) wireMatch(path, wire string) bool {
 // through WireMatch, which records the answer.
 func (m *Model) CodeAtWire() bool { return m.codeAtWire }
 
+// SawCodeAtWire records that a body written had a value at the catalog's
+// wire.code path, as the value-flow engine found it.
+func (m *Model) SawCodeAtWire() { m.codeAtWire = true }
+
 // LeafMatch reports whether an envelope leaf lands at a wire path in the
 // catalog's format.
 func (m *Model) LeafMatch(leaf envelope.Leaf, wire string) bool {

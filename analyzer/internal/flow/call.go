@@ -42,6 +42,9 @@ func (ev *evaluator) call(c *ssa.CallCommon, at token.Pos) []Value {
 	if res, ok := ev.builtin(c, args); ok {
 		return res
 	}
+	if fw, ok := framework(c); ok && fw.Self && n == 1 && len(args) > 0 {
+		return []Value{args[0]} // c.Status(s) returns c
+	}
 	var out []Value
 	for _, sum := range ev.callees(c, args) {
 		res := make([]Value, n)
@@ -132,6 +135,9 @@ func singleFunc(v Value) Atom {
 // functions (nil while its component is not yet solved), by fact for
 // another package's.
 func (e *engine) summaryOf(fn *ssa.Function) *Summary {
+	if o := fn.Origin(); o != nil {
+		fn = o // an instance of a generic function: the generic's summary
+	}
 	if fn.Pkg == e.pkg {
 		return e.sums[fn]
 	}
@@ -139,7 +145,7 @@ func (e *engine) summaryOf(fn *ssa.Function) *Summary {
 	if !ok {
 		return nil
 	}
-	return e.factOf(obj)
+	return e.factOf(obj.Origin())
 }
 
 func (e *engine) factOf(obj *types.Func) *Summary {
@@ -296,7 +302,7 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 		}
 		return []Value{unknown}, true
 	case path == "fmt" && name == "Sprintf":
-		return []Value{sprintf(args[0], c.Args[1])}, true
+		return []Value{ev.sprintf(args[0], c.Args[1], c.Pos())}, true
 	case (path == "encoding/json" || path == "encoding/xml") && (name == "Marshal" || name == "MarshalIndent"):
 		return []Value{ev.encoded(path, args[0]), nil}, true
 	case (path == "encoding/json" || path == "encoding/xml") && name == "NewEncoder":
@@ -381,16 +387,94 @@ func errorText(v Value) (Value, bool) {
 	return out, true
 }
 
-// sprintf folds fmt.Sprintf of a constant format without verbs.
-func sprintf(format Value, rest ssa.Value) Value {
+// sprintf folds fmt.Sprintf of a constant format: %s and %v of a known
+// string and %d and %v of a known integer are formatted in; any other verb
+// is text the engine cannot know.
+func (ev *evaluator) sprintf(format Value, rest ssa.Value, at token.Pos) Value {
 	f := constString(format)
-	if f == nil || strings.Contains(*f, "%") {
+	args, ok := ev.varargs(rest)
+	if f == nil || !ok {
 		return unknown
 	}
-	if c, ok := rest.(*ssa.Const); ok && c.IsNil() {
-		return format
+	s := *f
+	parts := []string{""}
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s, '%')
+		if j < 0 || j == len(s)-1 {
+			parts[len(parts)-1] += s
+			break
+		}
+		parts[len(parts)-1] += s[:j]
+		verb := s[j+1]
+		s = s[j+2:]
+		if verb == '%' {
+			parts[len(parts)-1] += "%"
+			i--
+			continue
+		}
+		arg := []string{"", ""}
+		if i < len(args) {
+			arg = verbParts(verb, args[i])
+		}
+		parts = concatParts(parts, arg)
 	}
-	return unknown
+	return textValue(parts, at)
+}
+
+// verbParts is an argument formatted by one verb, as Text's parts: a hole
+// unless the verb prints a known constant as it is.
+func verbParts(verb byte, v Value) []string {
+	if len(v) == 1 && v[0].Kind == Const {
+		switch c := v[0].Constant(); {
+		case (verb == 's' || verb == 'v') && c.Kind() == constant.String:
+			return []string{constant.StringVal(c)}
+		case (verb == 'd' || verb == 'v') && c.Kind() == constant.Int:
+			return []string{c.ExactString()}
+		}
+	}
+	if p, ok := textParts(v); ok && (verb == 's' || verb == 'v') {
+		return p
+	}
+	return []string{"", ""}
+}
+
+// varargs are the arguments a variadic call packs into its last
+// parameter, in order: the elements stored to the array its slice is
+// made from. ok is false when the slice is not made at the call.
+func (ev *evaluator) varargs(v ssa.Value) (out []Value, ok bool) {
+	if c, isConst := v.(*ssa.Const); isConst && c.IsNil() {
+		return nil, true
+	}
+	s, isSlice := v.(*ssa.Slice)
+	if !isSlice {
+		return nil, false
+	}
+	a, isAlloc := s.X.(*ssa.Alloc)
+	if !isAlloc || a.Referrers() == nil {
+		return nil, false
+	}
+	arr, isArray := deref(a.Type()).Underlying().(*types.Array)
+	if !isArray {
+		return nil, false
+	}
+	out = make([]Value, arr.Len())
+	for _, r := range *a.Referrers() {
+		ia, isIndex := r.(*ssa.IndexAddr)
+		if !isIndex || ia.Referrers() == nil {
+			continue
+		}
+		i, isConst := ia.Index.(*ssa.Const)
+		if !isConst {
+			return nil, false
+		}
+		n := i.Int64()
+		for _, rr := range *ia.Referrers() {
+			if st, isStore := rr.(*ssa.Store); isStore && st.Addr == ia && n < int64(len(out)) {
+				out[n] = Union(out[n], ev.value(st.Val))
+			}
+		}
+	}
+	return out, true
 }
 
 // constString is the string v is, when it is one constant string.

@@ -173,6 +173,55 @@ type Result struct {
 	Summaries map[*ssa.Function]*Summary
 	// Pkg is the package in SSA form; nil for the standard library.
 	Pkg *ssa.Package
+
+	e *engine // the package's engine, for Calls
+}
+
+// A Call is a call of a function or method the engine does not see into,
+// as the caller makes it: where, and what each parameter may be.
+type Call struct {
+	Func *types.Func
+	At   token.Pos // the call's Lparen
+	Args []Value   // one per parameter, the receiver not included
+}
+
+// Calls returns the package's calls of the functions and methods (those of
+// interfaces included) that match reports true for, in source order.
+func (r *Result) Calls(match func(*types.Func) bool) []Call {
+	if r.e == nil {
+		return nil
+	}
+	var out []Call
+	for _, fn := range r.e.funcs {
+		var ev *evaluator
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := call.Common()
+				callee := c.Method
+				if !c.IsInvoke() {
+					if f := c.StaticCallee(); f != nil {
+						callee, _ = f.Object().(*types.Func)
+					}
+				}
+				if callee == nil || !match(callee) {
+					continue
+				}
+				if ev == nil {
+					ev = r.e.evaluator(fn)
+				}
+				args := ev.args(c, call.Pos())
+				if callee.Signature().Recv() != nil && len(args) > 0 {
+					args = args[1:]
+				}
+				out = append(out, Call{Func: callee, At: call.Pos(), Args: args})
+			}
+		}
+	}
+	return out
 }
 
 // buildSSA builds the SSA form of the package, and lists its source functions
@@ -227,6 +276,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res.Pkg = pkg
 	e := newEngine(pass, pkg)
 	e.funcs = funcs
+	res.e = e
 	e.globals()
 	for _, comp := range components(funcs, initCallees(pkg)) {
 		e.solve(comp)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -383,7 +384,7 @@ func (ev *evaluator) caseOf(b *ssa.BasicBlock) (key, consts Value) {
 // key-value's colon, a return) uses it as operand arg: a constant gets
 // that place, for reports and fixes.
 func (ev *evaluator) operand(v ssa.Value, at token.Pos, arg int) Value {
-	if c, ok := v.(*ssa.Const); ok {
+	if c, ok := constUnder(v); ok {
 		out := ev.constant(c)
 		for i := range out {
 			if out[i].Kind == Const && at.IsValid() {
@@ -393,6 +394,25 @@ func (ev *evaluator) operand(v ssa.Value, at token.Pos, arg int) Value {
 		return out
 	}
 	return ev.value(v)
+}
+
+// constUnder is the constant v is, through conversions to an interface
+// or another type: "x" in map[string]any{"code": "x"}.
+func constUnder(v ssa.Value) (*ssa.Const, bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.Const:
+			return x, true
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return nil, false
+		}
+	}
 }
 
 func (ev *evaluator) constant(c *ssa.Const) Value {
@@ -423,7 +443,7 @@ func (ev *evaluator) value0(v ssa.Value) Value {
 	case *ssa.Parameter:
 		for i, p := range ev.fn.Params {
 			if p == v {
-				return Value{{Kind: Param, Index: i}}
+				return ev.param(i, p)
 			}
 		}
 	case *ssa.Phi:
@@ -564,18 +584,7 @@ func (ev *evaluator) alloc(a *ssa.Alloc) Value {
 			return whole // a copy of a struct value (a value receiver)
 		}
 		obj := Atom{Kind: Obj, Type: typeName(elem), Open: escapes(a)}
-		for _, r := range *refs {
-			fa, ok := r.(*ssa.FieldAddr)
-			if !ok || fa.X != a || fa.Referrers() == nil {
-				continue
-			}
-			f := st.Field(fa.Field)
-			for _, rr := range *fa.Referrers() {
-				if s, ok := rr.(*ssa.Store); ok && s.Addr == fa {
-					obj.setField(f.Name(), wireName(st.Tag(fa.Field), f.Name()), ev.operand(s.Val, s.Pos(), -1))
-				}
-			}
-		}
+		ev.storedFields(&obj, a, st, 0)
 		return Value{obj}
 	}
 	out, stored := ev.asTarget(a, elem)
@@ -603,6 +612,53 @@ func (ev *evaluator) alloc(a *ssa.Alloc) Value {
 		return unknown
 	}
 	return out
+}
+
+// param is parameter i: itself, or, when the function stores to fields of
+// the struct it points to (a builder's e.Code = code), that struct with
+// those fields set over what the caller passes.
+func (ev *evaluator) param(i int, p *ssa.Parameter) Value {
+	self := Value{{Kind: Param, Index: i}}
+	if _, isPtr := p.Type().Underlying().(*types.Pointer); !isPtr || p.Referrers() == nil {
+		return self
+	}
+	st, ok := deref(p.Type()).Underlying().(*types.Struct)
+	if !ok {
+		return self
+	}
+	obj := Atom{Kind: Obj, Type: typeName(p.Type()), Of: self}
+	ev.storedFields(&obj, p, st, 0)
+	if len(obj.Fields) == 0 {
+		return self
+	}
+	return Value{obj}
+}
+
+// storedFields sets obj's fields from the stores to the fields of the
+// struct at addr, and below them: body.Error.Code = "x" sets Error's Code.
+func (ev *evaluator) storedFields(obj *Atom, addr ssa.Value, st *types.Struct, depth int) {
+	for _, r := range *addr.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.X != addr || fa.Referrers() == nil {
+			continue
+		}
+		f := st.Field(fa.Field)
+		wire := wireName(st.Tag(fa.Field), f.Name())
+		for _, rr := range *fa.Referrers() {
+			if s, ok := rr.(*ssa.Store); ok && s.Addr == fa {
+				obj.setField(f.Name(), wire, ev.operand(s.Val, s.Pos(), -1))
+			}
+		}
+		inner, ok := f.Type().Underlying().(*types.Struct)
+		if !ok || depth >= maxDepth {
+			continue
+		}
+		sub := Atom{Kind: Obj, Type: typeName(f.Type())}
+		ev.storedFields(&sub, fa, inner, depth+1)
+		if len(sub.Fields) > 0 {
+			obj.setField(f.Name(), wire, Value{sub})
+		}
+	}
 }
 
 // asTarget is what errors.As(err, &target) may put in a local variable:
@@ -717,14 +773,23 @@ func (ev *evaluator) extract(x *ssa.Extract) Value {
 	return unknown
 }
 
-// binop folds string concatenation of known parts (a prefix and a code).
+// binop folds string concatenation of known parts (a prefix and a code);
+// a string with a known part and an unknown one is Text.
 func (ev *evaluator) binop(b *ssa.BinOp) Value {
 	if b.Op != token.ADD {
 		return unknown
 	}
 	x, y := ev.operand(b.X, b.Pos(), -1), ev.operand(b.Y, b.Pos(), -1)
 	if len(x) != 1 || len(y) != 1 || x[0].Kind != Const || y[0].Kind != Const {
-		return unknown
+		if !astx.IsString(b.Type()) {
+			return unknown
+		}
+		px, okx := textParts(x)
+		py, oky := textParts(y)
+		if !okx && !oky {
+			return unknown // no part known: nothing to match
+		}
+		return textValue(concatParts(px, py), b.Pos())
 	}
 	c := constant.BinaryOp(x[0].Constant(), token.ADD, y[0].Constant())
 	if c == nil || c.Kind() == constant.Unknown || c.Kind() == constant.String && len(constant.StringVal(c)) > maxText {
@@ -803,4 +868,43 @@ func escapes(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// textParts is a string value as Text's parts: a constant is one part; an
+// unknown string is a hole between two empty parts (ok false).
+func textParts(v Value) (parts []string, ok bool) {
+	if len(v) == 1 {
+		switch a := v[0]; {
+		case a.Kind == Const && a.CK == constant.String:
+			return []string{constant.StringVal(a.Constant())}, true
+		case a.Kind == Text:
+			return a.Parts, true
+		}
+	}
+	return []string{"", ""}, false
+}
+
+// concatParts is the parts of p followed by q: the last part of p and the
+// first of q run together.
+func concatParts(p, q []string) []string {
+	out := append(slices.Clone(p[:len(p)-1]), p[len(p)-1]+q[0])
+	return append(out, q[1:]...)
+}
+
+// textValue is the string of parts, written at the construct at: a constant
+// when no part is unknown, else Text (Unknown past the limits).
+func textValue(parts []string, at token.Pos) Value {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n > maxText || len(parts) > maxPath {
+		return unknown
+	}
+	if len(parts) == 1 {
+		out := ConstValue(constant.MakeString(parts[0]))
+		out[0].At, out[0].Arg = at, Whole
+		return out
+	}
+	return Value{{Kind: Text, Parts: parts, At: at, Arg: Whole}}
 }

@@ -63,6 +63,9 @@ func (p *Positions) Expr(at token.Pos, arg int) ast.Expr {
 			return n.Results[arg]
 		}
 	case *ast.BinaryExpr:
+		if arg == Whole {
+			return n
+		}
 		if _, ok := ast.Unparen(n.X).(*ast.BasicLit); ok && n.Op != token.ADD {
 			return n.X
 		}

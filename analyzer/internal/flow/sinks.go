@@ -160,7 +160,11 @@ func (ev *evaluator) writes(call ssa.CallInstruction) []Sink {
 		return nil // another goroutine: not this response, in order
 	}
 	args := ev.args(c, at)
-	if k, ok := ev.netHTTP(c, args); ok {
+	k, ok := ev.netHTTP(c, args)
+	if !ok {
+		k, ok = ev.framework(c, args)
+	}
+	if ok {
 		k.At = at
 		if k.Status != nil {
 			k.StatusAt = at
@@ -239,6 +243,52 @@ func (ev *evaluator) netHTTP(c *ssa.CallCommon, args []Value) (Sink, bool) {
 		}
 	}
 	return Sink{}, false
+}
+
+// framework is what a call of a web framework's response function or
+// context method is, when it is one.
+func framework(c *ssa.CallCommon) (nethttp.FrameworkWrite, bool) {
+	fn := c.Method
+	if !c.IsInvoke() {
+		f, ok := c.Value.(*ssa.Function)
+		if !ok {
+			return nethttp.FrameworkWrite{}, false
+		}
+		fn, _ = f.Object().(*types.Func)
+	}
+	if fn == nil {
+		return nethttp.FrameworkWrite{}, false
+	}
+	return nethttp.FrameworkCall(fn)
+}
+
+// framework recognizes a framework's writes: gin's and echo's c.JSON(s, v),
+// fiber's c.Status(s) and c.JSON(v), chi's render.Status(r, s) and
+// render.JSON(w, r, v), and the headers they set.
+func (ev *evaluator) framework(c *ssa.CallCommon, args []Value) (Sink, bool) {
+	fw, ok := framework(c)
+	if !ok || max(fw.Writer, fw.Status, fw.Value, fw.Header) >= len(args) {
+		return Sink{}, false
+	}
+	k := Sink{Writer: args[fw.Writer]}
+	if fw.Header >= 0 {
+		k.Headers = args[fw.Header]
+		return k, true
+	}
+	if fw.Status >= 0 {
+		k.Status, k.StatusArg = args[fw.Status], fw.Status
+		if c.IsInvoke() || c.Signature().Recv() != nil {
+			k.StatusArg-- // a method's receiver is not an argument in the syntax
+		}
+	}
+	if fw.Value >= 0 {
+		if fw.Enc == "text" {
+			k.Body = text(args[fw.Value])
+		} else {
+			k.Body = ev.encoded("encoding/"+fw.Enc, args[fw.Value])
+		}
+	}
+	return k, true
 }
 
 // isHeader reports whether t is net/http.Header.

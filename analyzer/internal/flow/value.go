@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -24,7 +25,8 @@ const (
 	// only in summaries, and is replaced by the argument at each call.
 	Param
 	// Obj is a struct value (or a pointer to one) of type Type whose
-	// fields are known: those in Fields, the rest zero.
+	// fields are known: those in Fields, the rest zero, or, when Of is
+	// set, Of's (a parameter whose fields the function sets).
 	Obj
 	// Encoded is text or bytes that encode Of with Enc ("json", "xml")
 	// or that are Of itself ("text": a string converted to bytes, or an
@@ -58,6 +60,9 @@ const (
 	// once a caller passes a value whose method is known (an error's
 	// Error()).
 	Invoke
+	// Text is a string known in part: the literal Parts, with text the
+	// engine cannot know between each two ("not_found|" + kind).
+	Text
 )
 
 // An Atom is one thing a value may be. A Value is a set of them.
@@ -69,9 +74,10 @@ type Atom struct {
 	Type   string        // Obj, Global, Field: the qualified name
 	Path   []string      // Param, Lookup, Field: the fields selected below
 	Fields []FieldValue  // Obj
-	Of     Value         // Encoded, Global; Lookup: the key
+	Of     Value         // Encoded, Global, Obj; Lookup: the key
 	Enc    string        // Encoded
 	Rows   []Row         // Lookup
+	Parts  []string      // Text
 	// Open says an Obj's pointer was passed on (to a call, into another
 	// value): fields it does not hold may have been set there, and are
 	// known by type (Field) rather than zero.
@@ -109,7 +115,7 @@ type Value []Atom
 // most maxDepth levels; beyond that it is Unknown.
 const (
 	maxAtoms = 64
-	maxDepth = 5
+	maxDepth = 8
 	maxPath  = 4
 	maxText  = 256 // the longest string folded from constants
 	maxSinks = 256 // the most responses one function's summary holds
@@ -168,7 +174,7 @@ func Union(vs ...Value) Value {
 func (a Atom) equal(b Atom) bool {
 	return a.Kind == b.Kind && a.CK == b.CK && a.Lit == b.Lit && a.Index == b.Index && a.Open == b.Open && a.Keyed == b.Keyed &&
 		a.Type == b.Type && a.Enc == b.Enc && a.At == b.At && a.Arg == b.Arg &&
-		slices.Equal(a.Path, b.Path) && a.Of.equal(b.Of) &&
+		slices.Equal(a.Path, b.Path) && slices.Equal(a.Parts, b.Parts) && a.Of.equal(b.Of) &&
 		slices.EqualFunc(a.Fields, b.Fields, func(x, y FieldValue) bool { return x.Name == y.Name && x.Val.equal(y.Val) }) &&
 		slices.EqualFunc(a.Rows, b.Rows, func(x, y Row) bool { return x.Key.equal(y.Key) && x.Val.equal(y.Val) })
 }
@@ -216,6 +222,9 @@ func (a Atom) selectField(name string) Value {
 			if f.Name == name {
 				return f.Val
 			}
+		}
+		if a.Of != nil {
+			return a.Of.Select(name) // a field the function leaves as passed
 		}
 		if a.Open && a.Type != "" {
 			return Value{{Kind: Field, Type: a.Type, Path: []string{name}}}
@@ -309,6 +318,9 @@ func (a Atom) String() string {
 		for i, f := range a.Fields {
 			fs[i] = f.Name + ":" + f.Val.String()
 		}
+		if a.Of != nil {
+			return a.Of.String() + "+{" + strings.Join(fs, " ") + "}"
+		}
 		return short(a.Type) + "{" + strings.Join(fs, " ") + "}"
 	case Encoded:
 		return a.Enc + "(" + a.Of.String() + ")"
@@ -328,6 +340,8 @@ func (a Atom) String() string {
 		return "if " + a.Enc + " " + a.Of.String() + ": " + a.Rows[0].Val.String()
 	case Invoke:
 		return a.Of.String() + "." + a.Type + "()" + path
+	case Text:
+		return strconv.Quote(strings.Join(a.Parts, "…"))
 	}
 	return "!"
 }
@@ -340,10 +354,15 @@ func (v Value) SelectWire(name string) Value {
 	for _, a := range v {
 		switch a.Kind {
 		case Obj:
+			set := false
 			for _, f := range a.Fields {
 				if f.Wire == name || f.Wire == "" && strings.EqualFold(f.Name, name) {
 					out = Union(out, f.Val)
+					set = true
 				}
+			}
+			if !set && a.Of != nil {
+				out = Union(out, a.Of.SelectWire(name))
 			}
 		case Global:
 			out = Union(out, a.Of.SelectWire(name))
@@ -398,6 +417,9 @@ func (a Atom) subst(args []Value) Value {
 		a.Fields = slices.Clone(a.Fields)
 		for i := range a.Fields {
 			a.Fields[i].Val = a.Fields[i].Val.Subst(args)
+		}
+		if a.Of != nil {
+			return a.over(a.Of.Subst(args))
 		}
 	case Encoded:
 		a.Of = a.Of.Subst(args)
@@ -463,6 +485,31 @@ func (a Atom) subst(args []Value) Value {
 		return v
 	}
 	return Value{a}
+}
+
+// over is base with a's fields set on it: the structs of base get them in
+// place of their own; anything else stays a's base.
+func (a Atom) over(base Value) Value {
+	var out Value
+	for _, b := range base {
+		if b.Kind != Obj || b.Type != a.Type {
+			c := a
+			c.Of = Value{b}
+			out = Union(out, Value{c})
+			continue
+		}
+		b.Fields = slices.Clone(b.Fields)
+		for _, f := range a.Fields {
+			i := slices.IndexFunc(b.Fields, func(g FieldValue) bool { return g.Name == f.Name })
+			if i < 0 {
+				b.Fields = append(b.Fields, f)
+			} else {
+				b.Fields[i].Val = f.Val
+			}
+		}
+		out = Union(out, Value{b})
+	}
+	return out
 }
 
 // lookup is the value of rows[key], then the fields path of it. A key

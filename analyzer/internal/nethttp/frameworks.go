@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 )
@@ -244,4 +245,84 @@ func SetHeaderCall(info *types.Info, w ast.Expr, src string) string {
 		return src + ".Header().Set(%q, %q)"
 	}
 	return ""
+}
+
+// A FrameworkWrite says what a call of a framework's response function or
+// context method writes, by argument position (a method's receiver is
+// argument 0): -1 where it writes no such thing.
+type FrameworkWrite struct {
+	Writer int    // the writer: the context, or chi's request
+	Status int    // the status written
+	Value  int    // the value encoded as the body
+	Enc    string // "json" or "xml" for Value; "text" for a body with no code
+	Header int    // the key of a header set (gin's c.Header, fiber's c.Set)
+	// Self says the call returns its receiver (fiber's c.Status(s), so
+	// that c.Status(s).JSON(v) writes both to c).
+	Self bool
+}
+
+// FrameworkCall describes a call of fn, a framework's function or a
+// method of its context, that writes to a response.
+func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
+	w := FrameworkWrite{Writer: 0, Status: -1, Value: -1, Header: -1}
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		if fn.Pkg() == nil || fn.Pkg().Path() != renderPath {
+			return w, false
+		}
+		// chi's render keeps the status on the request: the request is
+		// the writer both calls name.
+		switch name := fn.Name(); {
+		case name == "Status" && sig.Params().Len() == 2:
+			w.Status = 1
+		case (name == "JSON" || name == "XML" || name == "Respond" || name == "DefaultResponder") && sig.Params().Len() == 3:
+			w.Writer, w.Value, w.Enc = 1, 2, "json"
+			if name == "XML" {
+				w.Enc = "xml"
+			}
+		case (name == "PlainText" || name == "HTML" || name == "Data") && sig.Params().Len() == 3:
+			w.Writer, w.Value, w.Enc = 1, 2, "text"
+		default:
+			return w, false
+		}
+		return w, true
+	}
+	recv := sig.Recv().Type()
+	name := fn.Name()
+	switch {
+	case isFiber(recv):
+		switch {
+		case name == "Status":
+			w.Status, w.Self = 1, true
+		case name == "SendStatus":
+			w.Status = 1
+		case name == "JSON" || name == "XML":
+			w.Value, w.Enc = 1, strings.ToLower(name)
+		case name == "SendString" || name == "Send":
+			w.Value, w.Enc = 1, "text"
+		case name == "Set":
+			w.Header = 1
+		default:
+			return w, false
+		}
+	case IsContext(recv):
+		switch {
+		case slices.Contains(statusValueMethods, name):
+			w.Status, w.Value, w.Enc = 1, 2, "json"
+			if name == "XML" || name == "XMLPretty" {
+				w.Enc = "xml"
+			}
+		case slices.Contains(statusBodyMethods, name):
+			w.Status, w.Value, w.Enc = 1, 2, "text"
+		case slices.Contains(statusMethods, name):
+			w.Status = 1
+		case name == "Header" && astx.IsNamed(astx.Deref(recv), ginPath, "Context"):
+			w.Header = 1
+		default:
+			return w, false
+		}
+	default:
+		return w, false
+	}
+	return w, true
 }

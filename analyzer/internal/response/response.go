@@ -98,7 +98,7 @@ func Configured(cat *catalog.Catalog, fn *types.Func) *Emitter {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
-		status, code := paramIndex(sig, e.Status), paramIndex(sig, e.Code)
+		status, code := e.Status.In(sig), e.Code.In(sig)
 		if status < 0 || code < 0 {
 			return nil // the catalog names parameters the function lacks
 		}
@@ -116,23 +116,6 @@ func Configured(cat *catalog.Catalog, fn *types.Func) *Emitter {
 		return out
 	}
 	return nil
-}
-
-// paramIndex resolves a catalog parameter reference against a signature;
-// -1 when it names no parameter.
-func paramIndex(sig *types.Signature, p catalog.Param) int {
-	if p.Name == "" {
-		if p.Index < sig.Params().Len() {
-			return p.Index
-		}
-		return -1
-	}
-	for i := range sig.Params().Len() {
-		if sig.Params().At(i).Name() == p.Name {
-			return i
-		}
-	}
-	return -1
 }
 
 // Params maps each parameter of fd (receiver excluded) to its index.

@@ -102,7 +102,7 @@ func wrapped(w http.ResponseWriter) {
 
 // 4. Sentinel error text as the code, statuses in a map[error]int.
 var statusOf = map[error]int{
-	apierr.ErrBadCredentials: http.StatusForbidden, // want `code "bad_credentials" is sent with status 403; the catalog says 401 \(errcodes.yaml:\d+\)`
+	apierr.ErrBadCredentials: http.StatusForbidden, // want `code "bad_credentials" is mapped to status 403; the catalog says 401 \(errcodes.yaml:\d+\)`
 }
 
 func render(w http.ResponseWriter, err error) {

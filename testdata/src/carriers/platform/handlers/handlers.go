@@ -17,7 +17,7 @@ func Get(w http.ResponseWriter, r *http.Request, err error) {
 		fmt.Fprintln(w, "ok")
 	case r.URL.Path == "/gone":
 		// Not in the renderer's table: sent with its default, 500.
-		httpx.SendError(w, errors.New("destroyed").WithCode(errors.DestroyedCode).WithCause(err)) // want `code "secret_destroyed" is sent with status 500 \(by SendError: not in codeMap, httpx.go\); the catalog says 410`
+		httpx.SendError(w, errors.New("destroyed").WithCode(errors.DestroyedCode).WithCause(err)) // want `code "secret_destroyed" is sent with status 500 \(by SendError\); the catalog says 410`
 	case r.URL.Path == "/missing":
 		httpx.SendError(w, errors.New("no such secret").WithCode(errors.NotFoundCode))
 	default:
