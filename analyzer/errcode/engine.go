@@ -7,10 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
-	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -69,11 +67,7 @@ func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
 		return // bytes the engine cannot see into
 	}
 	c.bodyStatus(k, body)
-	path := wirePath(c.cat.Wire.Code, body.Enc)
-	codes := body.Of
-	for _, p := range path {
-		codes = codes.SelectWire(p).Flat()
-	}
+	codes := c.model.CodesIn(body)
 	if slices.ContainsFunc(codes, func(a flow.Atom) bool { return a.Kind != flow.Unknown }) {
 		c.model.SawCodeAtWire()
 	}
@@ -105,22 +99,11 @@ func rowStatus(status flow.Value, table flow.Atom, i int) flow.Value {
 	return status[0].RowValues()[i]
 }
 
-// wirePath is the catalog's wire path as keys to select: the array steps
-// dropped (an array's elements are one set), and for XML the root element
-// (the encoded value is the root).
-func wirePath(wire, enc string) []string {
-	parts := strings.Split(strings.ReplaceAll(wire, "[]", ""), ".")
-	if enc == "xml" && len(parts) > 1 {
-		parts = parts[1:]
-	}
-	return parts
-}
-
 // sinkCode checks a code an error response carries, and the statuses it
 // goes with. A finding is reported where this package wrote the value;
 // values from other packages were checked there.
 func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes int) {
-	v, ok := codeValue(code)
+	v, ok := c.model.ConstCode(code)
 	if !ok {
 		return
 	}
@@ -186,34 +169,6 @@ func (c *checker) callName(a flow.Atom) string {
 		return fn.Name()
 	}
 	return "the call"
-}
-
-// codeValue is a constant code, or a code known in part, as the API model
-// reads codes.
-func codeValue(a flow.Atom) (values.Value, bool) {
-	if a.Kind == flow.Text {
-		if a.Parts[0] == "" {
-			return values.Value{}, false // no known prefix: it may be anything
-		}
-		var p catalog.Pattern
-		for i, part := range a.Parts {
-			if i > 0 {
-				p = p.Concat(catalog.Hole())
-			}
-			p = p.Concat(catalog.Literal(part))
-		}
-		return values.Value{Kind: values.String, Str: p}, true
-	}
-	switch c := a.Constant(); {
-	case c == nil:
-		return values.Value{}, false
-	case c.Kind() == constant.String:
-		return values.StringValue(constant.StringVal(c)), true
-	case c.Kind() == constant.Int:
-		n, ok := constant.Int64Val(c)
-		return values.IntValue(n), ok
-	}
-	return values.Value{}, false
 }
 
 // exprAt is the expression a constant stands at in this package's syntax,
@@ -288,18 +243,14 @@ func (c *checker) emitter(fn *types.Func) (status, code int, ok bool) {
 // bodyStatus checks the status field of an error body (RFC 7807's
 // "status") against the one HTTP status the response is written with.
 func (c *checker) bodyStatus(k flow.Sink, body flow.Atom) {
-	if c.cat.Wire.Status == "" || len(k.Status) != 1 {
+	if len(k.Status) != 1 {
 		return
 	}
 	sent, ok := statusOf(k.Status[0])
 	if !ok {
 		return
 	}
-	in := body.Of
-	for _, p := range wirePath(c.cat.Wire.Status, body.Enc) {
-		in = in.SelectWire(p).Flat()
-	}
-	for _, s := range in {
+	for _, s := range c.model.StatusesIn(body) {
 		n, ok := statusOf(s)
 		if at := c.exprAt(s); ok && at != nil && n != sent {
 			c.reportf(at, "body status %d disagrees with the HTTP status %d written before it", n, sent)

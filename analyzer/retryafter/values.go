@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/printer"
 	"go/types"
 	"net/http"
@@ -208,4 +209,16 @@ func (c *checker) source(x ast.Expr) string {
 		return types.ExprString(x)
 	}
 	return b.String()
+}
+
+// retryAfter is the header's canonical name.
+const retryAfter = "Retry-After"
+
+// constKey is a header key written as a constant string, as written.
+func constKey(info *types.Info, x ast.Expr) (string, bool) {
+	tv := info.Types[x]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }

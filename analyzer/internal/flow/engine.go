@@ -107,6 +107,13 @@ type Sink struct {
 	// MayHeaders are the keys set on the writer on some path of the
 	// function that writes the status (a header set under a condition).
 	Headers, MayHeaders Value
+	// Deleted are the keys a call deletes from the writer's headers
+	// (Header().Del): an event only, never in a summary's sinks.
+	Deleted Value
+	// Deferred says the status goes out later, with the body or when the
+	// handler returns (gin's c.Status, fiber's): headers set after it
+	// are still sent.
+	Deferred bool
 	// At is where the response is written in this package: the write, or
 	// the call of the helper that writes it. StatusAt and StatusArg are
 	// where its status is: an argument of a write (StatusArg) or the
@@ -131,11 +138,11 @@ func (k Sink) String() string {
 }
 
 func (k Sink) strip() Sink {
-	return Sink{Writer: k.Writer.Strip(), Status: k.Status.Strip(), Body: k.Body.Strip(), Headers: k.Headers.Strip(), MayHeaders: k.MayHeaders.Strip()}
+	return Sink{Writer: k.Writer.Strip(), Status: k.Status.Strip(), Body: k.Body.Strip(), Headers: k.Headers.Strip(), MayHeaders: k.MayHeaders.Strip(), Deferred: k.Deferred}
 }
 
 func (k Sink) subst(args []Value, at token.Pos) Sink {
-	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), Headers: k.Headers.Subst(args), MayHeaders: k.MayHeaders.Subst(args), At: at, StatusAt: at, StatusArg: Whole}
+	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), Headers: k.Headers.Subst(args), MayHeaders: k.MayHeaders.Subst(args), Deferred: k.Deferred, At: at, StatusAt: at, StatusArg: Whole}
 }
 
 // dependsOnParams reports whether a sink's values involve the function's
@@ -175,6 +182,37 @@ type Result struct {
 	Pkg *ssa.Package
 
 	e *engine // the package's engine, for Calls
+}
+
+// An Event is one write to a response, or one change to its headers, at
+// the instruction of the function that makes it (a call of a helper that
+// writes is an event at the call). Deferred calls are events at their
+// defer statement: they run when the function returns.
+type Event struct {
+	Instr ssa.Instruction
+	Sink  Sink
+}
+
+// Events returns fn's events in block order, for passes that follow the
+// paths of fn's control-flow graph; fn is one of the package's functions.
+func (r *Result) Events(fn *ssa.Function) []Event {
+	if r.e == nil {
+		return nil
+	}
+	var out []Event
+	for _, ev := range r.e.events[fn] {
+		out = append(out, Event{ev.instr, ev.sink})
+	}
+	return out
+}
+
+// Funcs returns the package's source functions, closures included, in
+// source order.
+func (r *Result) Funcs() []*ssa.Function {
+	if r.e == nil {
+		return nil
+	}
+	return r.e.funcs
 }
 
 // A Call is a call of a function or method the engine does not see into,
@@ -396,7 +434,7 @@ func (v Value) readsField(typ, name string) bool {
 }
 
 func (k Sink) equal(o Sink) bool {
-	return k.Writer.equal(o.Writer) && k.Status.equal(o.Status) && k.Body.equal(o.Body) && k.Headers.equal(o.Headers) && k.MayHeaders.equal(o.MayHeaders) && k.At == o.At
+	return k.Writer.equal(o.Writer) && k.Status.equal(o.Status) && k.Body.equal(o.Body) && k.Headers.equal(o.Headers) && k.MayHeaders.equal(o.MayHeaders) && k.Deferred == o.Deferred && k.At == o.At
 }
 
 // isStd reports whether the pass is over a package of the standard

@@ -4,11 +4,14 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -29,6 +32,9 @@ type engine struct {
 	// imported are the summaries of function literals held by other
 	// packages' variables, by the variable's name.
 	imported map[string]*Summary
+	// events are each function's writes and header changes, from the
+	// last round that summarized it.
+	events map[*ssa.Function][]event
 }
 
 func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
@@ -40,6 +46,7 @@ func newEngine(pass *analysis.Pass, pkg *ssa.Package) *engine {
 		inits: make(map[*ssa.Global]*ssa.Store),
 
 		imported: make(map[string]*Summary),
+		events:   make(map[*ssa.Function][]event),
 	}
 }
 
@@ -248,7 +255,7 @@ func (ev *evaluator) summary() *Summary {
 		for i, r := range ret.Results {
 			v := guarded(ev.operand(r, ret.Pos(), i), guards)
 			if k != nil {
-				cases[i] = append(cases[i], Row{Key: consts, Val: v})
+				cases[i] = append(cases[i], Row{Key: consts, Val: v, Where: ev.where(casePos(consts, ret.Pos()))})
 			} else {
 				sum.Results[i] = Union(sum.Results[i], v)
 			}
@@ -259,7 +266,7 @@ func (ev *evaluator) summary() *Summary {
 		case len(cases[i]) == 0:
 		case byCases:
 			rows := append(cases[i], Row{Val: sum.Results[i]})
-			sum.Results[i] = lookup(rows, key, nil)
+			sum.Results[i] = lookup(rows, key, nil, ev.fn.Name())
 		default:
 			for _, r := range cases[i] {
 				sum.Results[i] = Union(sum.Results[i], r.Val)
@@ -394,6 +401,26 @@ func (ev *evaluator) operand(v ssa.Value, at token.Pos, arg int) Value {
 		return out
 	}
 	return ev.value(v)
+}
+
+// where is a position as messages name a row: "file.go:line".
+func (ev *evaluator) where(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := ev.e.pass.Fset.Position(pos)
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// casePos is where a case's row is: its constants' place (the case
+// clause), else the return's.
+func casePos(consts Value, ret token.Pos) token.Pos {
+	for _, c := range consts {
+		if c.At.IsValid() {
+			return c.At
+		}
+	}
+	return ret
 }
 
 // constUnder is the constant v is, through conversions to an interface
@@ -545,6 +572,9 @@ func named(v Value, name string) Value {
 // field is field name of the value at x. Where x is not known, the field
 // is known by its type: whatever any code stores to that field.
 func (ev *evaluator) field(x ssa.Value, name string) Value {
+	if name == "Writer" && nethttp.IsContext(x.Type()) {
+		return ev.value(x) // gin's c.Writer writes c's response
+	}
 	base := ev.value(x)
 	out := base.Select(name)
 	if !out.HasUnknown() {
@@ -724,8 +754,9 @@ func (ev *evaluator) makeMap(m *ssa.MakeMap) Value {
 	for _, r := range *refs {
 		if u, ok := r.(*ssa.MapUpdate); ok && u.Map == m {
 			table.Rows = append(table.Rows, Row{
-				Key: ev.operand(u.Key, u.Pos(), -2),
-				Val: ev.operand(u.Value, u.Pos(), -1),
+				Key:   ev.operand(u.Key, u.Pos(), -2),
+				Val:   ev.operand(u.Value, u.Pos(), -1),
+				Where: ev.where(u.Pos()),
 			})
 		}
 	}
@@ -740,13 +771,7 @@ func (ev *evaluator) index(tables, key Value) Value {
 		case Global:
 			out = Union(out, ev.index(t.Of, key))
 		case Table:
-			v := lookup(t.Rows, key, nil)
-			for i := range v {
-				if v[i].Kind == Lookup {
-					v[i].Type = t.Type
-				}
-			}
-			out = Union(out, v)
+			out = Union(out, lookup(t.Rows, key, nil, t.Type))
 		default:
 			out = Union(out, unknown)
 		}

@@ -11,8 +11,8 @@ const Whole = -11
 
 // Positions finds the expression a constant stands at, from the At and
 // Arg the engine gave it: an argument of a call (by its Lparen), the value
-// or key of a key-value pair (by its colon), a result of a return, an
-// operand of a comparison or a concatenation.
+// or key of a key-value pair (by its colon), a map index (by its bracket),
+// a result of a return, an operand of a comparison or a concatenation.
 type Positions struct {
 	nodes map[token.Pos]ast.Node
 }
@@ -32,6 +32,8 @@ func NewPositions(files []*ast.File) *Positions {
 				p.nodes[n.Return] = n
 			case *ast.BinaryExpr:
 				p.nodes[n.OpPos] = n
+			case *ast.IndexExpr:
+				p.nodes[n.Lbrack] = n
 			}
 			return true
 		})
@@ -58,6 +60,11 @@ func (p *Positions) Expr(at token.Pos, arg int) ast.Expr {
 			return n.Key
 		}
 		return n.Value
+	case *ast.IndexExpr:
+		if arg == -2 {
+			return n.Index
+		}
+		return n
 	case *ast.ReturnStmt:
 		if arg >= 0 && arg < len(n.Results) {
 			return n.Results[arg]

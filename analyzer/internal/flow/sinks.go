@@ -22,8 +22,9 @@ type event struct {
 // before it on every path; a function that sets headers and writes
 // nothing has a sink with its keys alone, for its callers.
 func (ev *evaluator) sinks() []Sink {
-	var statuses, bodies, headers []event
+	var statuses, bodies, headers, all []event
 	var out []Sink
+	defer func() { ev.e.events[ev.fn] = all }()
 	for _, b := range ev.fn.Blocks {
 		for _, instr := range b.Instrs {
 			var ks []Sink
@@ -32,6 +33,14 @@ func (ev *evaluator) sinks() []Sink {
 				ks = ev.writes(instr)
 			case *ssa.MapUpdate:
 				ks = ev.headerIndex(instr)
+			}
+			for _, k := range ks {
+				all = append(all, event{instr, k})
+			}
+			if _, ok := instr.(*ssa.Defer); ok {
+				// A deferred call runs when the function returns:
+				// the headers it sets come after every write.
+				ks = slices.DeleteFunc(ks, func(k Sink) bool { return k.Status == nil && k.Body == nil })
 			}
 			if len(ks) > 0 {
 				if gs := ev.guards(b); len(gs) > 0 {
@@ -110,7 +119,7 @@ func (ev *evaluator) sinks() []Sink {
 func (ev *evaluator) headerIndex(u *ssa.MapUpdate) []Sink {
 	for _, h := range ev.value(u.Map) {
 		if h.Kind == Obj && h.Type == headerType {
-			return []Sink{{Writer: h.Fields[0].Val, Headers: ev.operand(u.Key, u.Pos(), -2)}}
+			return []Sink{{Writer: h.Fields[0].Val, Headers: ev.operand(u.Key, u.Pos(), -2), At: u.Pos()}}
 		}
 	}
 	return nil
@@ -234,6 +243,12 @@ func (ev *evaluator) netHTTP(c *ssa.CallCommon, args []Value) (Sink, bool) {
 				return Sink{Writer: a.Fields[0].Val, Headers: args[1]}, true
 			}
 		}
+	case recv != nil && name == "Del" && len(args) == 2 && isHeader(recv):
+		for _, a := range args[0] {
+			if a.Kind == Obj && a.Type == headerType {
+				return Sink{Writer: a.Fields[0].Val, Deleted: args[1]}, true
+			}
+		}
 	case recv != nil && name == "Encode" && len(args) == 2:
 		for _, a := range args[0] {
 			if a.Kind == Obj && a.Type == encoderType {
@@ -270,7 +285,16 @@ func (ev *evaluator) framework(c *ssa.CallCommon, args []Value) (Sink, bool) {
 	if !ok || max(fw.Writer, fw.Status, fw.Value, fw.Header) >= len(args) {
 		return Sink{}, false
 	}
-	k := Sink{Writer: args[fw.Writer]}
+	var writer Value
+	if fw.Writer >= 0 {
+		writer = args[fw.Writer]
+	} else if writer = ev.contextParam(); writer == nil {
+		return Sink{}, false // not in a handler
+	}
+	if fw.Self && fw.Status < 0 {
+		return Sink{}, false // c.Response(): a value, not a write
+	}
+	k := Sink{Writer: writer, Deferred: fw.Deferred}
 	if fw.Header >= 0 {
 		k.Headers = args[fw.Header]
 		return k, true
@@ -289,6 +313,17 @@ func (ev *evaluator) framework(c *ssa.CallCommon, args []Value) (Sink, bool) {
 		}
 	}
 	return k, true
+}
+
+// contextParam is the function's first parameter that is a framework's
+// context, or nil.
+func (ev *evaluator) contextParam() Value {
+	for i, p := range ev.fn.Params {
+		if nethttp.IsContext(p.Type()) {
+			return Value{{Kind: Param, Index: i}}
+		}
+	}
+	return nil
 }
 
 // isHeader reports whether t is net/http.Header.

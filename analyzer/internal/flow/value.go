@@ -83,8 +83,10 @@ type Atom struct {
 	// known by type (Field) rather than zero.
 	Open bool
 	// Keyed says a constant was chosen by a table's row for its key (not a
-	// default): the row is where a wrong value is fixed.
+	// default): the row is where a wrong value is fixed. Row names that
+	// row, for messages: "rate_limited in codeMap, httpx.go:17".
 	Keyed bool
+	Row   string
 	// At and Arg say where a constant is written in this package, for
 	// reports and fixes: At is the position of the construct that holds
 	// it (a call's Lparen, a key-value's colon, a return), Arg the operand.
@@ -104,6 +106,9 @@ type FieldValue struct {
 // is the table's default: what a key no row has gives.
 type Row struct {
 	Key, Val Value
+	// Where is the row's place, "file.go:line", for messages; it is kept
+	// in facts, where positions are not.
+	Where string
 }
 
 // A Value is the set of atoms an expression may be at run time. The empty
@@ -172,7 +177,7 @@ func Union(vs ...Value) Value {
 // equal reports whether two atoms are the same, positions included: the
 // same constant written twice is two atoms, each reported where it stands.
 func (a Atom) equal(b Atom) bool {
-	return a.Kind == b.Kind && a.CK == b.CK && a.Lit == b.Lit && a.Index == b.Index && a.Open == b.Open && a.Keyed == b.Keyed &&
+	return a.Kind == b.Kind && a.CK == b.CK && a.Lit == b.Lit && a.Index == b.Index && a.Open == b.Open && a.Keyed == b.Keyed && a.Row == b.Row &&
 		a.Type == b.Type && a.Enc == b.Enc && a.At == b.At && a.Arg == b.Arg &&
 		slices.Equal(a.Path, b.Path) && slices.Equal(a.Parts, b.Parts) && a.Of.equal(b.Of) &&
 		slices.EqualFunc(a.Fields, b.Fields, func(x, y FieldValue) bool { return x.Name == y.Name && x.Val.equal(y.Val) }) &&
@@ -180,6 +185,10 @@ func (a Atom) equal(b Atom) bool {
 }
 
 func (v Value) equal(w Value) bool { return slices.EqualFunc(v, w, Atom.equal) }
+
+// Equal reports whether v and w are the same set of atoms, in the same
+// order: the same writer, for passes that follow one.
+func (v Value) Equal(w Value) bool { return v.equal(w) }
 
 // depth is how deeply v nests.
 func (v Value) depth() int {
@@ -272,7 +281,7 @@ func (v Value) Strip() Value {
 		}
 		a.Rows = slices.Clone(a.Rows)
 		for j := range a.Rows {
-			a.Rows[j] = Row{Key: a.Rows[j].Key.Strip(), Val: a.Rows[j].Val.Strip()}
+			a.Rows[j] = Row{Key: a.Rows[j].Key.Strip(), Val: a.Rows[j].Val.Strip(), Where: a.Rows[j].Where}
 		}
 		out[i] = a
 	}
@@ -380,7 +389,7 @@ func (v Value) SelectWire(name string) Value {
 			b := a
 			b.Rows = make([]Row, len(a.Rows))
 			for i, v := range a.RowValues() {
-				b.Rows[i] = Row{Key: a.Rows[i].Key, Val: v.SelectWire(name)}
+				b.Rows[i] = Row{Key: a.Rows[i].Key, Val: v.SelectWire(name), Where: a.Rows[i].Where}
 			}
 			b.Path = nil
 			out = Union(out, Value{b})
@@ -473,10 +482,10 @@ func (a Atom) subst(args []Value) Value {
 	case Table:
 		a.Rows = slices.Clone(a.Rows)
 		for i := range a.Rows {
-			a.Rows[i] = Row{Key: a.Rows[i].Key.Subst(args), Val: a.Rows[i].Val.Subst(args)}
+			a.Rows[i] = Row{Key: a.Rows[i].Key.Subst(args), Val: a.Rows[i].Val.Subst(args), Where: a.Rows[i].Where}
 		}
 	case Lookup:
-		v := lookup(a.Rows, a.Of.Subst(args), a.Path)
+		v := lookup(a.Rows, a.Of.Subst(args), a.Path, a.Type)
 		for i := range v {
 			if v[i].Kind == Lookup {
 				v[i].Type = a.Type
@@ -515,9 +524,9 @@ func (a Atom) over(base Value) Value {
 // lookup is the value of rows[key], then the fields path of it. A key
 // known in full picks its rows (none: the zero value, which is never a
 // code or a status); any other key keeps the lookup, which may be any row.
-func lookup(rows []Row, key Value, path []string) Value {
+func lookup(rows []Row, key Value, path []string, table string) Value {
 	if len(key) == 0 || !known(key) {
-		return Value{{Kind: Lookup, Rows: rows, Of: key, Path: path}}
+		return Value{{Kind: Lookup, Rows: rows, Of: key, Path: path, Type: table}}
 	}
 	var out, fallback Value
 	matched := false
@@ -530,7 +539,7 @@ func lookup(rows []Row, key Value, path []string) Value {
 		case r.Key == nil:
 			fallback = Union(fallback, v) // the default row
 		case matches(r.Key, key):
-			out = Union(out, keyed(v))
+			out = Union(out, keyed(v, r.Name(table)))
 			matched = true
 		}
 	}
@@ -576,7 +585,7 @@ func (a Atom) RowValues() []Value {
 			v = v.Select(f)
 		}
 		if r.Key != nil {
-			v = keyed(v)
+			v = keyed(v, r.Name(a.Type))
 		}
 		out = append(out, v)
 	}
@@ -674,7 +683,7 @@ func (a Atom) substField(typ, name string, val Value) Value {
 	case Table, Lookup, Guard:
 		a.Rows = slices.Clone(a.Rows)
 		for i := range a.Rows {
-			a.Rows[i] = Row{Key: a.Rows[i].Key.SubstField(typ, name, val), Val: a.Rows[i].Val.SubstField(typ, name, val)}
+			a.Rows[i] = Row{Key: a.Rows[i].Key.SubstField(typ, name, val), Val: a.Rows[i].Val.SubstField(typ, name, val), Where: a.Rows[i].Where}
 		}
 	}
 	return Value{a}
@@ -715,13 +724,29 @@ func decided(found Value) int {
 	return decidedFound
 }
 
-// keyed marks the constants of a table row's value as chosen by its key.
-func keyed(v Value) Value {
+// keyed marks the constants of a table row's value as chosen by its key,
+// in the row named row.
+func keyed(v Value, row string) Value {
 	out := slices.Clone(v)
 	for i := range out {
 		if out[i].Kind == Const {
-			out[i].Keyed = true
+			out[i].Keyed, out[i].Row = true, row
 		}
 	}
 	return out
+}
+
+// Name names a row of table for messages: its key and where it is
+// ("rate_limited in codeMap, httpx.go:17"), or "" when the table or the
+// key has no name.
+func (r Row) Name(table string) string {
+	cs := r.Key.Consts()
+	if table == "" || r.Where == "" || len(cs) == 0 {
+		return ""
+	}
+	key := cs[0].Lit
+	if c := cs[0].Constant(); c != nil && c.Kind() == constant.String {
+		key = constant.StringVal(c)
+	}
+	return key + " in " + short(table) + ", " + r.Where
 }

@@ -183,22 +183,6 @@ func contextWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
 	return nil, false
 }
 
-// ContextParam returns the first parameter of a function type that is a
-// framework context: the writer of a status returned as an error.
-func ContextParam(info *types.Info, ft *ast.FuncType) ast.Expr {
-	if ft == nil || ft.Params == nil {
-		return nil
-	}
-	for _, field := range ft.Params.List {
-		for _, name := range field.Names {
-			if IsContext(info.TypeOf(name)) {
-				return name
-			}
-		}
-	}
-	return nil
-}
-
 func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -215,18 +199,6 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 // whole response until the handler returns (fiber): headers set after a
 // status or body there are still sent.
 func IsBuffered(t types.Type) bool { return t != nil && isFiber(t) }
-
-// LateHeadersLost reports whether headers set on w after its response is
-// written are lost: net/http's own writer, and gin's and echo's contexts
-// (directly, or as c.Writer and c.Response()). A concrete writer type may
-// buffer, and fiber sends everything when the handler returns.
-func LateHeadersLost(info *types.Info, w ast.Expr) bool {
-	if ctx, ok := contextWriter(info, w); ok {
-		w = ctx
-	}
-	t := info.TypeOf(w)
-	return IsPlainResponseWriter(t) || IsContext(t) && !IsBuffered(t)
-}
 
 // SetHeaderCall returns a format, with %q for the key and the value, of
 // the statement that sets a header on the writer w (written as src): a
@@ -251,7 +223,7 @@ func SetHeaderCall(info *types.Info, w ast.Expr, src string) string {
 // context method writes, by argument position (a method's receiver is
 // argument 0): -1 where it writes no such thing.
 type FrameworkWrite struct {
-	Writer int    // the writer: the context, or chi's request
+	Writer int    // the writer: the context, or chi's request; -1: the handler's context
 	Status int    // the status written
 	Value  int    // the value encoded as the body
 	Enc    string // "json" or "xml" for Value; "text" for a body with no code
@@ -259,6 +231,10 @@ type FrameworkWrite struct {
 	// Self says the call returns its receiver (fiber's c.Status(s), so
 	// that c.Status(s).JSON(v) writes both to c).
 	Self bool
+	// Deferred says the status goes out later, with the body or when the
+	// handler returns: gin's c.Status, and every fiber write (fiber
+	// buffers the whole response).
+	Deferred bool
 }
 
 // FrameworkCall describes a call of fn, a framework's function or a
@@ -266,6 +242,12 @@ type FrameworkWrite struct {
 func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
 	w := FrameworkWrite{Writer: 0, Status: -1, Value: -1, Header: -1}
 	sig := fn.Signature()
+	if IsFunc(fn, echoPath, "NewHTTPError") || IsFunc(fn, fiber2Path, "NewError") || IsFunc(fn, fiber3Path, "NewError") {
+		// An error a handler returns: the framework writes its status
+		// to the handler's context when the handler returns.
+		w.Writer, w.Status, w.Deferred = -1, 0, true
+		return w, sig.Params().Len() >= 1
+	}
 	if sig.Recv() == nil {
 		if fn.Pkg() == nil || fn.Pkg().Path() != renderPath {
 			return w, false
@@ -274,7 +256,7 @@ func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
 		// the writer both calls name.
 		switch name := fn.Name(); {
 		case name == "Status" && sig.Params().Len() == 2:
-			w.Status = 1
+			w.Status, w.Deferred = 1, true // written with the body
 		case (name == "JSON" || name == "XML" || name == "Respond" || name == "DefaultResponder") && sig.Params().Len() == 3:
 			w.Writer, w.Value, w.Enc = 1, 2, "json"
 			if name == "XML" {
@@ -291,6 +273,7 @@ func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
 	name := fn.Name()
 	switch {
 	case isFiber(recv):
+		w.Deferred = true
 		switch {
 		case name == "Status":
 			w.Status, w.Self = 1, true
@@ -315,9 +298,11 @@ func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
 		case slices.Contains(statusBodyMethods, name):
 			w.Status, w.Value, w.Enc = 1, 2, "text"
 		case slices.Contains(statusMethods, name):
-			w.Status = 1
+			w.Status, w.Deferred = 1, name == "Status" // gin's Status only records the status
 		case name == "Header" && astx.IsNamed(astx.Deref(recv), ginPath, "Context"):
 			w.Header = 1
+		case name == "Response" && astx.IsNamed(astx.Deref(recv), echoPath, "Context"):
+			w.Self = true // echo's c.Response() writes c's response
 		default:
 			return w, false
 		}

@@ -51,7 +51,7 @@ func statusOf(err error) int {
 func render(w http.ResponseWriter, err error) {
 	status := statusOf(err)
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status) // want `status 429 \(a row of codeMap\) is written without a Retry-After header`
+	w.WriteHeader(status) // want `status 429 \(rate_limited in codeMap, shapes.go:25; one of 404, 429, 500, 503\) is written without a Retry-After header`
 	json.NewEncoder(w).Encode(map[string]string{"code": ErrCode(err)})
 }
 
