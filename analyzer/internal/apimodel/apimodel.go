@@ -414,12 +414,6 @@ func (m *Model) CodeAtWire() bool { return m.codeAtWire }
 // wire.code path, as the value-flow engine found it.
 func (m *Model) SawCodeAtWire() { m.codeAtWire = true }
 
-// LeafMatch reports whether an envelope leaf lands at a wire path in the
-// catalog's format.
-func (m *Model) LeafMatch(leaf envelope.Leaf, wire string) bool {
-	return m.WireMatch(leaf.Path(m.Cat.Wire.Format), wire)
-}
-
 // IsCode reports whether x holds a code of the API: a value of the code
 // type, a code field (see FieldRole) whose kind fits the catalog, or a
 // local given only such a value.

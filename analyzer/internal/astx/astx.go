@@ -119,15 +119,3 @@ func Params(info *types.Info, ft *ast.FuncType) []*types.Var {
 	}
 	return out
 }
-
-// CalleeName is the name a call uses for its function, for messages:
-// Name in Name(…) and x.Name(…).
-func CalleeName(call *ast.CallExpr) string {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return "the callee"
-}

@@ -27,14 +27,6 @@ type Leaf struct {
 	Expr ast.Expr // the value
 }
 
-// Path returns the leaf's path for the wire format ("json" or "xml").
-func (l Leaf) Path(format string) string {
-	if format == "xml" {
-		return l.XML
-	}
-	return l.JSON
-}
-
 // A Walker finds leaves in one package.
 type Walker struct {
 	info   *types.Info
@@ -275,37 +267,6 @@ func names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
 type TypeLeaf struct {
 	JSON, XML string
 	Fields    []string
-}
-
-// TypeLeaves returns the scalar (string and integer) fields of a struct
-// type, or of a pointer to one, as encoded; nested structs are followed.
-// It serves values whose fields are not written out in a literal: a
-// parameter of struct type encoded whole.
-func TypeLeaves(t types.Type) []TypeLeaf {
-	var out []TypeLeaf
-	typeLeaves(t, "", "", nil, 0, &out)
-	return out
-}
-
-func typeLeaves(t types.Type, jpath, xpath string, fields []string, depth int, out *[]TypeLeaf) {
-	if depth > 6 {
-		return
-	}
-	st, ok := astx.StructOf(t)
-	if !ok {
-		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 && depth > 0 {
-			*out = append(*out, TypeLeaf{JSON: jpath, XML: xpath, Fields: fields})
-		}
-		return
-	}
-	for i := range st.NumFields() {
-		jp, xp, ok := FieldPath(st, i, jpath, xpath)
-		if !ok {
-			continue
-		}
-		f := st.Field(i)
-		typeLeaves(f.Type(), jp, xp, append(fields[:len(fields):len(fields)], f.Name()), depth+1, out)
-	}
 }
 
 // SelectionPath returns the body path that a field selection reads, under

@@ -23,7 +23,6 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/funcs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
-	"github.com/errcodelint/errcodelint/analyzer/internal/response"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"golang.org/x/tools/go/analysis"
 )
@@ -154,7 +153,7 @@ type computer struct {
 // returns (directly, or through a local that holds only that literal), or
 // nil.
 func (c *computer) constructor(fd *ast.FuncDecl) *Returns {
-	params := response.Params(c.info, fd)
+	params := paramsOf(c.info, fd)
 	// The literals first: most functions return something else somewhere,
 	// and then no field is worth evaluating.
 	var lits []*ast.CompositeLit
@@ -231,8 +230,8 @@ func (c *computer) fields(lit *ast.CompositeLit, params map[*types.Var]int) []Fi
 
 // value is the Field name = x when x is a constant or a parameter.
 func (c *computer) value(name string, x ast.Expr, params map[*types.Var]int) (Field, bool) {
-	if s := response.SourceOf(c.info, params, x); s.IsParam() && len(s.Fields) == 0 {
-		return Field{Name: name, FromParam: true, Param: s.Param}, true
+	if i, ok := paramOf(c.info, params, x); ok {
+		return Field{Name: name, FromParam: true, Param: i}, true
 	}
 	switch v := c.eval.Eval(x); {
 	case v.Kind == values.Int:
@@ -273,7 +272,7 @@ func (c *computer) builder(fd *ast.FuncDecl) *Returns {
 	if !ok || returns == 0 {
 		return nil
 	}
-	params := response.Params(c.info, fd)
+	params := paramsOf(c.info, fd)
 	r := &Returns{Receiver: true}
 	top := make(map[ast.Stmt]bool)
 	for _, s := range fd.Body.List {
@@ -308,4 +307,40 @@ func (c *computer) builder(fd *ast.FuncDecl) *Returns {
 		return nil // returns itself unchanged: nothing to say
 	}
 	return r
+}
+
+// paramsOf maps each parameter of fd (receiver excluded) to its index.
+func paramsOf(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
+	m := make(map[*types.Var]int)
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				m[v] = i
+			}
+			i++
+		}
+	}
+	return m
+}
+
+// paramOf is the index of the parameter x is, through conversions
+// (int(status), Code(c)).
+func paramOf(info *types.Info, params map[*types.Var]int, x ast.Expr) (int, bool) {
+	switch e := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			i, ok := params[v]
+			return i, ok
+		}
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return paramOf(info, params, e.Args[0])
+		}
+	}
+	return 0, false
 }

@@ -13,23 +13,23 @@ type Problem struct {
 }
 
 // SendError writes a problem's status field: field-sensitive.
-func SendError(w http.ResponseWriter, prob *Problem) { // want SendError:"emits status=1.HTTPStatus code=1.Type@type code=1.Detail@detail code=1.HTTPStatus@status writer=0"
+func SendError(w http.ResponseWriter, prob *Problem) { // want SendError:`^sink\(param0 status=param1\.HTTPStatus body=json\(param1\)\)$`
 	w.WriteHeader(prob.HTTPStatus)
 	json.NewEncoder(w).Encode(prob)
 }
 
 // Status writes only a status: still an emitter (retryafter follows it).
-func Status(w http.ResponseWriter, code int) { // want Status:"emits status=1 writer=0"
+func Status(w http.ResponseWriter, code int) { // want Status:`^sink\(param0 status=param1\)$`
 	w.WriteHeader(code)
 }
 
 // Constant fixes everything inside: callers have nothing to check.
-func Constant(w http.ResponseWriter) {
+func Constant(w http.ResponseWriter) { // want Constant:`^sink\(param0 status=418\)$`
 	w.WriteHeader(http.StatusTeapot)
 }
 
 // Recursive emitters terminate.
-func ping(w http.ResponseWriter, s int, n int) { // want ping:"emits status=1 writer=0"
+func ping(w http.ResponseWriter, s int, n int) { // want ping:`^sink\(param0 status=param1\) sink\(param0 status=param1\)$`
 	if n > 0 {
 		pong(w, s, n-1)
 		return
@@ -37,6 +37,6 @@ func ping(w http.ResponseWriter, s int, n int) { // want ping:"emits status=1 wr
 	w.WriteHeader(s)
 }
 
-func pong(w http.ResponseWriter, s int, n int) { // want pong:"emits status=1 writer=0"
+func pong(w http.ResponseWriter, s int, n int) { // want pong:`^sink\(param0 status=param1\)$`
 	ping(w, s, n)
 }

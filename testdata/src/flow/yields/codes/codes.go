@@ -12,10 +12,10 @@ type Error struct {
 	Status int
 }
 
-func (e *Error) Error() string { return e.Code } // want Error:"yields recv.Code"
+func (e *Error) Error() string { return e.Code } // want Error:`^result0=param0\.Code$`
 
 // ErrCode reads the code through errors.As; "" is "no code".
-func ErrCode(err error) string { // want ErrCode:"yields as\\(0\\).Code"
+func ErrCode(err error) string { // want ErrCode:`^result0=\{if then as\(codes\.Error, param0\): as\(codes\.Error, param0\)\.Code, if else as\(codes\.Error, param0\): ""\}$`
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Code
@@ -24,7 +24,7 @@ func ErrCode(err error) string { // want ErrCode:"yields as\\(0\\).Code"
 }
 
 // CodeOf reads it through a type assertion.
-func CodeOf(err error) string { // want CodeOf:"yields 0.Code"
+func CodeOf(err error) string { // want CodeOf:`^result0=\{param0\.Code, ""\}$`
 	if e, ok := err.(*Error); ok {
 		return e.Code
 	}
@@ -32,7 +32,7 @@ func CodeOf(err error) string { // want CodeOf:"yields 0.Code"
 }
 
 // Code is an accessor of the receiver.
-func (e *Error) CodeField() string { // want CodeField:"yields recv.Code"
+func (e *Error) CodeField() string { // want CodeField:`^result0=param0\.Code$`
 	return e.Code
 }
 
@@ -42,7 +42,7 @@ var statuses = map[string]int{
 }
 
 // StatusOf looks the status up, with a default.
-func StatusOf(err error) (status int, ok bool) { // want StatusOf:"yields statuses\\[as\\(0\\).Code\\]\\|500"
+func StatusOf(err error) (status int, ok bool) { // want StatusOf:`^result0=\{table\[\{if then as\(codes\.Error, param0\): as\(codes\.Error, param0\)\.Code, if else as\(codes\.Error, param0\): ""\}\]\(2 rows\), 500\} result1=\?$`
 	status, ok = statuses[ErrCode(err)]
 	if !ok {
 		status = http.StatusInternalServerError
@@ -51,7 +51,7 @@ func StatusOf(err error) (status int, ok bool) { // want StatusOf:"yields status
 }
 
 // Direct looks up without a default: a missing code gives 0.
-func Direct(err error) int { // want Direct:"yields statuses\\[0.Code\\]"
+func Direct(err error) int { // want Direct:`^result0=table\[\{param0\.Code, ""\}\]\(2 rows\)$`
 	return statuses[CodeOf(err)]
 }
 
@@ -65,7 +65,7 @@ func Mutable(err error) int {
 }
 
 // Two defaults: not known.
-func Two(err error, b bool) int {
+func Two(err error, b bool) int { // want Two:`^result0=\{500, table\[\{if then as\(codes\.Error, param0\): as\(codes\.Error, param0\)\.Code, if else as\(codes\.Error, param0\): ""\}\]\(2 rows\), 503\}$`
 	s, ok := statuses[ErrCode(err)]
 	if !ok && b {
 		s = 500
@@ -76,7 +76,7 @@ func Two(err error, b bool) int {
 }
 
 // Rebound changes the local in a closure: not known.
-func Rebound(err error) string {
+func Rebound(err error) string { // want Rebound:`^result0=\{if then as\(codes\.Error, param0\): as\(codes\.Error, param0\)\.Code, if else as\(codes\.Error, param0\): ""\}$`
 	c := ErrCode(err)
 	func() { c = "x" }()
 	return c
@@ -85,7 +85,7 @@ func Rebound(err error) string {
 // Code is an API code whose Status method is a switch: a table.
 type Code string
 
-func (c Code) Status() int { // want Status:"yields Status\\[recv\\]\\|500"
+func (c Code) Status() int { // want Status:`^result0=table\[param0\]\(4 rows\)$`
 	switch c {
 	case "not_found", "gone":
 		return http.StatusNotFound
@@ -98,7 +98,7 @@ func (c Code) Status() int { // want Status:"yields Status\\[recv\\]\\|500"
 }
 
 // StatusFromCode is the same as a function, with a default case.
-func StatusFromCode(c Code) int { // want StatusFromCode:"yields StatusFromCode\\[0\\]"
+func StatusFromCode(c Code) int { // want StatusFromCode:`^result0=table\[param0\]\(2 rows\)$`
 	switch c {
 	case "rate_limited":
 		return 429
@@ -108,7 +108,7 @@ func StatusFromCode(c Code) int { // want StatusFromCode:"yields StatusFromCode\
 }
 
 // Describe returns text: not a status table.
-func Describe(c Code) int {
+func Describe(c Code) int { // want Describe:`^result0=table\[param0\]\(2 rows\)$`
 	switch c {
 	case "a":
 		return 1
@@ -118,6 +118,6 @@ func Describe(c Code) int {
 
 // Unkeyed looks a status up by a key it computes: the table is known,
 // the key is not.
-func Unkeyed(f func() string) int { // want Unkeyed:"yields statuses\\[\\?\\]"
+func Unkeyed(f func() string) int { // want Unkeyed:`^result0=table\[\?\]\(2 rows\)$`
 	return statuses[f()]
 }
