@@ -115,3 +115,9 @@ func (discard) Errorf(string, ...any) {}
 func TestValueFlow(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer, "valueflow/...")
 }
+
+// TestErrorTypes checks literals of the catalog's declared error type,
+// codes written as a status's reason phrase (http.StatusText) included.
+func TestErrorTypes(t *testing.T) {
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "errortypes/...")
+}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 )
@@ -116,7 +117,7 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 			fields = append(fields, rowField{name: id.Name, expr: kv.Value, status: c.eval.Eval(kv.Value), code: c.codeValue(kv.Value)})
 		}
 	}
-	c.row(st, fields, key, "mapped to")
+	c.row(c.pass.TypesInfo.TypeOf(lit), st, fields, key, "mapped to")
 }
 
 // A rowField is a field of a row: its name, where its value stands, and
@@ -130,15 +131,29 @@ type rowField struct {
 // row checks the fields of one value of struct type st: a status-named
 // field holding an error status pairs with the code-named fields (or, for
 // a map row, the key). Without a status there is no pairing.
-func (c *checker) row(st *types.Struct, fields []rowField, key *codeUse, verb string) {
+func (c *checker) row(t types.Type, st *types.Struct, fields []rowField, key *codeUse, verb string) {
 	var status *statusUse
 	var codes []codeUse
+	declared := c.model.IsErrorType(t)
 	for _, rf := range fields {
 		f := fieldByName(st, rf.name)
 		if f == nil {
 			continue
 		}
+		role := c.model.ErrorTypeRole(t, rf.name)
 		switch {
+		case declared && role == apimodel.None:
+			// The catalog names the type's code and status fields:
+			// the others are neither.
+		case declared && role == apimodel.Status && astx.IsInteger(f.Type()):
+			if errorStatus(rf.status) {
+				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
+			}
+		case declared && role == apimodel.Code:
+			if c.fits(rf.code) {
+				codes = append(codes, codeUse{expr: rf.expr, value: rf.code, wire: true})
+			}
+		case declared:
 		case isStatusField(rf.name) && astx.IsInteger(f.Type()):
 			if errorStatus(rf.status) {
 				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
@@ -200,7 +215,7 @@ func (c *checker) constructorCall(call *ast.CallExpr) {
 		}
 	}
 	if given {
-		c.row(st, fields, nil, "sent with")
+		c.row(t, st, fields, nil, "sent with")
 	}
 }
 

@@ -142,9 +142,9 @@ func (m *Model) Owned(t types.Type) bool {
 	return m.InModule(n.Obj().Pkg())
 }
 
-// errorTypeRole says which role a field plays in a client error type named
-// in the catalog's go.error_types.
-func (m *Model) errorTypeRole(recv types.Type, field string) Role {
+// ErrorTypeRole says which role a field plays in an error type named in
+// the catalog's go.error_types (None for other types and fields).
+func (m *Model) ErrorTypeRole(recv types.Type, field string) Role {
 	name := qualified(astx.Deref(recv))
 	if name == "" {
 		return None
@@ -183,7 +183,7 @@ func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 	if s == nil || s.Kind() != types.FieldVal {
 		return None
 	}
-	if r := m.errorTypeRole(s.Recv(), sel.Sel.Name); r != None {
+	if r := m.ErrorTypeRole(s.Recv(), sel.Sel.Name); r != None {
 		return r
 	}
 	root, jsonPath, xmlPath, ok := m.bodyPath(sel)
@@ -240,7 +240,7 @@ func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
 		if st.Field(i).Name() != key.Name {
 			continue
 		}
-		if r := m.errorTypeRole(t, key.Name); r != None {
+		if r := m.ErrorTypeRole(t, key.Name); r != None {
 			return r
 		}
 		for _, at := range m.bodies.Paths(t) {

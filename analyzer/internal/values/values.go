@@ -10,6 +10,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -193,6 +194,15 @@ func (e *Evaluator) call(x *ast.CallExpr, depth int) []Value {
 			return []Value{StringValue(strconv.FormatInt(v.Int, 10))}
 		}
 		return []Value{{Kind: String, Str: catalog.Hole()}}
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Name() == "StatusText" && len(x.Args) == 1 {
+		// The reason phrase of a known status, as net/http has it.
+		if v := e.one(x.Args[0], depth+1); v.Kind == Int {
+			if text := http.StatusText(int(v.Int)); text != "" {
+				return []Value{StringValue(text)}
+			}
+		}
+		return unknown
 	}
 	if e.method != nil && len(x.Args) == 0 {
 		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
