@@ -3,7 +3,6 @@ package errcode
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"strconv"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -92,7 +91,7 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 func (c *checker) statusFix(expr ast.Expr, status int) analysis.SuggestedFix {
 	text := strconv.Itoa(status)
 	if name := nethttp.StatusName(status); name != "" {
-		if pkg := astx.ImportName(c.fileOf(expr.Pos()), "net/http"); pkg != "" {
+		if pkg := astx.ImportName(astx.FileOf(c.pass.Files, expr.Pos()), "net/http"); pkg != "" {
 			text = pkg + "." + name
 		}
 	}
@@ -109,14 +108,4 @@ func errorStatus(v values.Value) bool {
 
 func (c *checker) reportf(at ast.Node, format string, args ...any) {
 	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(format, args...)})
-}
-
-// fileOf is the file of the package that holds pos, or nil.
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

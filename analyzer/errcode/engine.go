@@ -3,11 +3,11 @@ package errcode
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
@@ -139,7 +139,7 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 		n, _ := statusOf(s)
 		use := codeUse{expr: codeExpr, value: v, wire: true}
 		switch at := c.exprAt(s); {
-		case at != nil && !s.Keyed && !c.sameFunc(at.Pos(), k.At):
+		case at != nil && !s.Keyed && !astx.SameDecl(c.pass.Files, at.Pos(), k.At):
 			// A status chosen inside a helper (a renderer's default)
 			// for a code this call passes: the call is what is wrong.
 			c.checkStatus(use, cat, statusUse{value: n, via: c.callName(flow.Atom{At: k.At})})
@@ -181,21 +181,6 @@ func (c *checker) exprAt(a flow.Atom) ast.Expr {
 		c.positions = flow.NewPositions(c.pass.Files)
 	}
 	return c.positions.Expr(a.At, a.Arg)
-}
-
-// sameFunc reports whether two positions are in the same top-level
-// declaration.
-func (c *checker) sameFunc(a, b token.Pos) bool {
-	f := c.fileOf(a)
-	if f == nil {
-		return false
-	}
-	for _, d := range f.Decls {
-		if d.Pos() <= a && a <= d.End() {
-			return d.Pos() <= b && b <= d.End()
-		}
-	}
-	return false
 }
 
 // emitterCalls checks the calls of the catalog's go.emitters, helpers the

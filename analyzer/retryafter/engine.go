@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
@@ -321,7 +322,7 @@ func (c *checker) retryStatus(k vflow.Sink) (what string, at ast.Expr, table boo
 				return "", nil, false
 			}
 			all = append(all, n)
-			callers = callers || c.sameFunc(a.At, k.At)
+			callers = callers || astx.SameDecl(c.pass.Files, a.At, k.At)
 			if hit == nil && c.isRetry(n) {
 				hit = &a
 			}

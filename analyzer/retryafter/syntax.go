@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
@@ -56,7 +57,7 @@ func (c *checker) conditionalSet(p *pathCheck, w vflow.Value, pos token.Pos) str
 
 // enclosingIf is the innermost if statement whose body holds pos.
 func (c *checker) enclosingIf(pos token.Pos) *ast.IfStmt {
-	f := c.fileOf(pos)
+	f := astx.FileOf(c.pass.Files, pos)
 	if f == nil {
 		return nil
 	}
@@ -64,15 +65,6 @@ func (c *checker) enclosingIf(pos token.Pos) *ast.IfStmt {
 	for _, n := range path {
 		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() {
 			return ifs
-		}
-	}
-	return nil
-}
-
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
 		}
 	}
 	return nil
@@ -102,7 +94,7 @@ func leaves(b *ast.BlockStmt) bool {
 // not a statement of its own or the writer is not a plain variable.
 func (c *checker) insertFix(k vflow.Sink, at ast.Expr) []analysis.SuggestedFix {
 	call := c.headerCall(k.At)
-	f := c.fileOf(at.Pos())
+	f := astx.FileOf(c.pass.Files, at.Pos())
 	if call == nil || f == nil {
 		return nil
 	}
@@ -153,19 +145,4 @@ func (c *checker) writerOf(call *ast.CallExpr) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// sameFunc reports whether two positions are in the same top-level
-// declaration of this package.
-func (c *checker) sameFunc(a, b token.Pos) bool {
-	f := c.fileOf(a)
-	if f == nil || !a.IsValid() {
-		return false
-	}
-	for _, d := range f.Decls {
-		if d.Pos() <= a && a <= d.End() {
-			return d.Pos() <= b && b <= d.End()
-		}
-	}
-	return false
 }

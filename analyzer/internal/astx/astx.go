@@ -119,3 +119,28 @@ func Params(info *types.Info, ft *ast.FuncType) []*types.Var {
 	}
 	return out
 }
+
+// FileOf returns the file of files that holds pos, or nil.
+func FileOf(files []*ast.File, pos token.Pos) *ast.File {
+	for _, f := range files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// SameDecl reports whether a and b are in the same top-level declaration
+// of files.
+func SameDecl(files []*ast.File, a, b token.Pos) bool {
+	f := FileOf(files, a)
+	if f == nil || !a.IsValid() {
+		return false
+	}
+	for _, d := range f.Decls {
+		if d.Pos() <= a && a <= d.End() {
+			return d.Pos() <= b && b <= d.End()
+		}
+	}
+	return false
+}
