@@ -12,7 +12,6 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
-	"github.com/errcodelint/errcodelint/analyzer/internal/facts/returns"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
@@ -57,7 +56,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, returns.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -84,10 +83,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		}
 		return nil, nil
 	}
-	vf := facts{
-		Result:  pass.ResultOf[enumstr.Analyzer].(*enumstr.Result),
-		returns: pass.ResultOf[returns.Analyzer].(*returns.Result),
-	}
+	vf := facts{pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)}
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	walker := envelope.New(idx)
 	eval := values.New(idx, vf.Method)
@@ -106,6 +102,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
 	c.sinks(res)
 	c.emitterCalls(res)
+	c.constructorCalls(res)
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
 	if r.notices {
@@ -131,15 +128,10 @@ type checker struct {
 	caseValues, caseValuesEnd token.Pos
 }
 
-// facts are the value facts the checks read: enum Strings (Method) and
-// constructors' Returns.
+// facts are the value facts the checks read: enum Strings (Method).
 type facts struct {
 	*enumstr.Result
-	returns *returns.Result
 }
-
-// Returns returns fn's Returns fact, or nil.
-func (f facts) Returns(fn *types.Func) *returns.Returns { return f.returns.Returns(fn) }
 
 // visit checks one node of the package's syntax, in source order: function
 // bodies for emissions, and everywhere for tables and code constants. It
@@ -181,7 +173,6 @@ func (c *checker) visit(n ast.Node, push bool) bool {
 	case *ast.BasicLit:
 		return !c.codeTypedLiteral(n) // one report for the whole constant expression
 	case *ast.CallExpr:
-		c.constructorCall(n)
 		return !c.codeTypedLiteral(n)
 	}
 	return true

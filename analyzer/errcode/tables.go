@@ -5,11 +5,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/types/typeutil"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 )
 
@@ -177,46 +177,71 @@ func (c *checker) row(t types.Type, st *types.Struct, fields []rowField, key *co
 	}
 }
 
-// constructorCall checks a call of a constructor that builds an error
-// with a code or a status its caller gives (NewAppError(where,
-// "AccountNotFound", http.StatusNotFound)) as the literal it returns
-// would be checked. A constructor whose code and status are both its own
-// is checked at its literal.
-func (c *checker) constructorCall(call *ast.CallExpr) {
-	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
-	if fn == nil {
-		return
-	}
-	r := c.facts.Returns(fn)
-	if r == nil || r.Receiver || call.Ellipsis.IsValid() {
-		return
-	}
-	t := c.pass.TypesInfo.TypeOf(call)
-	st, ok := astx.StructOf(t)
-	if !ok || !c.model.Owned(t) {
-		return
-	}
-	var fields []rowField
-	given := false
-	for _, f := range r.Fields {
-		switch {
-		case f.FromParam && f.Param < len(call.Args):
-			arg := call.Args[f.Param]
-			fields = append(fields, rowField{name: f.Name, expr: arg, status: c.eval.Eval(arg), code: c.codeValue(arg)})
-			// The caller gives the code or the status: a field of another
-			// role (a message) leaves the pair to the literal's check.
-			if sf := fieldByName(st, f.Name); sf != nil && (isStatusField(f.Name) || isCodeField(f.Name) || c.model.IsCodeType(sf.Type())) {
-				given = true
+// constructorCalls checks the calls of constructors that build an error
+// with a code or a status their caller gives (NewAppError(where,
+// "AccountNotFound", msg, http.StatusNotFound)), as the literal they
+// return would be checked: the engine puts the call's arguments into the
+// constructor's result. A constructor whose code and status are both its
+// own is checked at its literal.
+func (c *checker) constructorCalls(res *flow.Result) {
+	calls := res.Calls(func(fn *types.Func) bool {
+		r := fn.Signature().Results()
+		if r.Len() == 0 {
+			return false
+		}
+		_, ok := astx.StructOf(r.At(0).Type())
+		return ok && c.model.Owned(r.At(0).Type())
+	})
+	for _, call := range calls {
+		callExpr := c.exprAt(flow.Atom{At: call.At, Arg: flow.Whole})
+		if callExpr == nil || len(call.Results) == 0 || c.report.Skipped(call.At) {
+			continue
+		}
+		t := call.Func.Signature().Results().At(0).Type()
+		st, _ := astx.StructOf(t)
+		for _, obj := range call.Results[0].Flat() {
+			if obj.Kind != flow.Obj || obj.Of != nil {
+				continue
 			}
-		case f.IsInt:
-			fields = append(fields, rowField{name: f.Name, expr: call, status: values.IntValue(f.Int)})
-		case !f.FromParam:
-			fields = append(fields, rowField{name: f.Name, expr: call, code: values.StringValue(f.Str)})
+			if fields, given := c.constructed(st, obj, call.At, callExpr); given {
+				c.row(t, st, fields, nil, "sent with")
+			}
 		}
 	}
-	if given {
-		c.row(t, st, fields, nil, "sent with")
+}
+
+// constructed is the fields of a struct a call builds that are known
+// constants, each where it is written (the call's argument, or the call);
+// given says the call passes the code or the status itself. A field of
+// another role (a message) leaves the pair to the literal's check.
+func (c *checker) constructed(st *types.Struct, obj flow.Atom, at token.Pos, call ast.Expr) (fields []rowField, given bool) {
+	for _, f := range obj.Fields {
+		if len(f.Val) != 1 {
+			continue
+		}
+		a := f.Val[0]
+		v, ok := c.model.ConstCode(a)
+		if !ok {
+			continue
+		}
+		expr := call
+		if a.At == at {
+			expr = c.exprAt(a)
+			if sf := fieldByName(st, f.Name); sf != nil && expr != nil &&
+				(isStatusField(f.Name) || isCodeField(f.Name) || c.model.IsCodeType(sf.Type())) {
+				given = true
+			}
+		}
+		if expr == nil {
+			continue
+		}
+		rf := rowField{name: f.Name, expr: expr, code: v}
+		if v.Kind == values.Int {
+			rf.status = v
+		}
+		fields = append(fields, rf)
 	}
+	return fields, given
 }
 
 // constants reports constants of the catalog's code type that the catalog

@@ -215,12 +215,13 @@ func (r *Result) Funcs() []*ssa.Function {
 	return r.e.funcs
 }
 
-// A Call is a call of a function or method the engine does not see into,
-// as the caller makes it: where, and what each parameter may be.
+// A Call is a call of a function or method as the caller makes it:
+// where, what each parameter may be, and what the call gives.
 type Call struct {
-	Func *types.Func
-	At   token.Pos // the call's Lparen
-	Args []Value   // one per parameter, the receiver not included
+	Func    *types.Func
+	At      token.Pos // the call's Lparen
+	Args    []Value   // one per parameter, the receiver not included
+	Results []Value   // one per result, the callee's summary put in
 }
 
 // Calls returns the package's calls of the functions and methods (those of
@@ -255,7 +256,7 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 				if callee.Signature().Recv() != nil && len(args) > 0 {
 					args = args[1:]
 				}
-				out = append(out, Call{Func: callee, At: call.Pos(), Args: args})
+				out = append(out, Call{Func: callee, At: call.Pos(), Args: args, Results: ev.call(c, call.Pos())})
 			}
 		}
 	}

@@ -661,7 +661,39 @@ func (ev *evaluator) param(i int, p *ssa.Parameter) Value {
 	if len(obj.Fields) == 0 {
 		return self
 	}
+	for i, f := range obj.Fields {
+		if !ev.storedOnEveryPath(p, f.Name) {
+			// Set on some paths only: the caller's value on the others.
+			obj.Fields[i].Val = Union(f.Val, self.Select(f.Name))
+		}
+	}
 	return Value{obj}
+}
+
+// storedOnEveryPath reports whether field name of the struct p points to
+// is stored before every return of the function.
+func (ev *evaluator) storedOnEveryPath(p *ssa.Parameter, name string) bool {
+	var stores []*ssa.BasicBlock
+	for _, r := range *p.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.X != p || fieldName(p.Type(), fa.Field) != name || fa.Referrers() == nil {
+			continue
+		}
+		for _, rr := range *fa.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == fa {
+				stores = append(stores, st.Block())
+			}
+		}
+	}
+	for _, b := range ev.fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); !ok {
+			continue
+		}
+		if !slices.ContainsFunc(stores, func(s *ssa.BasicBlock) bool { return s.Dominates(b) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // storedFields sets obj's fields from the stores to the fields of the

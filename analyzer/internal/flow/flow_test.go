@@ -40,7 +40,8 @@ func TestRecursion(t *testing.T) {
 
 // TestHelpers pins the summaries of helpers that write statuses and codes
 // from their parameters (through wrappers, twelve deep), set headers, or
-// give a field of a parameter or a table's row for one.
+// give a field of a parameter or a table's row for one, or build an error
+// from their parameters (constructors, builders).
 func TestHelpers(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), flow.Analyzer, "flow/emits/...", "flow/headers/...", "flow/yields/...")
+	analysistest.Run(t, testdir.Path(t), flow.Analyzer, "flow/emits/...", "flow/headers/...", "flow/yields/...", "flow/returns/...")
 }
