@@ -35,7 +35,7 @@ func r1(w http.ResponseWriter, a, b, c string, s int) { r2(w, b, c, a, s) } // w
 func r2(w http.ResponseWriter, a, b, c string, s int) { r3(w, b, c, a, s) } // want `sink\(param0\ status=param4\ body=text\(param2\)\)`
 func r3(w http.ResponseWriter, a, b, c string, s int) {
 	apierr.Write(w, s, a) // want `sink\(param0\ status=param4\ body=text\(param1\)\)`
-	r1(w, b, c, a, s) // want `sink\(param0\ status=param4\ body=text\(param1\)\)`
+	r1(w, b, c, a, s)     // want `sink\(param0\ status=param4\ body=text\(param1\)\)`
 }
 
 // kind's String calls itself for unknown values.
@@ -51,7 +51,7 @@ func (k kind) String() string {
 
 func handle(w http.ResponseWriter, r *http.Request) {
 	ping(w, http.StatusNotFound, "secret_not_found", 3) // want `sink\(param0\ status=404\ body=text\("secret_not_found"\)\)`
-	self(w, 404, 409, "secret_exists") // want `sink\(param0\ status=404\ body=text\("secret_exists"\)\)` `sink\(param0\ status=409\ body=text\("secret_exists"\)\)`
-	r1(w, "x", "y", "secret_not_found", 404) // want `sink\(param0\ status=404\ body=text\("secret_not_found"\)\)`
-	apierr.Write(w, 404, kind(0).String()) // want `sink\(param0\ status=404\ body=text\(\?\)\)`
+	self(w, 404, 409, "secret_exists")                  // want `sink\(param0\ status=404\ body=text\("secret_exists"\)\)` `sink\(param0\ status=409\ body=text\("secret_exists"\)\)`
+	r1(w, "x", "y", "secret_not_found", 404)            // want `sink\(param0\ status=404\ body=text\("secret_not_found"\)\)`
+	apierr.Write(w, 404, kind(0).String())              // want `sink\(param0\ status=404\ body=text\(\?\)\)`
 }
