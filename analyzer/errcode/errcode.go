@@ -11,7 +11,6 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
-	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
@@ -56,7 +55,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, enumstr.Analyzer, bodies.Analyzer, flow.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, flow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -83,23 +82,23 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		}
 		return nil, nil
 	}
-	vf := facts{pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)}
+	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+	methods := apimodel.Methods(res)
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	walker := envelope.New(idx)
-	eval := values.New(idx, vf.Method)
+	eval := values.New(idx, methods)
 	c := &checker{
-		pass:   pass,
-		cat:    cat,
-		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
-		report: report.New(pass, r.tests),
-		facts:  vf,
-		eval:   eval,
-		walker: walker,
+		pass:    pass,
+		cat:     cat,
+		model:   apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		report:  report.New(pass, r.tests),
+		methods: methods,
+		eval:    eval,
+		walker:  walker,
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	// The responses first: where a value is both sent and declared (a
 	// literal pairing a code with a status), the report says it is sent.
-	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
 	c.sinks(res)
 	c.emitterCalls(res)
 	c.constructorCalls(res)
@@ -117,20 +116,16 @@ type checker struct {
 	cat    *catalog.Catalog
 	model  *apimodel.Model
 	report *report.Reporter
-	facts  facts
-	eval   *values.Evaluator
-	walker *envelope.Walker
+	// methods evaluates an enum's String on a constant.
+	methods values.MethodFunc
+	eval    *values.Evaluator
+	walker  *envelope.Walker
 	// positions finds the syntax of the engine's constants, built when
 	// first needed.
 	positions *flow.Positions
 	// caseValues to caseValuesEnd spans the values of the last case
 	// clause entered: skipped by visit.
 	caseValues, caseValuesEnd token.Pos
-}
-
-// facts are the value facts the checks read: enum Strings (Method).
-type facts struct {
-	*enumstr.Result
 }
 
 // visit checks one node of the package's syntax, in source order: function

@@ -42,7 +42,7 @@ func (c *checker) enumString(t types.Type, v values.Value) (values.Value, bool) 
 	if !ok {
 		return values.Value{}, false
 	}
-	return c.facts.Method(fn, v)
+	return c.methods(fn, v)
 }
 
 // compositeLit checks a literal that may be a row of a code table: a

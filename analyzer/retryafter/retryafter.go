@@ -10,7 +10,6 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
-	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -51,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, enumstr.Analyzer, bodies.Analyzer, vflow.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, vflow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
@@ -72,13 +71,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	c := &checker{
 		pass:     pass,
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
-		eval:     values.New(idx, strs.Method),
+		eval:     values.New(idx, apimodel.Methods(pass.ResultOf[vflow.Analyzer].(*vflow.Result))),
 		report:   report.New(pass, r.tests),
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing

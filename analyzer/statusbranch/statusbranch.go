@@ -11,7 +11,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
-	"github.com/errcodelint/errcodelint/analyzer/internal/facts/enumstr"
+	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
@@ -51,7 +51,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/statusbranch",
 		Run:      r.run,
-		Requires: []*analysis.Analyzer{inspect.Analyzer, enumstr.Analyzer, bodies.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, vflow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.strict, "strict", cfg.Strict, "also report branches on statuses that carry a single code")
@@ -74,7 +74,6 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		// Without a catalog nothing says which statuses are shared.
 		return nil, nil
 	}
-	strs := pass.ResultOf[enumstr.Analyzer].(*enumstr.Result)
 	idx := locals.New(pass.TypesInfo, pass.Files)
 	walker := envelope.New(idx)
 	c := &checker{
@@ -84,7 +83,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
 		report: report.New(pass, r.tests),
 		strict: r.strict,
-		eval:   values.New(idx, strs.Method),
+		eval:   values.New(idx, apimodel.Methods(pass.ResultOf[vflow.Analyzer].(*vflow.Result))),
 		walker: walker,
 		owns:   make(map[ast.Node]bool),
 	}

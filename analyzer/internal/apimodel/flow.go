@@ -2,6 +2,7 @@ package apimodel
 
 import (
 	"go/constant"
+	"go/types"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
@@ -69,4 +70,32 @@ func (m *Model) ConstCode(a flow.Atom) (values.Value, bool) {
 		return values.IntValue(n), ok
 	}
 	return values.Value{}, false
+}
+
+// Methods evaluates, for the syntactic evaluator, a method called on a
+// known receiver (an enum's String) from the engine's summaries.
+func Methods(res *flow.Result) values.MethodFunc {
+	return func(fn *types.Func, recv values.Value) (values.Value, bool) {
+		var c constant.Value
+		switch {
+		case recv.Kind == values.Int:
+			c = constant.MakeInt64(recv.Int)
+		case recv.Kind == values.String && recv.Known():
+			c = constant.MakeString(recv.Text())
+		default:
+			return values.Value{}, false
+		}
+		out, ok := res.Method(fn, c)
+		if !ok {
+			return values.Value{}, false
+		}
+		switch out.Kind() {
+		case constant.String:
+			return values.StringValue(constant.StringVal(out)), true
+		case constant.Int:
+			n, ok := constant.Int64Val(out)
+			return values.IntValue(n), ok
+		}
+		return values.Value{}, false
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -204,6 +205,27 @@ func (r *Result) Events(fn *ssa.Function) []Event {
 		out = append(out, Event{ev.instr, ev.sink})
 	}
 	return out
+}
+
+// Method evaluates method fn called on a constant receiver (an enum's
+// String): the constant fn returns for it by a case of its own, or false.
+func (r *Result) Method(fn *types.Func, recv constant.Value) (constant.Value, bool) {
+	if r.e == nil || recv == nil {
+		return nil, false
+	}
+	f := r.e.pkg.Prog.FuncValue(fn)
+	if f == nil {
+		return nil, false
+	}
+	sum := r.e.summaryOf(f)
+	if sum == nil || len(sum.Results) != 1 {
+		return nil, false
+	}
+	v := sum.Results[0].Subst([]Value{ConstValue(recv)})
+	if len(v) != 1 || v[0].Kind != Const || !v[0].Keyed {
+		return nil, false // no case for this receiver: its default
+	}
+	return v[0].Constant(), true
 }
 
 // Funcs returns the package's source functions, closures included, in

@@ -16,7 +16,7 @@ func BadNonce(detail string) *Problem { // want BadNonce:`^result0=r\.Problem\{T
 	return &Problem{Type: prefix + "badNonce", Detail: detail, HTTPStatus: http.StatusBadRequest}
 }
 
-// Kind is an enum whose String is a switch (its own fact, in enumstr).
+// Kind is an enum whose String is a switch: a table keyed by the receiver.
 type Kind int
 
 const (
