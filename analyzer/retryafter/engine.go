@@ -35,12 +35,7 @@ func (c *checker) paths(res *vflow.Result) {
 				continue
 			}
 			p.events[ev.Instr] = append(p.events[ev.Instr], ev.Sink)
-			if ev.Sink.Deferred && ev.Sink.Status != nil {
-				p.deferredStatus = true
-			}
-			if setsRetryAfter(ev.Sink.Headers) {
-				p.setsAnywhere = append(p.setsAnywhere, ev.Sink.Writer.String())
-			}
+			p.setsAnywhere = p.setsAnywhere || setsRetryAfter(ev.Sink.Headers)
 		}
 		p.solve()
 	}
@@ -51,10 +46,9 @@ type pathCheck struct {
 	c      *checker
 	fn     *ssa.Function
 	events map[ssa.Instruction][]vflow.Sink
-	// setsAnywhere are the writers Retry-After is set on somewhere in the
-	// function: a deferred status may go out after any of them.
-	setsAnywhere   []string
-	deferredStatus bool
+	// setsAnywhere says Retry-After is set somewhere in the function: a
+	// deferred status may go out after that.
+	setsAnywhere bool
 }
 
 // A state is what holds at one point of the function, by writer (the
@@ -212,15 +206,12 @@ func (p *pathCheck) event(k vflow.Sink, s state, final bool) {
 }
 
 // lateLost reports whether headers set on a writer after its response is
-// written are lost: net/http's own writer, and the frameworks' contexts
-// that do not buffer the response (fiber does). A writer of a concrete
-// type may buffer.
+// written are lost, for a writer that is a parameter of the function.
 func (p *pathCheck) lateLost(w vflow.Value) bool {
 	if len(w) != 1 || w[0].Kind != vflow.Param || len(w[0].Path) > 0 || w[0].Index >= len(p.fn.Params) {
 		return false
 	}
-	t := p.fn.Params[w[0].Index].Type()
-	return nethttp.IsPlainResponseWriter(t) || nethttp.IsContext(t) && !nethttp.IsBuffered(t)
+	return nethttp.LosesLateHeaders(p.fn.Params[w[0].Index].Type())
 }
 
 // late reports a header set once the response is out: it is never sent.
@@ -255,7 +246,7 @@ func (p *pathCheck) declaredTrailer(w vflow.Value, key string) bool {
 			}) {
 				continue
 			}
-			call := p.c.headerCall(k.At)
+			call := p.c.callAt(k.At)
 			if call == nil || len(call.Args) != 2 {
 				return true
 			}
@@ -276,7 +267,7 @@ func (p *pathCheck) declaredTrailer(w vflow.Value, key string) bool {
 // status checks a status written where Retry-After is not set on every
 // path before it.
 func (p *pathCheck) status(k vflow.Sink, ws writerState) {
-	if ws.set || k.Deferred && len(p.setsAnywhere) > 0 {
+	if ws.set || k.Deferred && p.setsAnywhere {
 		// A deferred status goes out with the body or when the handler
 		// returns: a Retry-After set anywhere in the function (on the
 		// context, its writer, chi's writer) may precede it.

@@ -19,7 +19,7 @@ import (
 
 // callName is the name of the function called at a call's Lparen.
 func (c *checker) callName(at token.Pos) string {
-	if call := c.headerCall(at); call != nil {
+	if call := c.callAt(at); call != nil {
 		if fn := typeutil.Callee(c.pass.TypesInfo, call); fn != nil {
 			return fn.Name()
 		}
@@ -27,8 +27,8 @@ func (c *checker) callName(at token.Pos) string {
 	return "the call"
 }
 
-// headerCall is the call whose Lparen is at, or nil.
-func (c *checker) headerCall(at token.Pos) *ast.CallExpr {
+// callAt is the call whose Lparen is at, or nil.
+func (c *checker) callAt(at token.Pos) *ast.CallExpr {
 	call, _ := c.positions().Expr(at, vflow.Whole).(*ast.CallExpr)
 	return call
 }
@@ -93,7 +93,7 @@ func leaves(b *ast.BlockStmt) bool {
 // pass reports "SECONDS" until then). There is no fix when the write is
 // not a statement of its own or the writer is not a plain variable.
 func (c *checker) insertFix(k vflow.Sink, at ast.Expr) []analysis.SuggestedFix {
-	call := c.headerCall(k.At)
+	call := c.callAt(k.At)
 	f := astx.FileOf(c.pass.Files, at.Pos())
 	if call == nil || f == nil {
 		return nil

@@ -37,8 +37,12 @@ func (ev *evaluator) args(c *ssa.CallCommon, at token.Pos) []Value {
 
 // call is what a call returns, one Value per result.
 func (ev *evaluator) call(c *ssa.CallCommon, at token.Pos) []Value {
+	return ev.results(c, ev.args(c, at))
+}
+
+// results is what a call with these arguments returns.
+func (ev *evaluator) results(c *ssa.CallCommon, args []Value) []Value {
 	n := c.Signature().Results().Len()
-	args := ev.args(c, at)
 	if res, ok := ev.builtin(c, args); ok {
 		return res
 	}

@@ -274,11 +274,12 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 				if ev == nil {
 					ev = r.e.evaluator(fn)
 				}
-				args := ev.args(c, call.Pos())
+				all := ev.args(c, call.Pos())
+				args := all
 				if callee.Signature().Recv() != nil && len(args) > 0 {
 					args = args[1:]
 				}
-				out = append(out, Call{Func: callee, At: call.Pos(), Args: args, Results: ev.call(c, call.Pos())})
+				out = append(out, Call{Func: callee, At: call.Pos(), Args: args, Results: ev.results(c, all)})
 			}
 		}
 	}

@@ -955,7 +955,7 @@ func textValue(parts []string, at token.Pos) Value {
 	for _, p := range parts {
 		n += len(p)
 	}
-	if n > maxText || len(parts) > maxPath {
+	if n > maxText || len(parts) > maxParts {
 		return unknown
 	}
 	if len(parts) == 1 {

@@ -123,6 +123,7 @@ const (
 	maxDepth = 8
 	maxPath  = 4
 	maxText  = 256 // the longest string folded from constants
+	maxParts = 4   // the most known parts of a string known in part
 	maxSinks = 256 // the most responses one function's summary holds
 )
 

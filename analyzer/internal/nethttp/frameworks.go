@@ -311,3 +311,11 @@ func FrameworkCall(fn *types.Func) (FrameworkWrite, bool) {
 	}
 	return w, true
 }
+
+// LosesLateHeaders reports whether headers set on a writer of type t after
+// its response is written are lost: net/http's own writer, and the
+// frameworks' contexts that do not buffer the response (fiber does). A
+// writer of a concrete type may buffer.
+func LosesLateHeaders(t types.Type) bool {
+	return IsPlainResponseWriter(t) || IsContext(t) && !IsBuffered(t)
+}
