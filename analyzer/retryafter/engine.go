@@ -382,7 +382,7 @@ func (c *checker) constStatus(k vflow.Sink, hit vflow.Atom, all []int64, direct 
 		}
 		return what, direct, false
 	}
-	if at := c.positions().Expr(hit.At, hit.Arg); at != nil {
+	if at := c.positions().Expr(hit.At, hit.Arg); at != nil && astx.SameDecl(c.pass.Files, hit.At, k.At) {
 		return what, at, false // passed by this call
 	}
 	if hit.Row != "" {
