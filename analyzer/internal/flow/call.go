@@ -305,6 +305,13 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 			}
 		}
 		return []Value{unknown}, true
+	case path == "strconv" && name == "Itoa":
+		if len(args[0]) == 1 && args[0][0].Kind == Const {
+			out := ConstValue(constant.MakeString(args[0][0].Constant().ExactString()))
+			out[0].At, out[0].Arg = args[0][0].At, args[0][0].Arg
+			return []Value{out}, true
+		}
+		return []Value{textValue([]string{"", ""}, c.Pos())}, true
 	case path == "fmt" && name == "Sprintf":
 		return []Value{ev.sprintf(args[0], c.Args[1], c.Pos())}, true
 	case (path == "encoding/json" || path == "encoding/xml") && (name == "Marshal" || name == "MarshalIndent"):

@@ -30,6 +30,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
@@ -183,6 +184,15 @@ type Result struct {
 	Pkg *ssa.Package
 
 	e *engine // the package's engine, for Calls
+
+	// mu serializes the questions that evaluate after the run (Calls,
+	// Method, ValueOf, Def): the passes that share this result run at
+	// the same time, and an evaluation fills the engine's caches.
+	mu sync.Mutex
+	// exprs, defs and evals serve ValueOf and Def, built on first use.
+	exprs map[ast.Expr]*ssa.DebugRef
+	defs  map[ssa.Value]ast.Expr
+	evals map[*ssa.Function]*evaluator
 }
 
 // An Event is one write to a response, or one change to its headers, at
@@ -213,6 +223,8 @@ func (r *Result) Method(fn *types.Func, recv constant.Value) (constant.Value, bo
 	if r.e == nil || recv == nil {
 		return nil, false
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	f := r.e.pkg.Prog.FuncValue(fn)
 	if f == nil {
 		return nil, false
@@ -252,6 +264,8 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 	if r.e == nil {
 		return nil
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	var out []Call
 	for _, fn := range r.e.funcs {
 		var ev *evaluator
@@ -291,7 +305,11 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 // does, without requiring it: a requirement would build SSA for every
 // package of the standard library as well.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
-	prog := ssa.NewProgram(pass.Fset, 0)
+	var mode ssa.BuilderMode
+	if !dependency(pass) {
+		mode = ssa.GlobalDebug // the passes ask about expressions: see ValueOf
+	}
+	prog := ssa.NewProgram(pass.Fset, mode)
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}

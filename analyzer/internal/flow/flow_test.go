@@ -1,7 +1,9 @@
 package flow_test
 
 import (
+	"go/ast"
 	"go/types"
+	"sync"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
@@ -75,3 +77,85 @@ var methods = &analysis.Analyzer{
 func TestMethods(t *testing.T) {
 	analysistest.Run(t, testdir.Path(t), methods, "flow/enumstr/...")
 }
+
+// exprs reports, at each returned expression, what the engine says it is
+// and the expression whose value it holds.
+var exprs = &analysis.Analyzer{
+	Name:     "exprs",
+	Doc:      "report ValueOf and Def of each returned expression",
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				ret, ok := n.(*ast.ReturnStmt)
+				if !ok {
+					return true
+				}
+				for _, r := range ret.Results {
+					msg := "value " + res.ValueOf(r).String()
+					if def := res.Def(r); def != nil {
+						msg += ", def " + types.ExprString(def)
+					}
+					pass.Reportf(r.Pos(), "%s", msg)
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// TestExprs checks what the passes learn of expressions: values folded
+// through locals and calls, definitions through SSA.
+func TestExprs(t *testing.T) {
+	analysistest.Run(t, testdir.Path(t), exprs, "flow/exprs")
+}
+
+// together asks the engine's result from several goroutines at once, as
+// the passes that share it do.
+var together = &analysis.Analyzer{
+	Name:     "together",
+	Doc:      "ask ValueOf, Def and Calls at the same time",
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[flow.Analyzer].(*flow.Result)
+		var exprs []ast.Expr
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if e, ok := n.(ast.Expr); ok {
+					exprs = append(exprs, e)
+				}
+				return true
+			})
+		}
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				res.Calls(func(*types.Func) bool { return true })
+				for _, e := range exprs {
+					res.ValueOf(e)
+					res.Def(e)
+				}
+			})
+		}
+		wg.Wait()
+		return nil, nil
+	},
+}
+
+// The passes ask the engine's shared result concurrently: a twirp run
+// once died of a concurrent map write in ValueOf.
+func TestConcurrentQuestions(t *testing.T) {
+	for _, r := range analysistest.Run(ignoreWants{}, testdir.Path(t), together, "flow/exprs", "flow/shapes") {
+		if r.Err != nil {
+			t.Error(r.Err)
+		}
+	}
+}
+
+// ignoreWants drops analysistest's complaints about the testdata's wants,
+// which are for other tests.
+type ignoreWants struct{}
+
+func (ignoreWants) Errorf(string, ...any) {}
