@@ -9,12 +9,9 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
-	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -83,18 +80,13 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
-	methods := apimodel.Methods(res)
-	idx := locals.New(pass.TypesInfo, pass.Files)
-	walker := envelope.New(idx)
-	eval := values.New(idx, methods)
 	c := &checker{
-		pass:    pass,
-		cat:     cat,
-		model:   apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
-		report:  report.New(pass, r.tests),
-		methods: methods,
-		eval:    eval,
-		walker:  walker,
+		pass:   pass,
+		cat:    cat,
+		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
+		report: report.New(pass, r.tests),
+		flow:   res,
+		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	// The responses first: where a value is both sent and declared (a
@@ -116,10 +108,8 @@ type checker struct {
 	cat    *catalog.Catalog
 	model  *apimodel.Model
 	report *report.Reporter
-	// methods evaluates an enum's String on a constant.
-	methods values.MethodFunc
-	eval    *values.Evaluator
-	walker  *envelope.Walker
+	flow   *flow.Result
+	eval   apimodel.Evaluator
 	// positions finds the syntax of the engine's constants, built when
 	// first needed.
 	positions *flow.Positions

@@ -42,7 +42,21 @@ func (c *checker) enumString(t types.Type, v values.Value) (values.Value, bool) 
 	if !ok {
 		return values.Value{}, false
 	}
-	return c.methods(fn, v)
+	var recv constant.Value
+	switch {
+	case v.Kind == values.Int:
+		recv = constant.MakeInt64(v.Int)
+	case v.Kind == values.String && v.Known():
+		recv = constant.MakeString(v.Text())
+	default:
+		return values.Value{}, false
+	}
+	out, ok := c.flow.Method(fn, recv)
+	if !ok {
+		return values.Value{}, false
+	}
+	cv := constValue(out)
+	return cv, cv.Kind != values.Unknown
 }
 
 // compositeLit checks a literal that may be a row of a code table: a

@@ -8,13 +8,10 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
-	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -71,20 +68,20 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := locals.New(pass.TypesInfo, pass.Files)
+	res := pass.ResultOf[vflow.Analyzer].(*vflow.Result)
 	c := &checker{
 		pass:     pass,
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
-		eval:     values.New(idx, apimodel.Methods(pass.ResultOf[vflow.Analyzer].(*vflow.Result))),
+		eval:     apimodel.NewEvaluator(res, pass.TypesInfo),
 		report:   report.New(pass, r.tests),
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
 	if cat != nil {
 		c.statuses = cat.Rules.RetryAfter
-		c.model = apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), envelope.New(idx))
+		c.model = apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res)
 	}
-	c.paths(pass.ResultOf[vflow.Analyzer].(*vflow.Result))
+	c.paths(res)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.File)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
 	insp.Nodes(filter, func(n ast.Node, push bool) bool {
@@ -112,7 +109,7 @@ type checker struct {
 	cat      *catalog.Catalog // nil: statuses are taken literally
 	statuses []int            // rules.retry_after
 	pos      *vflow.Positions // the engine's positions, built when first needed
-	eval     *values.Evaluator
+	eval     apimodel.Evaluator
 	file     *ast.File
 	model    *apimodel.Model // nil without a catalog
 	report   *report.Reporter

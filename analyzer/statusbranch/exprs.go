@@ -48,8 +48,8 @@ func (c *checker) statusExprDepth(x ast.Expr, depth int) (ast.Expr, bool) {
 		if c.statusParams[v] {
 			return nil, true
 		}
-		if init := c.walker.SingleInit(v); init != nil && astx.IsInteger(v.Type()) {
-			return c.statusExprDepth(init, depth+1)
+		if def := c.flow.Def(e); def != nil && astx.IsInteger(v.Type()) {
+			return c.statusExprDepth(def, depth+1)
 		}
 	}
 	return nil, false
@@ -361,16 +361,8 @@ func (c *checker) headResponse(resp ast.Expr) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
-	id, ok := ast.Unparen(resp).(*ast.Ident)
+	origin, ok := c.flow.Def(resp).(*ast.CallExpr)
 	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	origin := c.locals.Origin(v)
-	if origin == nil {
 		return false
 	}
 	fn := typeutil.StaticCallee(info, origin)
@@ -385,16 +377,8 @@ func (c *checker) headResponse(resp ast.Expr) bool {
 
 // headRequest reports whether req was made with method HEAD.
 func (c *checker) headRequest(req ast.Expr) bool {
-	id, ok := ast.Unparen(req).(*ast.Ident)
+	origin, ok := c.flow.Def(req).(*ast.CallExpr)
 	if !ok {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	origin := c.locals.Origin(v)
-	if origin == nil {
 		return false
 	}
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, origin)

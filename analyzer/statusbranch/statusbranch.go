@@ -9,10 +9,8 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/analyzerdoc"
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/catalogs"
-	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -74,17 +72,15 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		// Without a catalog nothing says which statuses are shared.
 		return nil, nil
 	}
-	idx := locals.New(pass.TypesInfo, pass.Files)
-	walker := envelope.New(idx)
+	res := pass.ResultOf[vflow.Analyzer].(*vflow.Result)
 	c := &checker{
-		locals: idx,
 		pass:   pass,
 		cat:    cat,
-		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), walker),
+		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
 		report: report.New(pass, r.tests),
 		strict: r.strict,
-		eval:   values.New(idx, apimodel.Methods(pass.ResultOf[vflow.Analyzer].(*vflow.Result))),
-		walker: walker,
+		flow:   res,
+		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
 		owns:   make(map[ast.Node]bool),
 	}
 	defer c.report.Finish() // directives that are malformed or matched nothing
@@ -113,11 +109,10 @@ type checker struct {
 	pass   *analysis.Pass
 	cat    *catalog.Catalog
 	model  *apimodel.Model
-	locals *locals.Index
 	report *report.Reporter
 	strict bool
-	eval   *values.Evaluator
-	walker *envelope.Walker
+	flow   *vflow.Result
+	eval   apimodel.Evaluator
 	// statusParams are parameters of this package's functions that some
 	// call in the package feeds with a response status.
 	statusParams map[*types.Var]bool

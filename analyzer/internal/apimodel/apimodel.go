@@ -23,6 +23,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -36,7 +37,7 @@ type Model struct {
 	module string // path of the analyzed module; "" when the driver gives none
 	pkg    *types.Package
 	bodies *bodies.Result
-	walker *envelope.Walker
+	flow   *flow.Result
 
 	ranges map[*types.Var]ast.Expr // range value variables and what they range over
 
@@ -46,9 +47,9 @@ type Model struct {
 }
 
 // New returns the model of pass's package under cat. bodies is the result
-// of the bodies analyzer; walker indexes the package's locals.
-func New(pass *analysis.Pass, cat *catalog.Catalog, b *bodies.Result, walker *envelope.Walker) *Model {
-	m := &Model{Cat: cat, info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg, bodies: b, walker: walker}
+// of the bodies analyzer, res the value-flow engine's.
+func New(pass *analysis.Pass, cat *catalog.Catalog, b *bodies.Result, res *flow.Result) *Model {
+	m := &Model{Cat: cat, info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg, bodies: b, flow: res}
 	if pass.Module != nil {
 		m.module = pass.Module.Path
 	}
@@ -446,10 +447,8 @@ func (m *Model) role(x ast.Expr, depth int) Role {
 		}
 		return r
 	case *ast.Ident:
-		if v, ok := m.info.Uses[e].(*types.Var); ok && m.walker != nil {
-			if init := m.walker.SingleInit(v); init != nil {
-				return m.role(init, depth+1)
-			}
+		if def := m.flow.Def(e); def != nil {
+			return m.role(def, depth+1)
 		}
 	}
 	return None

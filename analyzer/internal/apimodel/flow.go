@@ -1,10 +1,12 @@
 package apimodel
 
 import (
+	"go/ast"
 	"go/constant"
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -47,10 +49,63 @@ func (m *Model) atWire(body flow.Atom, wire string) flow.Value {
 // as the model reads codes; ok is false for anything else (a string whose
 // start is unknown may be anything).
 func (m *Model) ConstCode(a flow.Atom) (values.Value, bool) {
-	if a.Kind == flow.Text {
-		if a.Parts[0] == "" {
-			return values.Value{}, false
+	if a.Kind == flow.Text && a.Parts[0] == "" {
+		return values.Value{}, false
+	}
+	if a.Kind != flow.Const && a.Kind != flow.Text {
+		return values.Value{}, false
+	}
+	return constOf(a)
+}
+
+// An Evaluator says what the expressions of a package are, as the passes
+// read codes and statuses: one constant (or a string known in part), from
+// the value-flow engine.
+type Evaluator struct {
+	res  *flow.Result
+	info *types.Info
+}
+
+// NewEvaluator returns the evaluator of the package the engine's res is
+// about.
+func NewEvaluator(res *flow.Result, info *types.Info) Evaluator {
+	return Evaluator{res, info}
+}
+
+// Eval returns what is known of x: the one value it has on every path, or
+// Unknown when it may have several or is not known.
+func (ev Evaluator) Eval(x ast.Expr) values.Value {
+	out := One(ev.res.ValueOf(x))
+	if out.Kind == values.Int && astx.IsString(ev.info.TypeOf(x)) {
+		return values.Value{} // string(rune): not a decimal code
+	}
+	return out
+}
+
+// One is a value the engine found as one constant: Unknown when it may be
+// several, or something other than constants.
+func One(v flow.Value) values.Value {
+	var out values.Value
+	for i, a := range v.Flat() {
+		c, ok := constOf(a)
+		if !ok || i > 0 && (c.Kind != out.Kind || c.Text() != out.Text()) {
+			return values.Value{}
 		}
+		out = c
+	}
+	return out
+}
+
+// constOf is the constant an atom stands for: a constant, a string known
+// in part, or a package variable holding one.
+func constOf(a flow.Atom) (values.Value, bool) {
+	switch a.Kind {
+	case flow.Global:
+		if out := One(a.Of); out.Kind != values.Unknown {
+			return out, true
+		}
+		return values.Value{}, false
+	case flow.Text:
 		var p catalog.Pattern
 		for i, part := range a.Parts {
 			if i > 0 {
@@ -70,32 +125,4 @@ func (m *Model) ConstCode(a flow.Atom) (values.Value, bool) {
 		return values.IntValue(n), ok
 	}
 	return values.Value{}, false
-}
-
-// Methods evaluates, for the syntactic evaluator, a method called on a
-// known receiver (an enum's String) from the engine's summaries.
-func Methods(res *flow.Result) values.MethodFunc {
-	return func(fn *types.Func, recv values.Value) (values.Value, bool) {
-		var c constant.Value
-		switch {
-		case recv.Kind == values.Int:
-			c = constant.MakeInt64(recv.Int)
-		case recv.Kind == values.String && recv.Known():
-			c = constant.MakeString(recv.Text())
-		default:
-			return values.Value{}, false
-		}
-		out, ok := res.Method(fn, c)
-		if !ok {
-			return values.Value{}, false
-		}
-		switch out.Kind() {
-		case constant.String:
-			return values.StringValue(constant.StringVal(out)), true
-		case constant.Int:
-			n, ok := constant.Int64Val(out)
-			return values.IntValue(n), ok
-		}
-		return values.Value{}, false
-	}
 }

@@ -76,33 +76,6 @@ func IsNamed(t types.Type, pkg, name string) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
-// DeclaredParams returns the variables that n declares as a function's
-// receiver, parameters or results (n a *ast.FuncDecl or *ast.FuncType):
-// their values come from outside the body.
-func DeclaredParams(info *types.Info, n ast.Node) []*types.Var {
-	var lists []*ast.FieldList
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		lists = append(lists, n.Recv)
-	case *ast.FuncType:
-		lists = append(lists, n.Params, n.Results)
-	}
-	var out []*types.Var
-	for _, fl := range lists {
-		if fl == nil {
-			continue
-		}
-		for _, field := range fl.List {
-			for _, name := range field.Names {
-				if v, ok := info.Defs[name].(*types.Var); ok {
-					out = append(out, v)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // Params returns the parameters a function type declares, in order;
 // unnamed parameters are nil.
 func Params(info *types.Info, ft *ast.FuncType) []*types.Var {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
-	"github.com/errcodelint/errcodelint/analyzer/internal/locals"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/stretchr/testify/assert"
 )
@@ -65,31 +64,6 @@ func load(t *testing.T) (*types.Info, *types.Package, []*ast.File, []ast.Expr) {
 		return true
 	})
 	return info, pkg, []*ast.File{f}, xs
-}
-
-func TestLeaves(t *testing.T) {
-	info, _, files, xs := load(t)
-	w := envelope.New(locals.New(info, files))
-	tests := []struct {
-		name string
-		want []string // json|xml=value
-	}{
-		{"nested struct literal", []string{`error.code|Error.code="a"`, `error.message|Error.Message="m"`}},
-		{"field assignments to a local", []string{`error.code|Error.code=c`}},
-		{"maps", []string{`error.code|error.code="x"`}},
-		{"array elements; XML repeats the element", []string{`errors[].code|Errors.code="y"`}},
-		{"embedded fields inline", []string{`code|code="z"`, `status|Status=400`}},
-		{"unencoded fields", nil},
-	}
-	for i, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, l := range w.Leaves(xs[i]) {
-				got = append(got, l.JSON+"|"+l.XML+"="+types.ExprString(l.Expr))
-			}
-			assert.Equal(t, tt.want, got)
-		})
-	}
 }
 
 func TestSelectionPath(t *testing.T) {

@@ -167,22 +167,6 @@ func frameworkHeader(info *types.Info, call *ast.CallExpr) (HeaderWrite, bool) {
 	return HeaderWrite{}, false
 }
 
-// contextWriter returns the context a writer expression reaches: gin's
-// c.Writer and echo's c.Response() stand for c.
-func contextWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		if e.Sel.Name == "Writer" && IsContext(info.TypeOf(e.X)) {
-			return e.X, true
-		}
-	case *ast.CallExpr:
-		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && len(e.Args) == 0 && sel.Sel.Name == "Response" && IsContext(info.TypeOf(sel.X)) {
-			return sel.X, true
-		}
-	}
-	return nil, false
-}
-
 func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:

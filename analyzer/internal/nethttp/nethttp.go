@@ -6,7 +6,6 @@ package nethttp
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"net/textproto"
 
@@ -224,9 +223,9 @@ type BodyWrite struct {
 	XML     bool     // the value is encoded as XML
 }
 
-// AsBodyWrite recognizes a body write. enc resolves an encoder variable to
-// the writer it was made for (enc := json.NewEncoder(w)); it may be nil.
-func AsBodyWrite(info *types.Info, call *ast.CallExpr, enc func(*types.Var) (ast.Expr, bool)) (BodyWrite, bool) {
+// AsBodyWrite recognizes a body write: an encoder made for the writer in
+// the same expression, fmt.Fprint*, io.WriteString, or Write.
+func AsBodyWrite(info *types.Info, call *ast.CallExpr) (BodyWrite, bool) {
 	if bw, ok := frameworkBodyWrite(info, call); ok {
 		return bw, true
 	}
@@ -243,7 +242,7 @@ func AsBodyWrite(info *types.Info, call *ast.CallExpr, enc func(*types.Var) (ast
 		if !ok {
 			return BodyWrite{}, false
 		}
-		w, ok := encoderWriter(info, sel.X, enc)
+		w, ok := NewEncoderWriter(info, sel.X)
 		if !ok {
 			return BodyWrite{}, false
 		}
@@ -261,20 +260,6 @@ func AsBodyWrite(info *types.Info, call *ast.CallExpr, enc func(*types.Var) (ast
 	return BodyWrite{}, false
 }
 
-// encoderWriter finds the writer of json.NewEncoder(w) or of a variable
-// holding one.
-func encoderWriter(info *types.Info, e ast.Expr, enc func(*types.Var) (ast.Expr, bool)) (ast.Expr, bool) {
-	if w, ok := NewEncoderWriter(info, e); ok {
-		return w, true
-	}
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok && enc != nil {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			return enc(v)
-		}
-	}
-	return nil, false
-}
-
 // NewEncoderWriter returns w when e is json.NewEncoder(w) or
 // xml.NewEncoder(w) on a response writer.
 func NewEncoderWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
@@ -290,77 +275,6 @@ func NewEncoderWriter(info *types.Info, e ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	return call.Args[0], true
-}
-
-// WriterKey names a writer expression: a variable, or a chain of field
-// selections from one. ok is false for anything else (a call's result).
-func WriterKey(info *types.Info, e ast.Expr) (key Key, ok bool) {
-	if ctx, ok := contextWriter(info, e); ok {
-		return WriterKey(info, ctx)
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj := info.ObjectOf(e)
-		if obj == nil {
-			return Key{}, false
-		}
-		return Key{root: obj}, true
-	case *ast.SelectorExpr:
-		k, ok := WriterKey(info, e.X)
-		if !ok {
-			return Key{}, false
-		}
-		k.path += "." + e.Sel.Name
-		return k, true
-	case *ast.StarExpr:
-		return WriterKey(info, e.X)
-	case *ast.UnaryExpr:
-		if e.Op == token.AND {
-			return WriterKey(info, e.X)
-		}
-	}
-	return Key{}, false
-}
-
-// A Key identifies a writer within a function.
-type Key struct {
-	root types.Object
-	path string
-}
-
-// EncoderVars finds the locals of body that hold an encoder made for a
-// response writer (enc := json.NewEncoder(w)), assigned once. The result
-// serves as AsBodyWrite's enc.
-func EncoderVars(info *types.Info, body ast.Node) func(*types.Var) (ast.Expr, bool) {
-	writers := make(map[*types.Var]ast.Expr)
-	count := make(map[*types.Var]int)
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			id, ok := lhs.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			v, ok := info.ObjectOf(id).(*types.Var)
-			if !ok {
-				continue
-			}
-			count[v]++
-			if len(as.Lhs) == len(as.Rhs) {
-				if w, ok := NewEncoderWriter(info, as.Rhs[i]); ok {
-					writers[v] = w
-				}
-			}
-		}
-		return true
-	})
-	return func(v *types.Var) (ast.Expr, bool) {
-		w, ok := writers[v]
-		return w, ok && count[v] == 1
-	}
 }
 
 // HeaderKey returns the canonical form of a constant header key, as

@@ -92,7 +92,7 @@ func TestAsBodyWrite(t *testing.T) {
 	}{
 		{"json.NewEncoder(w).Encode(v)", true, "w", "v", false},
 		{"xml.NewEncoder(w).Encode(v)", true, "w", "v", true},
-		{"enc := json.NewEncoder(w); enc.Encode(v)", false, "", "", false}, // without EncoderVars
+		{"enc := json.NewEncoder(w); enc.Encode(v)", false, "", "", false}, // the engine follows enc
 		{"w.Write(nil)", true, "w", "", false},
 		{`fmt.Fprintf(w, "%v", v)`, true, "w", "", false},
 		{`io.WriteString(w, "x")`, true, "w", "", false},
@@ -103,7 +103,7 @@ func TestAsBodyWrite(t *testing.T) {
 		t.Run(tt.body, func(t *testing.T) {
 			info, _, calls := check(t, tt.body)
 			call := calls[len(calls)-1]
-			bw, ok := nethttp.AsBodyWrite(info, call, nil)
+			bw, ok := nethttp.AsBodyWrite(info, call)
 			require.Equal(t, tt.ok, ok)
 			if !ok {
 				return
@@ -113,15 +113,6 @@ func TestAsBodyWrite(t *testing.T) {
 			assert.Equal(t, tt.xml, bw.XML)
 		})
 	}
-}
-
-// An encoder held in a local is found through EncoderVars.
-func TestEncoderVars(t *testing.T) {
-	info, body, calls := check(t, "enc := json.NewEncoder(w)\n\tenc.Encode(v)")
-	bw, ok := nethttp.AsBodyWrite(info, calls[0], nethttp.EncoderVars(info, body))
-	require.True(t, ok)
-	assert.Equal(t, "w", str(bw.Writer))
-	assert.Equal(t, "v", str(bw.Value))
 }
 
 func TestAsHeaderCall(t *testing.T) {
@@ -174,18 +165,4 @@ func TestHeaderKey(t *testing.T) {
 			assert.Equal(t, tt.want, k)
 		})
 	}
-}
-
-func TestWriterKey(t *testing.T) {
-	info, _, calls := check(t, "w.WriteHeader(1)\n\tw.WriteHeader(2)\n\thttp.Error(w, \"\", 3)")
-	var keys []nethttp.Key
-	for _, c := range calls {
-		sw, ok := nethttp.AsStatusWrite(info, c)
-		require.True(t, ok)
-		k, ok := nethttp.WriterKey(info, sw.Writer)
-		require.True(t, ok)
-		keys = append(keys, k)
-	}
-	assert.Equal(t, keys[0], keys[1])
-	assert.Equal(t, keys[0], keys[2])
 }

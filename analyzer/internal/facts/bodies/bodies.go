@@ -157,7 +157,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			if sw, ok := nethttp.AsStatusWrite(pass.TypesInfo, call); ok && sw.Value != nil {
 				record(sw.Value, formatOf(sw.XML))
-			} else if bw, ok := nethttp.AsBodyWrite(pass.TypesInfo, call, nil); ok && bw.Value != nil {
+			} else if bw, ok := nethttp.AsBodyWrite(pass.TypesInfo, call); ok && bw.Value != nil {
 				record(bw.Value, formatOf(bw.XML))
 			}
 			return true
