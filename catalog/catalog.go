@@ -36,6 +36,8 @@ type Catalog struct {
 	byName    map[string]*Code
 	templates []*Code
 	suggest   *suggestIndex // for Suggest, built on first use; nil in a Catalog built by hand
+
+	lex *lexicon // for IsMessage; nil in a Catalog built by hand
 }
 
 // Wire says where codes travel in error bodies.

@@ -774,6 +774,8 @@ func (cs *codeSet) finish() {
 	}
 	c.Codes = slices.Clip(c.Codes)
 	c.suggest = new(suggestIndex)
+	lex := lexiconOf(c.Codes)
+	c.lex = &lex
 }
 
 // code decodes one entry of codes; ok is false when the entry has errors.

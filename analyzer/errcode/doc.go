@@ -33,8 +33,13 @@
 // code parameter) or is of the catalog's code type. Struct rows of types
 // from other modules (an SDK's error) are not the API's, nor integers when
 // the catalog's codes are strings, nor text built around a code constant
-// (a fallback body typed as the code type by the code it embeds). A code
-// may have several statuses in the catalog: any of them is right, and each
+// (a fallback body typed as the code type by the code it embeds). Where a
+// body's code is found by the wire path alone (a map, a struct the catalog
+// does not name), text written outside the catalog's lexicon (characters
+// none of its codes use, or far longer than its codes) is a message of
+// another body ({"error": "Internal server error."}), not a wrong code,
+// unless it is a near miss of one; in a go.error_types code field every
+// value is a code. A code may have several statuses in the catalog: any of them is right, and each
 // is offered as a fix. Codes marked reported travel in payloads and are not
 // checked against the status. Test files are not reported unless -tests is
 // set. -notices is for errcodelint's own driver: it adds a notice per

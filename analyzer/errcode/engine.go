@@ -71,17 +71,18 @@ func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
 	if slices.ContainsFunc(codes, func(a flow.Atom) bool { return a.Kind != flow.Unknown }) {
 		c.model.SawCodeAtWire()
 	}
+	declared := c.model.DeclaredBody(body)
 	for _, code := range codes {
 		switch code.Kind {
 		case flow.Const, flow.Text:
-			c.sinkCode(k, code, k.Status, len(codes))
+			c.sinkCode(k, code, k.Status, len(codes), declared)
 		case flow.Lookup:
 			// A row of a table chosen at run time: every row may go
 			// out, with the status of that row when the status is
 			// looked up in the same table.
 			for i, row := range code.RowValues() {
 				for _, rc := range row.Consts() {
-					c.sinkCode(k, rc, rowStatus(k.Status, code, i), 1)
+					c.sinkCode(k, rc, rowStatus(k.Status, code, i), 1, declared)
 				}
 			}
 		}
@@ -101,8 +102,11 @@ func rowStatus(status flow.Value, table flow.Atom, i int) flow.Value {
 
 // sinkCode checks a code an error response carries, and the statuses it
 // goes with. A finding is reported where this package wrote the value;
-// values from other packages were checked there.
-func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes int) {
+// values from other packages were checked there. declared says the
+// catalog names where the code goes (a go.error_types field, an emitter's
+// parameter); elsewhere text that cannot be a code is a message, and not
+// reported as an unknown code.
+func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes int, declared bool) {
 	v, ok := c.model.ConstCode(code)
 	if !ok {
 		return
@@ -116,7 +120,7 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 	}
 	cat, known := c.model.Resolve(v)
 	if !known {
-		if code.At.IsValid() && !v.Zero() {
+		if code.At.IsValid() && !v.Zero() && (declared || !c.model.IsMessage(v)) {
 			c.reportUnknown(codeUse{expr: codeExpr, value: v, wire: true})
 		}
 		return
@@ -204,7 +208,7 @@ func (c *checker) emitterCalls(res *flow.Result) {
 		codes := call.Args[ci].Flat()
 		for _, code := range codes {
 			if code.Kind == flow.Const || code.Kind == flow.Text {
-				c.sinkCode(k, code, k.Status, len(codes))
+				c.sinkCode(k, code, k.Status, len(codes), true)
 			}
 		}
 	}

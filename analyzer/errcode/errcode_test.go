@@ -53,7 +53,7 @@ func TestBuilder(t *testing.T) {
 // catalog and test files are not the API's.
 func TestPrecision(t *testing.T) {
 	analysistest.Run(t, testdata(t), errcode.Analyzer,
-		"precision/foreign", "precision/intests", "precision/codetext")
+		"precision/foreign", "precision/intests", "precision/codetext", "precision/messages")
 }
 
 // A code with several statuses is right with any of them; a wrong one is

@@ -29,7 +29,11 @@
 // of its codes, or uses its code type or error types.
 //
 // On the code side, a comparison or case with a code the catalog does not
-// list is reported: it never matches. A value is a code of the API only
+// list is reported: it never matches. A sentence compared with a value the
+// catalog does not declare a code (neither go.code_type nor a
+// go.error_types code field) is a message of some other body, written
+// outside the catalog's lexicon, and not reported unless it is a near miss
+// of a code. A value is a code of the API only
 // when it is of go.code_type, a go.error_types code field, or read at the
 // catalog's whole wire path from a body type the module encodes or decodes,
 // in the catalog's wire format, of a kind the catalog's codes can be, and

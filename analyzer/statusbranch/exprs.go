@@ -149,11 +149,16 @@ func branchMessage(status int64, codes []*catalog.Code) string {
 }
 
 // codeBranch reports a comparison with a code the catalog does not list:
-// it can never match.
-func (c *checker) codeBranch(k ast.Expr) {
+// it can never match. declared says the catalog names the compared value
+// a code; otherwise a message (text outside the catalog's lexicon) is
+// another body's, not a code that never matches.
+func (c *checker) codeBranch(k ast.Expr, declared bool) {
 	v := c.eval.Eval(k)
 	if !v.Known() || v.Zero() {
 		return // unknown, or "no code at all" (e.Code == "")
+	}
+	if !declared && c.model.IsMessage(v) {
+		return
 	}
 	if _, ok := c.model.Resolve(v); ok {
 		return

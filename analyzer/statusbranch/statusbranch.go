@@ -143,7 +143,7 @@ func (c *checker) comparison(b *ast.BinaryExpr, stack []ast.Node) {
 			return
 		}
 		if c.model.IsCode(x) || c.model.Prefixed(c.eval.Eval(k)) {
-			c.codeBranch(k)
+			c.codeBranch(k, c.model.DeclaresCode(x))
 			return
 		}
 	}
@@ -172,7 +172,7 @@ func (c *checker) switchStmt(sw *ast.SwitchStmt, stack []ast.Node) {
 		cc := s.(*ast.CaseClause)
 		for _, e := range cc.List {
 			if isCode {
-				c.codeBranch(e)
+				c.codeBranch(e, c.model.DeclaresCode(sw.Tag))
 				continue
 			}
 			if v := c.eval.Eval(e); v.Kind == values.Int && !c.bodyTestsCode(cc.Body) {

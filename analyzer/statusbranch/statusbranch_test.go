@@ -12,7 +12,7 @@ func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestClients(t *testing.T) {
 	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
-		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog")
+		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages")
 }
 
 func TestStrict(t *testing.T) {

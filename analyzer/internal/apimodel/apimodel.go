@@ -167,13 +167,32 @@ func (m *Model) ErrorTypeRole(recv types.Type, field string) Role {
 // IsErrorType reports whether t (or what it points to) is one of the
 // catalog's go.error_types.
 func (m *Model) IsErrorType(t types.Type) bool {
-	name := qualified(astx.Deref(t))
+	return m.isErrorTypeName(qualified(astx.Deref(t)))
+}
+
+func (m *Model) isErrorTypeName(name string) bool {
 	for _, et := range m.Cat.Go.ErrorTypes {
 		if et.Type == name && name != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// DeclaresCode reports whether the catalog says x holds a code: x is of
+// go.code_type, or a go.error_types code field. A code found by the wire
+// path alone is inferred, and text outside the catalog's lexicon there is
+// a message (IsMessage).
+func (m *Model) DeclaresCode(x ast.Expr) bool {
+	if m.IsCodeType(m.info.TypeOf(x)) {
+		return true
+	}
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := m.info.Selections[sel]
+	return s != nil && s.Kind() == types.FieldVal && m.ErrorTypeRole(s.Recv(), sel.Sel.Name) == Code
 }
 
 // FieldRole classifies a field selection: a go.error_types status or code

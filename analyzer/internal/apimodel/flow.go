@@ -45,6 +45,39 @@ func (m *Model) atWire(body flow.Atom, wire string) flow.Value {
 	return v
 }
 
+// DeclaredBody reports whether the catalog says where body's code is: the
+// encoded value is of a go.error_types type. Elsewhere the code is found
+// by the wire path alone, and text that cannot be a code is a message
+// (see IsMessage).
+func (m *Model) DeclaredBody(body flow.Atom) bool { return m.declared(body.Of) }
+
+func (m *Model) declared(v flow.Value) bool {
+	for _, a := range v.Flat() {
+		switch {
+		case a.Kind == flow.Global && m.declared(a.Of):
+			return true
+		case a.Kind == flow.Obj && m.isErrorTypeName(a.Type):
+			return true
+		}
+	}
+	return false
+}
+
+// IsMessage reports whether v, a string found where an inferred body
+// keeps its code, is a message and not a code: written outside the
+// catalog's lexicon, and no near miss of one of its codes. Only its known
+// parts are read when it is known in part.
+func (m *Model) IsMessage(v values.Value) bool {
+	if v.Kind != values.String {
+		return false
+	}
+	var text strings.Builder
+	for _, p := range v.Str.Parts() {
+		text.WriteString(p.Lit)
+	}
+	return m.Cat.IsMessage(text.String())
+}
+
 // ConstCode is a code the engine knows, in full or with a known prefix,
 // as the model reads codes; ok is false for anything else (a string whose
 // start is unknown may be anything).
