@@ -40,7 +40,7 @@ import (
 // was kept for its state, which checks both shortcuts.
 
 var (
-	diffSteps = flag.Int("differential.steps", 200, "steps of TestDifferential (the long form runs 10000)")
+	diffSteps = flag.Int("differential.steps", 20, "steps of TestDifferential (.ci/run takes 200; the long form runs 10000)")
 	diffSeed  = flag.Uint64("differential.seed", 0, "seed of TestDifferential's steps (0: from the clock)")
 	diffLanes = flag.Int("differential.lanes", 1, "TestDifferential's lanes: modules with caches of their own, stepped at the same time")
 )

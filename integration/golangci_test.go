@@ -38,7 +38,7 @@ replace github.com/errcodelint/errcodelint => %s
 // TestGolangciLint runs a golangci-lint with errcodelint's module plugin
 // built in on the fixture module, configured by .golangci.yml.
 func TestGolangciLint(t *testing.T) {
-	endToEnd(t)
+	slowSuite(t)
 	bin := customGolangciLint(t)
 	// golangci-lint's own cache, new for each run of the test.
 	env := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}

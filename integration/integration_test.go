@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -35,6 +36,21 @@ func endToEnd(t *testing.T) {
 		t.Skip("end-to-end test: skipped with -short")
 	}
 	t.Parallel()
+}
+
+// slow runs the slow end-to-end suites too: the custom golangci-lint
+// build and pre-commit. They run as their own step of .ci/run, so that
+// go test ./... stays within its default timeout.
+var slow = flag.Bool("slow", false, "also run the slow end-to-end suites (golangci-lint's custom build, pre-commit): a step of their own in .ci/run")
+
+// slowSuite marks t as one of the slow suites: skipped, saying why,
+// unless -slow is given.
+func slowSuite(t *testing.T) {
+	t.Helper()
+	if !*slow {
+		t.Skip("slow end-to-end suite: run with go test ./integration -slow (.ci/run does)")
+	}
+	endToEnd(t)
 }
 
 // lookTool returns the path of the program name. When it is missing the

@@ -18,7 +18,7 @@ import (
 // pre-commit, from a git copy of this checkout, into a git repository
 // holding the fixture module; then commits to it.
 func TestPreCommit(t *testing.T) {
-	endToEnd(t)
+	slowSuite(t)
 	git := lookTool(t, "git")
 	preCommit := lookTool(t, "pre-commit")
 	env := preCommitEnv(t)

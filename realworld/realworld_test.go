@@ -7,13 +7,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
 )
+
+var realWorld = flag.Bool("realworld", false, "run the real-world suite (minutes; a step of its own in .ci/run)")
 
 // minPrecision is the design's bar: true reports over all judged reports.
 const minPrecision = 0.95
@@ -52,21 +54,18 @@ type figures struct {
 // not be analyzed, and when precision over every report falls below the
 // design's bar, 0.95.
 //
-// It fetches modules from the module proxy and takes minutes: skipped under
-// -short, with ERRCODELINT_REALWORLD=0, and when the test deadline leaves
-// too little time (run it with -timeout 30m).
+// It fetches modules from the module proxy and takes up to 15 minutes: it
+// runs only with -realworld, as a step of its own in .ci/run (go test
+// -timeout 30m ./realworld -realworld).
 func TestRealWorld(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fetches and analyzes real modules: skipped under -short")
-	}
-	if os.Getenv("ERRCODELINT_REALWORLD") == "0" {
-		t.Skip("ERRCODELINT_REALWORLD=0")
-	}
-	if d, ok := t.Deadline(); ok && time.Until(d) < 20*time.Minute {
-		t.Skipf("the suite takes up to 15 minutes and the test deadline is in %v: run go test -timeout 30m ./realworld/", time.Until(d).Round(time.Second))
+	if !*realWorld {
+		t.Skip("fetches and analyzes real modules for minutes: run with go test -timeout 30m ./realworld -realworld (.ci/run does)")
 	}
 	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("run.sh needs bash")
+		if os.Getenv("CI") != "" {
+			t.Fatalf("run.sh needs bash: %v", err)
+		}
+		t.Skipf("run.sh needs bash: %v", err)
 	}
 
 	args := []string{"run.sh", "-json"}
