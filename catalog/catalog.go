@@ -66,13 +66,26 @@ type GoHints struct {
 }
 
 // An Emitter names a function that emits a code with a status, and which of
-// its parameters carry them.
+// its parameters carry them: the code itself (Code), or an error whose code
+// is sent (Error): a go.error_types value's code field, or Fallback, the
+// code the function sends for an error of no declared type (errors.New,
+// fmt.Errorf). A loaded catalog sets one of them, and the other to
+// Index -1 with no Name; see ByError.
 type Emitter struct {
-	Func   string // types.Func.FullName form: "pkg/path.Func", "(*pkg/path.T).Method"
-	Status Param
-	Code   Param
-	Pos    Pos
+	Func     string // types.Func.FullName form: "pkg/path.Func", "(*pkg/path.T).Method"
+	Status   Param
+	Code     Param
+	Error    Param
+	Fallback string // with Error: "" when the catalog does not say
+	Pos      Pos
 }
+
+// ByError reports whether the emitter is given an error rather than a
+// code: its Code is unset.
+func (e Emitter) ByError() bool { return e.Code.Unset() }
+
+// Unset reports whether p names no parameter.
+func (p Param) Unset() bool { return p == Param{Index: -1} }
 
 // A Param names a parameter by 0-based index or by name.
 type Param struct {

@@ -569,8 +569,10 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 	}
 	for _, item := range n.Content {
 		item = resolveAlias(item)
-		e := Emitter{Pos: p.pos(item), Status: Param{Index: -1}, Code: Param{Index: -1}}
-		p.mapping(item, "an emitter",
+		e := Emitter{Pos: p.pos(item), Status: Param{Index: -1}, Code: Param{Index: -1}, Error: Param{Index: -1}}
+		var fallbackAt Pos
+		var codeSet, errorSet bool
+		isMap := p.mapping(item, "an emitter",
 			field{key: "func", required: true, decode: func(_, v *yaml.Node) {
 				switch {
 				case !p.str(v, "func", &e.Func):
@@ -581,10 +583,28 @@ func (p *parser) emitters(n *yaml.Node, g *GoHints) {
 				}
 			}},
 			field{key: "status", required: true, decode: func(_, v *yaml.Node) { e.Status = p.param(v, "status") }},
-			field{key: "code", required: true, decode: func(_, v *yaml.Node) { e.Code = p.param(v, "code") }},
+			field{key: "code", decode: func(_, v *yaml.Node) { e.Code, codeSet = p.param(v, "code"), true }},
+			field{key: "error", decode: func(_, v *yaml.Node) { e.Error, errorSet = p.param(v, "error"), true }},
+			field{key: "fallback", decode: func(_, v *yaml.Node) {
+				fallbackAt = p.pos(v)
+				if p.str(v, "fallback", &e.Fallback) && strings.TrimSpace(e.Fallback) == "" {
+					p.errorf(fallbackAt, "fallback is empty; give the code the function sends for an error of no declared type")
+				}
+			}},
 		)
-		if e.Status != (Param{Index: -1}) && e.Status == e.Code {
-			p.errorf(e.Pos, "an emitter's status and code cannot be the same parameter %s", e.Code)
+		switch {
+		case !isMap:
+		case codeSet && errorSet:
+			p.errorf(e.Pos, "an emitter names its code parameter (code) or its error parameter (error), not both")
+		case !codeSet && !errorSet:
+			p.errorf(e.Pos, "an emitter needs code (the parameter holding the code) or error (the parameter holding an error whose code is sent)")
+		case fallbackAt.Line > 0 && !errorSet:
+			p.errorf(fallbackAt, "fallback goes with error: it is the code sent for an error of no declared type")
+		}
+		for _, other := range []Param{e.Code, e.Error} {
+			if !e.Status.Unset() && e.Status == other {
+				p.errorf(e.Pos, "an emitter's status and code cannot be the same parameter %s", other)
+			}
 		}
 		g.Emitters = append(g.Emitters, e)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -196,16 +197,28 @@ func (c *checker) emitterCalls(res *flow.Result) {
 		return
 	}
 	calls := res.Calls(func(fn *types.Func) bool {
-		_, _, ok := c.emitter(fn)
+		_, ok := c.emitter(fn)
 		return ok
 	})
 	for _, call := range calls {
-		si, ci, _ := c.emitter(call.Func)
-		if si >= len(call.Args) || ci >= len(call.Args) {
-			continue
+		e, _ := c.emitter(call.Func)
+		sig := call.Func.Signature()
+		si, ci := e.Status.In(sig), e.Code.In(sig)
+		if e.ByError() {
+			ci = e.Error.In(sig)
+		}
+		if si < 0 || ci < 0 || si >= len(call.Args) || ci >= len(call.Args) {
+			continue // the catalog names parameters the function lacks
 		}
 		k := flow.Sink{At: call.At, Status: call.Args[si].Flat()}
 		codes := call.Args[ci].Flat()
+		if e.ByError() {
+			var plain bool
+			codes, plain = c.model.ErrorCodes(codes)
+			if plain && e.Fallback != "" {
+				c.fallback(k, call, e, ci)
+			}
+		}
 		for _, code := range codes {
 			if code.Kind == flow.Const || code.Kind == flow.Text {
 				c.sinkCode(k, code, k.Status, len(codes), true)
@@ -214,19 +227,34 @@ func (c *checker) emitterCalls(res *flow.Result) {
 	}
 }
 
-// emitter returns the parameters that carry the status and the code when
-// the catalog names fn in go.emitters; ok is false otherwise, or when the
-// catalog names parameters fn lacks.
-func (c *checker) emitter(fn *types.Func) (status, code int, ok bool) {
+// fallback checks the code an emitter sends for an error of no declared
+// type (errors.New's): reported at the call's error argument when the
+// catalog does not list it, checked against the call's status when it
+// does.
+func (c *checker) fallback(k flow.Sink, call flow.Call, e catalog.Emitter, arg int) {
+	at := c.exprAt(flow.Atom{At: call.At, Arg: arg})
+	if at == nil || c.report.Skipped(call.At) {
+		return
+	}
+	v := values.StringValue(e.Fallback)
+	if _, ok := c.model.Resolve(v); !ok {
+		c.reportf(at, "%s", c.model.Unknown(v, ": "+call.Func.Name()+" sends it for an error of no declared type"))
+		return
+	}
+	lit := constant.MakeString(e.Fallback)
+	c.sinkCode(k, flow.Atom{Kind: flow.Const, CK: lit.Kind(), Lit: lit.ExactString(), At: call.At, Arg: arg}, k.Status, 1, true)
+}
+
+// emitter returns the catalog's go.emitters entry for fn; ok is false
+// when the catalog names no such function.
+func (c *checker) emitter(fn *types.Func) (catalog.Emitter, bool) {
 	name := fn.Origin().FullName()
 	for _, e := range c.cat.Go.Emitters {
 		if e.Func == name {
-			sig := fn.Signature()
-			status, code = e.Status.In(sig), e.Code.In(sig)
-			return status, code, status >= 0 && code >= 0
+			return e, true
 		}
 	}
-	return 0, 0, false
+	return catalog.Emitter{}, false
 }
 
 // bodyStatus checks the status field of an error body (RFC 7807's

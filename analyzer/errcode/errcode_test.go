@@ -40,7 +40,7 @@ func TestSuggestedFix(t *testing.T) {
 
 // go.emitters covers helpers inference cannot see through.
 func TestConfiguredEmitters(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "configured/...")
+	analysistest.Run(t, testdata(t), errcode.Analyzer, "configured/...", "renderers/...")
 }
 
 // Idiom 8: builders carry the code in an error; the table and the code

@@ -63,6 +63,48 @@ func (m *Model) declared(v flow.Value) bool {
 	return false
 }
 
+// ErrorCodes says which codes an error value carries as the API sends it:
+// the go.error_types code field of each value it may be, or wrap. plain
+// says some member is an error of no declared type that wraps none of
+// them (errors.New, fmt.Errorf): the API's renderer gives such an error a
+// code of its own. A member the engine cannot see into (an error of
+// another type, a value it cannot follow) adds nothing.
+func (m *Model) ErrorCodes(v flow.Value) (codes flow.Value, plain bool) {
+	for _, a := range v.Flat() {
+		chain := flow.Value{a}.Unwrap()
+		found, allPlain := false, true
+		for _, e := range chain {
+			switch {
+			case e.Kind == flow.Obj && m.isErrorTypeName(e.Type):
+				if f := m.errorTypeField(e.Type); f != "" {
+					codes = flow.Union(codes, flow.Value{e}.Select(f).Flat())
+				}
+				found = true
+			case e.Kind == flow.Obj && plainErrors[e.Type]:
+			case e.Kind == flow.Global:
+			default:
+				allPlain = false
+			}
+		}
+		plain = plain || !found && allPlain
+	}
+	return codes, plain
+}
+
+// plainErrors are the types of errors that carry text and nothing of an
+// API: errors.New's and fmt.Errorf's, as the engine names them.
+var plainErrors = map[string]bool{"errors.errorString": true, "fmt.wrapError": true}
+
+// errorTypeField is the code field the catalog names for error type name.
+func (m *Model) errorTypeField(name string) string {
+	for _, t := range m.Cat.Go.ErrorTypes {
+		if t.Type == name {
+			return t.Code
+		}
+	}
+	return ""
+}
+
 // IsMessage reports whether v, a string found where an inferred body
 // keeps its code, is a message and not a code: written outside the
 // catalog's lexicon, and no near miss of one of its codes. Only its known

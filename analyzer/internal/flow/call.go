@@ -293,6 +293,16 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 			return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: unknown}}}}}, true
 		}
 		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[1]}}}}}, true
+	case path == "github.com/pkg/errors" && (name == "New" || name == "Errorf"):
+		// Errors without a cause, as errors.New and fmt.Errorf without %w.
+		text := unknown
+		if name == "New" {
+			text = args[0]
+		}
+		return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: text}}}}}, true
+	case path == "github.com/pkg/errors" && (name == "Wrap" || name == "Wrapf" || name == "WithStack" || name == "WithMessage" || name == "WithMessagef"):
+		// Errors that wrap their first argument, as fmt.Errorf with %w.
+		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[0]}}}}}, true
 	case path == "net/http" && name == "StatusText":
 		// The reason phrase of a constant status, as net/http has it.
 		if len(args[0]) == 1 && args[0][0].Kind == Const {

@@ -623,6 +623,10 @@ func asError(v Value, name string) Value {
 	return out
 }
 
+// Unwrap is an error value and the errors it wraps: the structs it may be,
+// and those in their fields, to any depth errors.As would look.
+func (v Value) Unwrap() Value { return unwrap(v) }
+
 // unwrap is an error value and the errors it wraps: the error-typed fields
 // of the structs it may be, to any depth errors.As would look.
 func unwrap(v Value) Value {

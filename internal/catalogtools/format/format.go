@@ -79,8 +79,15 @@ func formatGo(b *strings.Builder, g catalog.GoHints) {
 	if len(g.Emitters) > 0 {
 		b.WriteString("  emitters:\n")
 		for _, e := range g.Emitters {
-			fmt.Fprintf(b, "    - func: %s\n      status: %s\n      code: %s\n",
-				yamlString(e.Func), formatParam(e.Status), formatParam(e.Code))
+			fmt.Fprintf(b, "    - func: %s\n      status: %s\n", yamlString(e.Func), formatParam(e.Status))
+			if !e.ByError() {
+				fmt.Fprintf(b, "      code: %s\n", formatParam(e.Code))
+				continue
+			}
+			fmt.Fprintf(b, "      error: %s\n", formatParam(e.Error))
+			if e.Fallback != "" {
+				fmt.Fprintf(b, "      fallback: %s\n", yamlString(e.Fallback))
+			}
 		}
 	}
 	if len(g.ErrorTypes) > 0 {

@@ -116,3 +116,22 @@ func TestFormatStatusList(t *testing.T) {
 	assert.Equal(t, []int{400, 404, 415}, back.Codes[0].Statuses)
 	assert.Equal(t, 400, back.Codes[0].Status)
 }
+
+// An emitter given an error keeps its error parameter and its fallback
+// through formatting.
+func TestFormatEmitterWithError(t *testing.T) {
+	src := "version: 1\ngo:\n  emitters:\n    - func: (example.com/x.Writer).WriteErrorCode\n      status: code\n      error: 3\n      fallback: error\n    - func: example.com/x.Fail\n      status: 1\n      code: 2\ncodes:\n  - code: a\n    status: 400\n"
+	c, err := catalog.Parse("c.yaml", []byte(src))
+	require.NoError(t, err)
+	back, err := catalog.Parse("back.yaml", Format(c))
+	require.NoError(t, err)
+	require.Len(t, back.Go.Emitters, 2)
+	for i, e := range c.Go.Emitters {
+		got := back.Go.Emitters[i]
+		got.Pos = e.Pos
+		assert.Equal(t, e, got)
+	}
+	assert.True(t, back.Go.Emitters[0].ByError())
+	assert.Equal(t, "error", back.Go.Emitters[0].Fallback)
+	assert.False(t, back.Go.Emitters[1].ByError())
+}
