@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // paths checks each function's responses along the paths of its SSA
@@ -227,12 +229,13 @@ func (p *pathCheck) late(k vflow.Sink, written token.Pos) {
 	if strings.HasPrefix(key, "Trailer:") || p.declaredTrailer(k.Writer, key) {
 		return
 	}
-	p.c.report.Report(analysis.Diagnostic{
-		Pos: at.Pos(),
-		End: at.End(),
-		Message: fmt.Sprintf("header %q is set after the response is written (line %d) and is never sent",
-			key, p.c.pass.Fset.Position(written).Line),
-	})
+	msg := fmt.Sprintf("header %q is set after the response is written (line %d) and is never sent",
+		key, p.c.pass.Fset.Position(written).Line)
+	if call := p.c.callAt(k.At); call != nil && isHTTPError(p.c.pass.TypesInfo, call) {
+		msg = fmt.Sprintf("http.Error after the response is written (line %d): its status and its headers are never sent, and its message is appended to the body",
+			p.c.pass.Fset.Position(written).Line)
+	}
+	p.c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg})
 }
 
 // declaredTrailer reports whether the function declares key as a trailer
@@ -459,4 +462,10 @@ func (c *checker) positions() *vflow.Positions {
 		c.pos = vflow.NewPositions(c.pass.Files)
 	}
 	return c.pos
+}
+
+// isHTTPError reports whether call is net/http's Error.
+func isHTTPError(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return nethttp.IsFunc(fn, "net/http", "Error")
 }

@@ -178,6 +178,12 @@ func (ev *evaluator) writes(call ssa.CallInstruction) []Sink {
 		if k.Status != nil {
 			k.StatusAt = at
 		}
+		if isFunc(c, "net/http", "Error") {
+			// http.Error sets Content-Type (and X-Content-Type-Options)
+			// before its status: lost, like the status, when the
+			// response is already written.
+			return []Sink{{Writer: k.Writer, Headers: ConstValue(constant.MakeString("Content-Type")), At: at}, k}
+		}
 		return []Sink{k}
 	}
 	var out []Sink

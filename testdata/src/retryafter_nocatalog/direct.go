@@ -3,6 +3,7 @@
 package retryafter_nocatalog
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -96,7 +97,7 @@ func unknown(w http.ResponseWriter, r *http.Request, status int) {
 
 func afterWrite(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
-	w.Header().Set("X-Request-ID", "abc") // want `header "X-Request-ID" is set after the response is written \(line 98\) and is never sent`
+	w.Header().Set("X-Request-ID", "abc") // want `header "X-Request-ID" is set after the response is written \(line 99\) and is never sent`
 	w.Header().Set("Trailer:X-Checksum", "abc")
 }
 
@@ -104,7 +105,7 @@ func afterBody(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Trailer", "X-Checksum")
 	fmt.Fprintln(w, "hello")
 	w.Header().Set("X-Checksum", "abc")
-	w.Header().Set("Content-Type", "text/plain") // want `header "Content-Type" is set after the response is written \(line 105\) and is never sent`
+	w.Header().Set("Content-Type", "text/plain") // want `header "Content-Type" is set after the response is written \(line 106\) and is never sent`
 }
 
 // Written on one path only: a later header may still be sent.
@@ -133,4 +134,32 @@ func closure(cfg config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusTooManyRequests) // want `status 429 is written without a Retry-After header`
 	}
+}
+
+// http.Error once the body is out (an encoder failed half-way): its
+// Content-Type and its status are lost, and its text lands in the body.
+func errorAfterBody(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `^http.Error after the response is written \(line \d+\): its status and its headers are never sent, and its message is appended to the body$`
+	}
+}
+
+// http.Error before anything is written is the response.
+func errorFirst(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Write(b)
+}
+
+// Written on one path only: the other path's http.Error is the response.
+func errorOnOnePath(w http.ResponseWriter, ok bool) {
+	if ok {
+		w.WriteHeader(http.StatusAccepted)
+	}
+	http.Error(w, "busy", http.StatusServiceUnavailable)
 }

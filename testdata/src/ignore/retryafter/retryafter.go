@@ -43,6 +43,10 @@ func unused(w http.ResponseWriter) {
 	w.Header().Set("Retry-After", "30")
 	//lint:ignore retryafter the proxy sets it // want `^this lint:ignore directive matched nothing$`
 	http.Error(w, "slow down", http.StatusTooManyRequests)
+}
+
+func unusedNolint(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "30")
 	//nolint:retryafter // want `^this nolint directive matched nothing$`
 	http.Error(w, "slow down", http.StatusTooManyRequests)
 }

@@ -33,18 +33,18 @@ func apiError(err error) (int, string) { // want apiError:`^result0=\{table\[\{i
 }
 
 // SendError writes the table's status.
-func SendError(w http.ResponseWriter, err error) { // want SendError:`^sink\(param0 status=\{table\[\{if then as\(render\.Error, param1\): as\(render\.Error, param1\)\.Code, if else as\(render\.Error, param1\): ""\}\]\(2 rows\), 500\}\)$`
+func SendError(w http.ResponseWriter, err error) { // want SendError:`^sink\(param0 status=\{table\[\{if then as\(render\.Error, param1\): as\(render\.Error, param1\)\.Code, if else as\(render\.Error, param1\): ""\}\]\(2 rows\), 500\} headers="Content-Type"\) sink\(param0 headers="Content-Type"\)$`
 	status, msg := apiError(err)
 	http.Error(w, msg, status)
 }
 
 // WrapSend passes its error on: a renderer too.
-func WrapSend(err error, w http.ResponseWriter) { // want WrapSend:`^sink\(param1 status=\{table\[\{if then as\(render\.Error, param0\): as\(render\.Error, param0\)\.Code, if else as\(render\.Error, param0\): ""\}\]\(2 rows\), 500\}\)$`
+func WrapSend(err error, w http.ResponseWriter) { // want WrapSend:`^sink\(param1 status=\{table\[\{if then as\(render\.Error, param0\): as\(render\.Error, param0\)\.Code, if else as\(render\.Error, param0\): ""\}\]\(2 rows\), 500\} headers="Content-Type"\) sink\(param1 headers="Content-Type"\)$`
 	SendError(w, err)
 }
 
 // Fixed writes one status whatever the error: nothing flows from callers.
-func Fixed(w http.ResponseWriter, err error) { // want Fixed:`^sink\(param0 status=502\)$`
+func Fixed(w http.ResponseWriter, err error) { // want Fixed:`^sink\(param0 status=502 headers="Content-Type"\) sink\(param0 headers="Content-Type"\)$`
 	status := http.StatusBadGateway
 	http.Error(w, err.Error(), status)
 }
