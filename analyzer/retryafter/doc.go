@@ -19,9 +19,10 @@
 //	// status 429 is written without a Retry-After header on every path: it is set only when s.cfg.AdvertiseRetry
 //
 // It also reports a header set after the response is written (never sent;
-// trailers excepted), an http.Error called once the response is written
-// (an encoder that failed half-way: its status and Content-Type are lost,
-// and its message lands in the body), a Retry-After value that is neither delay-seconds
+// trailers excepted), an http.Error called once the status is written
+// (after WriteHeader, when the encoder that follows fails: its status and
+// Content-Type are lost, and its message lands in the body), a Retry-After
+// value that is neither delay-seconds
 // nor an HTTP-date ("45s", time.Duration.String), and a header map key
 // that is not canonical (w.Header()["retry-after"]). With -fix: the header
 // is set before the write with a "SECONDS" placeholder (itself reported

@@ -232,6 +232,12 @@ func (p *pathCheck) late(k vflow.Sink, written token.Pos) {
 	msg := fmt.Sprintf("header %q is set after the response is written (line %d) and is never sent",
 		key, p.c.pass.Fset.Position(written).Line)
 	if call := p.c.callAt(k.At); call != nil && isHTTPError(p.c.pass.TypesInfo, call) {
+		if !p.statusAt(written) {
+			// Written by a body alone: an encoder that fails has most
+			// often written nothing (json's marshals first), and
+			// http.Error is then the response.
+			return
+		}
 		msg = fmt.Sprintf("http.Error after the response is written (line %d): its status and its headers are never sent, and its message is appended to the body",
 			p.c.pass.Fset.Position(written).Line)
 	}
@@ -462,6 +468,19 @@ func (c *checker) positions() *vflow.Positions {
 		c.pos = vflow.NewPositions(c.pass.Files)
 	}
 	return c.pos
+}
+
+// statusAt reports whether the write at pos is a status (WriteHeader, a
+// helper that writes one), not a body alone.
+func (p *pathCheck) statusAt(pos token.Pos) bool {
+	for _, ks := range p.events {
+		for _, k := range ks {
+			if k.At == pos && k.Status != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isHTTPError reports whether call is net/http's Error.

@@ -146,6 +146,14 @@ func errorAfterBody(w http.ResponseWriter, v any) {
 	}
 }
 
+// An encoder that fails has most often written nothing (json marshals
+// first): http.Error is then the response.
+func errorAfterEncode(w http.ResponseWriter, v any) {
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
 // http.Error before anything is written is the response.
 func errorFirst(w http.ResponseWriter, v any) {
 	b, err := json.Marshal(v)
