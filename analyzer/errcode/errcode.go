@@ -12,6 +12,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/values"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -181,7 +182,7 @@ func (c *checker) codeTypedLiteral(x ast.Expr) bool {
 	if c.textAroundCode(x) {
 		return true // a body's text, typed as a code by the code it embeds
 	}
-	c.checkCode(codeUse{expr: x, value: constValue(tv.Value), wire: true}, nil)
+	c.checkCode(codeUse{expr: x, value: values.Of(tv.Value), wire: true}, nil)
 	return true
 }
 
@@ -213,7 +214,7 @@ func (c *checker) textAroundCode(x ast.Expr) bool {
 		if !ok || !c.model.IsCodeType(k.Type()) {
 			continue
 		}
-		if code, _ := c.model.Resolve(constValue(k.Val())); code != nil {
+		if code, _ := c.model.Resolve(values.Of(k.Val())); code != nil {
 			return true
 		}
 	}

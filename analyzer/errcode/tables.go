@@ -55,7 +55,7 @@ func (c *checker) enumString(t types.Type, v values.Value) (values.Value, bool) 
 	if !ok {
 		return values.Value{}, false
 	}
-	cv := constValue(out)
+	cv := values.Of(out)
 	return cv, cv.Kind != values.Unknown
 }
 
@@ -274,7 +274,7 @@ func (c *checker) constants(d *ast.GenDecl) {
 			if i < len(vs.Values) && c.textAroundCode(vs.Values[i]) {
 				continue // a body's text, typed as a code by the code it embeds
 			}
-			v := constValue(obj.Val())
+			v := values.Of(obj.Val())
 			if v.Kind == values.Int && !c.cat.Numeric() {
 				s, ok := c.enumString(obj.Type(), v)
 				if !ok {
@@ -436,16 +436,4 @@ func fieldByName(st *types.Struct, name string) *types.Var {
 func isStructLike(t types.Type) bool {
 	_, ok := astx.StructOf(t)
 	return ok
-}
-
-func constValue(v constant.Value) values.Value {
-	switch v.Kind() {
-	case constant.String:
-		return values.StringValue(constant.StringVal(v))
-	case constant.Int:
-		if n, ok := constant.Int64Val(v); ok {
-			return values.IntValue(n)
-		}
-	}
-	return values.Value{}
 }

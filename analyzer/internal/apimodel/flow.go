@@ -2,7 +2,6 @@ package apimodel
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
@@ -190,14 +189,6 @@ func constOf(a flow.Atom) (values.Value, bool) {
 		}
 		return values.Value{Kind: values.String, Str: p}, true
 	}
-	switch c := a.Constant(); {
-	case c == nil:
-		return values.Value{}, false
-	case c.Kind() == constant.String:
-		return values.StringValue(constant.StringVal(c)), true
-	case c.Kind() == constant.Int:
-		n, ok := constant.Int64Val(c)
-		return values.IntValue(n), ok
-	}
-	return values.Value{}, false
+	v := values.Of(a.Constant())
+	return v, v.Kind != values.Unknown
 }

@@ -5,6 +5,7 @@
 package values
 
 import (
+	"go/constant"
 	"strconv"
 
 	"github.com/errcodelint/errcodelint/catalog"
@@ -51,4 +52,19 @@ func (v Value) Text() string {
 		return v.Str.String()
 	}
 	return "?"
+}
+
+// Of is the value of a constant: Unknown for a kind other than an integer
+// (that fits in 64 bits) or a string.
+func Of(c constant.Value) Value {
+	switch {
+	case c == nil:
+	case c.Kind() == constant.String:
+		return StringValue(constant.StringVal(c))
+	case c.Kind() == constant.Int:
+		if n, ok := constant.Int64Val(c); ok {
+			return IntValue(n)
+		}
+	}
+	return Value{}
 }
