@@ -26,7 +26,9 @@
 // status case yields a code (a table from statuses to codes), and the
 // responses of other services: a response status is the API's only where
 // the function or its package decodes one of the API's bodies, compares one
-// of its codes, or uses its code type or error types.
+// of its codes, or uses its code type or error types, or a type whose
+// values are registered with its codes (var ErrDenied =
+// Register(Descriptor{Value: "DENIED", HTTPStatusCode: 403})).
 //
 // On the code side, a comparison or case with a code the catalog does not
 // list is reported: it never matches. A sentence compared with a value the
@@ -35,8 +37,10 @@
 // outside the catalog's lexicon, and not reported unless it is a near miss
 // of a code. A value is a code of the API only
 // when it is of go.code_type, a go.error_types code field, or read at the
-// catalog's whole wire path from a body type the module encodes or decodes,
-// in the catalog's wire format, of a kind the catalog's codes can be, and
+// catalog's whole wire path from a body type the module decodes from
+// responses (a type it only encodes, or decodes from requests, is a
+// server's resource: a switch on a Task's "type" is not a branch on a
+// code), in the catalog's wire format, of a kind the catalog's codes can be, and
 // of a type of the analyzed module or named by the catalog: an internal
 // enum, a database error's SQLSTATE or another service's SDK error is not.
 //

@@ -280,18 +280,22 @@ func (c *checker) packageOwns() bool {
 	return *c.pkgOwns
 }
 
-// treatsAsAPI reports whether n uses the API's code type or error types,
-// compares a code, or encodes or decodes a body carrying the code.
+// treatsAsAPI reports whether n uses the API's code type or error types
+// (those the catalog names, or a type whose values are registered with
+// its codes), compares a code, or encodes or decodes a body carrying the
+// code.
 func (c *checker) treatsAsAPI(n ast.Node) bool {
 	info := c.pass.TypesInfo
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if obj := info.Uses[n]; obj != nil {
-				if _, isType := obj.(*types.TypeName); isType && (c.model.IsCodeType(obj.Type()) || c.model.IsErrorType(obj.Type())) {
-					found = true
-				}
+			switch obj := info.Uses[n].(type) {
+			case *types.TypeName:
+				found = c.model.IsCodeType(obj.Type()) || c.model.IsErrorType(obj.Type()) || c.model.IsRegisteredType(obj.Type())
+			case *types.Var:
+				// A registered code itself (errcode.ErrorCodeDenied).
+				found = obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && c.model.IsRegisteredType(obj.Type())
 			}
 		case *ast.BinaryExpr:
 			if (n.Op == token.EQL || n.Op == token.NEQ) && (c.model.IsCode(n.X) || c.model.IsCode(n.Y)) {

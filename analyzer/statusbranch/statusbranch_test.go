@@ -12,7 +12,7 @@ func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestClients(t *testing.T) {
 	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
-		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages")
+		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages", "clients/registered/...")
 }
 
 func TestStrict(t *testing.T) {
@@ -34,7 +34,7 @@ func TestStrictFlag(t *testing.T) {
 func TestPrecision(t *testing.T) {
 	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
 		"precision/internal", "precision/foreign", "precision/upstream", "precision/unrelated",
-		"precision/nested", "precision/intests", "precision/formats")
+		"precision/nested", "precision/intests", "precision/formats", "precision/resources/...")
 }
 
 // -tests reports test files too.

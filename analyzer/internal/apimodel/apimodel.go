@@ -9,7 +9,8 @@
 // is a code of the cataloged API only when it is of go.code_type, a
 // declared go.error_types code field, or read at the catalog's whole wire
 // path from a body type that the module encodes into or decodes from HTTP
-// bodies; its kind must fit the catalog; and a type declared outside the
+// bodies (read by a client: decoded from responses, see FieldRole); its
+// kind must fit the catalog; and a type declared outside the
 // analyzed module counts only when the catalog names it.
 package apimodel
 
@@ -164,6 +165,19 @@ func (m *Model) ErrorTypeRole(recv types.Type, field string) Role {
 	return None
 }
 
+// IsRegisteredType reports whether t is a type of the API's codes made by
+// registering descriptors (var ErrDenied = register(Descriptor{Value:
+// "DENIED", HTTPStatusCode: 403})) whose texts include cataloged codes: a
+// package that uses it treats the API's errors, with no go: hint needed.
+func (m *Model) IsRegisteredType(t types.Type) bool {
+	for _, text := range m.bodies.Registered(t) {
+		if _, ok := m.Cat.Lookup(text); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // IsErrorType reports whether t (or what it points to) is one of the
 // catalog's go.error_types.
 func (m *Model) IsErrorType(t types.Type) bool {
@@ -197,7 +211,7 @@ func (m *Model) DeclaresCode(x ast.Expr) bool {
 
 // FieldRole classifies a field selection: a go.error_types status or code
 // field, or a field read at the whole wire path (wire.code, wire.status)
-// from a body type of the module.
+// from a body type of the module that is decoded from responses.
 func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 	s := m.info.Selections[sel]
 	if s == nil || s.Kind() != types.FieldVal {
@@ -214,9 +228,12 @@ func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 	if rt == nil || !m.Owned(rt) {
 		return None // another module's type the catalog does not name
 	}
-	// The whole wire path, from the body the root value sits in.
+	// The whole wire path, from the body the root value sits in, as a
+	// client reads it: a type the module only encodes, or decodes from
+	// requests, is a server's resource (a Task whose "type" a handler
+	// switches on), not an answer of the API.
 	for _, at := range m.bodies.Paths(rt) {
-		if at.Format != m.format() {
+		if at.Format != m.format() || !at.Read {
 			continue // a JSON body's field is not read at an XML wire path
 		}
 		path := joinPath(at.JSON, jsonPath)

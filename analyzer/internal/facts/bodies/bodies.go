@@ -36,6 +36,7 @@ type Entry struct {
 	Type      string // "import/path.Name"
 	JSON, XML string // "" for a body's own type; "errors[]" for array elements
 	Format    string // "json" or "xml": how the body is encoded
+	Read      bool   // decoded from a body that is not a request's (see Path)
 }
 
 func (*Types) AFact() {}
@@ -43,7 +44,11 @@ func (*Types) AFact() {}
 func (t *Types) String() string {
 	var parts []string
 	for _, e := range t.Entries {
-		parts = append(parts, e.Type+"@"+e.Format+":"+e.JSON)
+		part := e.Type + "@" + e.Format + ":" + e.JSON
+		if e.Read {
+			part += " read"
+		}
+		parts = append(parts, part)
 	}
 	return "bodies " + strings.Join(parts, " ")
 }
@@ -54,7 +59,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find the types a package encodes into or decodes from HTTP bodies (facts for errcodelint)",
 	URL:        "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Types)},
+	FactTypes:  []analysis.Fact{new(Types), new(Registered)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -63,13 +68,21 @@ var Analyzer = &analysis.Analyzer{
 type Path struct {
 	JSON, XML string
 	Format    string // "json" or "xml"
+	// Read says the body is decoded from something other than a
+	// request's body: a response's, or bytes the syntax does not say
+	// the origin of. A type only encoded, or decoded from requests, is
+	// never read from a response.
+	Read bool
 }
 
 // Result answers where a type travels in HTTP bodies, for this package
 // and the packages it depends on.
 type Result struct {
 	named map[string][]Path // by "import/path.Name"
-	local []localBody       // unnamed struct types (an anonymous struct decoded in place)
+	// registered are the texts of the descriptors each type's values are
+	// registered with, here and in the packages this one depends on.
+	registered map[string][]string
+	local      []localBody // unnamed struct types (an anonymous struct decoded in place)
 }
 
 type localBody struct {
@@ -100,6 +113,15 @@ func (r *Result) Paths(t types.Type) []Path {
 	return out
 }
 
+// Registered returns the texts of the descriptors that values of type t are
+// registered with (see Registered); none when t's values are not made so.
+func (r *Result) Registered(t types.Type) []string {
+	if t == nil {
+		return nil
+	}
+	return r.registered[qualified(types.Unalias(t))]
+}
+
 func (r *Result) addNamed(name string, p Path) bool {
 	if slices.Contains(r.named[name], p) {
 		return false
@@ -124,24 +146,35 @@ func (r *Result) add(t types.Type, p Path) (name string, added bool) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{named: make(map[string][]Path)}
+	res := &Result{named: make(map[string][]Path), registered: make(map[string][]string)}
 	for _, f := range pass.AllPackageFacts() {
-		if t, ok := f.Fact.(*Types); ok {
+		switch t := f.Fact.(type) {
+		case *Types:
 			for _, e := range t.Entries {
-				res.addNamed(e.Type, Path{e.JSON, e.XML, e.Format})
+				res.addNamed(e.Type, Path{e.JSON, e.XML, e.Format, e.Read})
+			}
+		case *Registered:
+			for _, r := range t.Types {
+				res.registered[r.Type] = append(res.registered[r.Type], r.Texts...)
 			}
 		}
+	}
+	if own := registrations(pass.TypesInfo, pass.Files); len(own) > 0 {
+		for _, r := range own {
+			res.registered[r.Type] = append(res.registered[r.Type], r.Texts...)
+		}
+		pass.ExportPackageFact(&Registered{Types: own})
 	}
 	// No net/http below: nothing the package encodes goes to an HTTP body.
 	if !nethttp.ImportsHTTP(pass.Pkg) {
 		return res, nil
 	}
 	var own []Entry
-	record := func(x ast.Expr, format string) {
+	record := func(x ast.Expr, format string, read bool) {
 		for _, n := range envelope.Structs(pass.TypesInfo.TypeOf(x)) {
-			p := Path{n.JSON, n.XML, format}
+			p := Path{n.JSON, n.XML, format, read}
 			if name, added := res.add(n.Type, p); added && name != "" {
-				own = append(own, Entry{Type: name, JSON: p.JSON, XML: p.XML, Format: format})
+				own = append(own, Entry{Type: name, JSON: p.JSON, XML: p.XML, Format: format, Read: read})
 			}
 		}
 	}
@@ -152,13 +185,13 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			if x, format := CodecValue(pass.TypesInfo, call); x != nil {
-				record(x, format)
+				record(x, format, readsResponse(pass.TypesInfo, call))
 				return true
 			}
 			if sw, ok := nethttp.AsStatusWrite(pass.TypesInfo, call); ok && sw.Value != nil {
-				record(sw.Value, formatOf(sw.XML))
+				record(sw.Value, formatOf(sw.XML), false)
 			} else if bw, ok := nethttp.AsBodyWrite(pass.TypesInfo, call); ok && bw.Value != nil {
-				record(bw.Value, formatOf(bw.XML))
+				record(bw.Value, formatOf(bw.XML), false)
 			}
 			return true
 		})
@@ -200,6 +233,45 @@ func CodecValue(info *types.Info, call *ast.CallExpr) (ast.Expr, string) {
 		}
 	}
 	return nil, ""
+}
+
+// readsResponse reports whether call decodes (Unmarshal, a Decoder's
+// Decode) a body that is not a request's: a server decoding what a client
+// sent is not reading the API's answers. A source the syntax does not name
+// (bytes read elsewhere) may be a response.
+func readsResponse(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	var src ast.Expr
+	switch {
+	case fn.Name() == "Unmarshal" && len(call.Args) == 2:
+		src = call.Args[0]
+	case fn.Name() == "Decode":
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		src = sel.X
+	default:
+		return false // an encoder
+	}
+	request := false
+	ast.Inspect(src, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && isRequest(info.TypeOf(sel.X)) {
+			request = true
+		}
+		return !request
+	})
+	return !request
+}
+
+// isRequest reports whether t is *http.Request.
+func isRequest(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
 }
 
 func formatOf(xml bool) string {

@@ -1,7 +1,8 @@
-package client // want package:`bodies facts/bodies/client.answer@xml:`
+package client // want package:`bodies facts/bodies/api.Body@json: read facts/bodies/api.Detail@json:errors\[\] read facts/bodies/client.answer@xml: read\}`
 
 // Package client decodes the body api encodes, and an XML answer of its
-// own: only the new type is in its fact.
+// own, from responses (or bytes of no known origin): its fact has the API's
+// body as read, and the new type.
 
 import (
 	"encoding/json"
