@@ -23,7 +23,10 @@
 // Errors that carry a code are paired where they are made and where they
 // are sent: a constructor given a code and a status by its caller
 // (NewAppError(where, "AccountNotFound", msg, http.StatusForbidden)) is
-// checked as the literal it returns, and a code that a central renderer's
+// checked as the literal it returns, a status error made with another
+// error (NewStatusError(ErrAccessDenied(), http.StatusUnauthorized)) pairs
+// its status with the wrapped error's code where it is made, unless a
+// response of the package sends it, and a code that a central renderer's
 // status table lacks is reported as sent with the renderer's default
 // status.
 //

@@ -11,6 +11,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // codeValue evaluates a code expression. An integer of a type whose String
@@ -206,6 +207,7 @@ func (c *checker) constructorCalls(res *flow.Result) {
 		_, ok := astx.StructOf(r.At(0).Type())
 		return ok && c.model.Owned(r.At(0).Type())
 	})
+	sent := sentStatuses(res)
 	for _, call := range calls {
 		callExpr := c.exprAt(flow.Atom{At: call.At, Arg: flow.Whole})
 		if callExpr == nil || len(call.Results) == 0 || c.report.Skipped(call.At) {
@@ -220,8 +222,77 @@ func (c *checker) constructorCalls(res *flow.Result) {
 			if fields, given := c.constructed(st, obj, call.At, callExpr); given {
 				c.row(t, st, fields, nil, "sent with")
 			}
+			c.statusWrapper(obj, call.At, callExpr, sent)
 		}
 	}
+}
+
+// statusWrapper checks an error made to carry a status with another error
+// (NewStatusError(oidc.ErrAccessDenied(), http.StatusUnauthorized)): the
+// status given at the call goes with the code the wrapped error carries
+// at the catalog's wire path. A wrapper a response of this package sends
+// was checked there, with its renderer; this one may be returned through
+// an interface whose caller the engine cannot see.
+func (c *checker) statusWrapper(obj flow.Atom, at token.Pos, call ast.Expr, sent map[place]bool) {
+	var status *flow.Atom
+	var wrapped flow.Value
+	for _, f := range obj.Fields {
+		for _, a := range f.Val {
+			switch {
+			case a.Kind == flow.Const && a.At == at && isStatusField(f.Name):
+				status = &a
+			case a.Kind == flow.Obj:
+				wrapped = append(wrapped, a)
+			}
+		}
+	}
+	if status == nil || len(wrapped) == 0 || sent[place{status.At, status.Arg}] {
+		return
+	}
+	n, ok := statusOf(*status)
+	statusExpr := c.exprAt(*status)
+	if !ok || !catalog.IsErrorStatus(n) || statusExpr == nil {
+		return
+	}
+	for _, code := range c.model.CodesIn(flow.Atom{Kind: flow.Encoded, Enc: c.model.Format(), Of: wrapped}) {
+		v, ok := c.model.ConstCode(code)
+		if !ok || code.Kind != flow.Const {
+			continue
+		}
+		expr := c.exprAt(code)
+		if expr == nil {
+			expr = call
+		}
+		c.checkCode(codeUse{expr: expr, value: v, wire: true}, &statusUse{expr: statusExpr, value: n, verb: "sent with"})
+	}
+}
+
+// A place is where a constant is written: a construct and its operand.
+type place struct {
+	at  token.Pos
+	arg int
+}
+
+// sentStatuses are the places of the statuses the package's responses are
+// written with: a wrapper's status found there was checked with the
+// response.
+func sentStatuses(res *flow.Result) map[place]bool {
+	out := make(map[place]bool)
+	var add func(v flow.Value)
+	add = func(v flow.Value) {
+		for _, a := range v.Flat() {
+			if a.At.IsValid() {
+				out[place{a.At, a.Arg}] = true
+			}
+			for _, row := range a.RowValues() {
+				add(row)
+			}
+		}
+	}
+	for _, k := range res.Sinks {
+		add(k.Status)
+	}
+	return out
 }
 
 // constructed is the fields of a struct a call builds that are known

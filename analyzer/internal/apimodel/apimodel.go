@@ -407,7 +407,9 @@ func (m *Model) rangeOf(v *types.Var) (ast.Expr, bool) {
 	return x, ok
 }
 
-// format is the catalog's wire format: "json" or "xml".
+// Format is the catalog's wire format: "json" or "xml".
+func (m *Model) Format() string { return m.format() }
+
 func (m *Model) format() string {
 	if m.Cat.Wire.Format == "xml" {
 		return "xml"

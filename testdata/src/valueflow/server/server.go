@@ -217,6 +217,30 @@ func byValue(w http.ResponseWriter) {
 	renderValue(w, withValueStatus(apierr.ErrSecretMissing(), http.StatusConflict)) // want `code "secret_not_found" is sent with status 409; the catalog says 404 \(errcodes.yaml:\d+\)`
 }
 
+// 3d. The wrapper returned through an interface method: the router that
+// calls it and renders the error is out of sight, so the wrapper is
+// checked where it is made; one the package sends was checked with its
+// response (byValue), and is not reported twice.
+type userInfoServer interface {
+	UserInfo() error
+}
+
+type legacyServer struct{}
+
+func (legacyServer) UserInfo() error {
+	if denied := false; denied {
+		return withValueStatus(apierr.ErrSecretMissing(), http.StatusNotFound)
+	}
+	return withValueStatus(apierr.ErrSecretMissing(), http.StatusUnauthorized) // want `^code "secret_not_found" is sent with status 401; the catalog says 404 \(errcodes.yaml:\d+\)$`
+}
+
+var _ userInfoServer = legacyServer{}
+
+// A wrapper of a plain error carries no code: nothing to pair.
+func (legacyServer) plain() error {
+	return withValueStatus(errors.New("no session"), http.StatusUnauthorized)
+}
+
 // 3c. A renderer with a default for errors that carry no status: a caller
 // that passes a wrapper takes only the wrapper's branch.
 func renderOr(w http.ResponseWriter, err error) {
