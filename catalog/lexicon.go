@@ -78,9 +78,7 @@ func (c *Catalog) IsMessage(s string) bool {
 	if c.Numeric() || len(c.Codes) == 0 {
 		return false // a numeric catalog reads text as numbers or names
 	}
-	if rest, ok := strings.CutPrefix(s, c.Wire.Prefix); ok && c.Wire.Prefix != "" {
-		s = rest
-	}
+	s = c.unprefixed(s)
 	if c.lexicon().fits(s) {
 		return false
 	}

@@ -20,9 +20,7 @@ const MaxSuggest = 256
 // MaxSuggest squared, and codes whose length is too far from s's cost
 // nothing.
 func (c *Catalog) Suggest(s string) string {
-	if rest, ok := strings.CutPrefix(s, c.Wire.Prefix); ok && c.Wire.Prefix != "" {
-		s = rest
-	}
+	s = c.unprefixed(s)
 	if len(s) > MaxSuggest {
 		return ""
 	}
@@ -218,4 +216,12 @@ func Truncate(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// unprefixed is s without the catalog's wire prefix, when it carries it.
+func (c *Catalog) unprefixed(s string) string {
+	if rest, ok := strings.CutPrefix(s, c.Wire.Prefix); ok && c.Wire.Prefix != "" {
+		return rest
+	}
+	return s
 }

@@ -147,20 +147,12 @@ func (m *Model) Owned(t types.Type) bool {
 // ErrorTypeRole says which role a field plays in an error type named in
 // the catalog's go.error_types (None for other types and fields).
 func (m *Model) ErrorTypeRole(recv types.Type, field string) Role {
-	name := qualified(astx.Deref(recv))
-	if name == "" {
-		return None
-	}
-	for _, t := range m.Cat.Go.ErrorTypes {
-		if t.Type != name {
-			continue
-		}
-		switch field {
-		case t.Status:
-			return Status
-		case t.Code:
-			return Code
-		}
+	switch t := m.errorType(qualified(astx.Deref(recv))); {
+	case t == nil:
+	case field == t.Status:
+		return Status
+	case field == t.Code:
+		return Code
 	}
 	return None
 }
@@ -181,16 +173,18 @@ func (m *Model) IsRegisteredType(t types.Type) bool {
 // IsErrorType reports whether t (or what it points to) is one of the
 // catalog's go.error_types.
 func (m *Model) IsErrorType(t types.Type) bool {
-	return m.isErrorTypeName(qualified(astx.Deref(t)))
+	return m.errorType(qualified(astx.Deref(t))) != nil
 }
 
-func (m *Model) isErrorTypeName(name string) bool {
-	for _, et := range m.Cat.Go.ErrorTypes {
-		if et.Type == name && name != "" {
-			return true
+// errorType is the catalog's go.error_types entry for the type named name
+// ("import/path.Name"), or nil.
+func (m *Model) errorType(name string) *catalog.ErrorType {
+	for i, t := range m.Cat.Go.ErrorTypes {
+		if t.Type == name && name != "" {
+			return &m.Cat.Go.ErrorTypes[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // DeclaresCode reports whether the catalog says x holds a code: x is of

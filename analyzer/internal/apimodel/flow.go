@@ -55,7 +55,7 @@ func (m *Model) declared(v flow.Value) bool {
 		switch {
 		case a.Kind == flow.Global && m.declared(a.Of):
 			return true
-		case a.Kind == flow.Obj && m.isErrorTypeName(a.Type):
+		case a.Kind == flow.Obj && m.errorType(a.Type) != nil:
 			return true
 		}
 	}
@@ -74,12 +74,12 @@ func (m *Model) ErrorCodes(v flow.Value) (codes flow.Value, plain bool) {
 		found, allPlain := false, true
 		for _, e := range chain {
 			switch {
-			case e.Kind == flow.Obj && m.isErrorTypeName(e.Type):
-				if f := m.errorTypeField(e.Type); f != "" {
+			case e.Kind == flow.Obj && m.errorType(e.Type) != nil:
+				if f := m.errorType(e.Type).Code; f != "" {
 					codes = flow.Union(codes, flow.Value{e}.Select(f).Flat())
 				}
 				found = true
-			case e.Kind == flow.Obj && plainErrors[e.Type]:
+			case e.PlainError():
 			case e.Kind == flow.Global:
 			default:
 				allPlain = false
@@ -88,20 +88,6 @@ func (m *Model) ErrorCodes(v flow.Value) (codes flow.Value, plain bool) {
 		plain = plain || !found && allPlain
 	}
 	return codes, plain
-}
-
-// plainErrors are the types of errors that carry text and nothing of an
-// API: errors.New's and fmt.Errorf's, as the engine names them.
-var plainErrors = map[string]bool{"errors.errorString": true, "fmt.wrapError": true}
-
-// errorTypeField is the code field the catalog names for error type name.
-func (m *Model) errorTypeField(name string) string {
-	for _, t := range m.Cat.Go.ErrorTypes {
-		if t.Type == name {
-			return t.Code
-		}
-	}
-	return ""
 }
 
 // IsMessage reports whether v, a string found where an inferred body

@@ -286,23 +286,17 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 		return nil, false
 	}
 	switch path, name := obj.Pkg().Path(), obj.Name(); {
-	case path == "errors" && name == "New":
-		return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: args[0]}}}}}, true
+	case (path == "errors" || path == "github.com/pkg/errors") && name == "New":
+		return []Value{textError(args[0])}, true
+	case path == "github.com/pkg/errors" && name == "Errorf":
+		return []Value{textError(unknown)}, true // no %w: it wraps nothing
 	case path == "fmt" && name == "Errorf":
 		if f := constString(args[0]); f != nil && !strings.Contains(*f, "%w") {
-			return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: unknown}}}}}, true
+			return []Value{textError(unknown)}, true
 		}
-		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[1]}}}}}, true
-	case path == "github.com/pkg/errors" && (name == "New" || name == "Errorf"):
-		// Errors without a cause, as errors.New and fmt.Errorf without %w.
-		text := unknown
-		if name == "New" {
-			text = args[0]
-		}
-		return []Value{{{Kind: Obj, Type: "errors.errorString", Fields: []FieldValue{{Name: "s", Val: text}}}}}, true
+		return []Value{wrapError(args[1])}, true
 	case path == "github.com/pkg/errors" && (name == "Wrap" || name == "Wrapf" || name == "WithStack" || name == "WithMessage" || name == "WithMessagef"):
-		// Errors that wrap their first argument, as fmt.Errorf with %w.
-		return []Value{{{Kind: Obj, Type: "fmt.wrapError", Fields: []FieldValue{{Name: "err", Val: args[0]}}}}}, true
+		return []Value{wrapError(args[0])}, true
 	case path == "net/http" && name == "StatusText":
 		// The reason phrase of a constant status, as net/http has it.
 		if len(args[0]) == 1 && args[0][0].Kind == Const {
@@ -344,6 +338,28 @@ func (ev *evaluator) builtin(c *ssa.CallCommon, args []Value) ([]Value, bool) {
 		}
 	}
 	return nil, false
+}
+
+// The errors the engine makes for errors.New and fmt.Errorf (and
+// github.com/pkg/errors' New, Errorf, Wrap and WithStack): text, or text
+// around the error they wrap. They carry nothing of an API.
+const (
+	textErrorType = "errors.errorString"
+	wrapErrorType = "fmt.wrapError"
+)
+
+func textError(text Value) Value {
+	return Value{{Kind: Obj, Type: textErrorType, Fields: []FieldValue{{Name: "s", Val: text}}}}
+}
+
+func wrapError(err Value) Value {
+	return Value{{Kind: Obj, Type: wrapErrorType, Fields: []FieldValue{{Name: "err", Val: err}}}}
+}
+
+// PlainError reports whether a is an error the engine made for
+// errors.New or fmt.Errorf: text, or text around the error it wraps.
+func (a Atom) PlainError() bool {
+	return a.Kind == Obj && (a.Type == textErrorType || a.Type == wrapErrorType)
 }
 
 // headerType names the header map w.Header() returns for a response
@@ -400,7 +416,7 @@ func errorText(v Value) (Value, bool) {
 			out = Union(out, t)
 			continue
 		}
-		if a.Kind != Obj || a.Type != "errors.errorString" {
+		if a.Kind != Obj || a.Type != textErrorType {
 			return nil, false
 		}
 		out = Union(out, a.Fields[0].Val)

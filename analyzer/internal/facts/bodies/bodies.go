@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
@@ -267,11 +268,7 @@ func readsResponse(info *types.Info, call *ast.CallExpr) bool {
 // isRequest reports whether t is *http.Request.
 func isRequest(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
+	return ok && astx.IsNamed(p.Elem(), "net/http", "Request")
 }
 
 func formatOf(xml bool) string {
