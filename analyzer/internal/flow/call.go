@@ -357,9 +357,25 @@ func wrapError(err Value) Value {
 }
 
 // PlainError reports whether a is an error the engine made for
-// errors.New or fmt.Errorf: text, or text around the error it wraps.
+// errors.New or fmt.Errorf: text, or text around an error it wraps, when
+// every error it may wrap is one the engine sees into (Value.Unwrap
+// follows them). A wrapped error that is not known (a parameter, a call's
+// result) may be anything, the API's own errors included.
 func (a Atom) PlainError() bool {
-	return a.Kind == Obj && (a.Type == textErrorType || a.Type == wrapErrorType)
+	switch {
+	case a.Kind != Obj:
+		return false
+	case a.Type == textErrorType:
+		return true
+	case a.Type == wrapErrorType:
+		for _, w := range a.Fields[0].Val {
+			if w.Kind != Obj && w.Kind != Global {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // headerType names the header map w.Header() returns for a response

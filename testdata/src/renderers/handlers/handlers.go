@@ -38,9 +38,12 @@ func (h *handler) denied(w http.ResponseWriter, r *http.Request) {
 	h.w.WriteErrorCode(w, r, http.StatusBadRequest, errors.WithStack(err))
 }
 
-// An error the engine cannot follow says nothing.
+// An error the engine cannot follow says nothing, wrapped or not: it may
+// be the API's own.
 func (h *handler) unknown(w http.ResponseWriter, r *http.Request, err error) {
 	h.w.WriteErrorCode(w, r, http.StatusBadGateway, err)
+	h.w.WriteErrorCode(w, r, http.StatusBadGateway, fmt.Errorf("upstream: %w", err))
+	h.w.WriteErrorCode(w, r, http.StatusBadGateway, errors.WithStack(err))
 }
 
 // A cataloged catch-all is checked against the status.
