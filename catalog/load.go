@@ -232,7 +232,7 @@ func Parse(filename string, data []byte) (*Catalog, error) {
 		p = &parser{file: filename}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			p.syntaxError(err)
+			p.syntaxError(data, err)
 			return nil, p.errs
 		}
 		c = p.catalog(&doc)
@@ -299,8 +299,9 @@ func offsetPos(file string, data []byte, offset int64) Pos {
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-// syntaxError turns the YAML parser's error into a positioned one.
-func (p *parser) syntaxError(err error) {
+// syntaxError turns the YAML parser's error on data into a positioned
+// one, at the line where the defect is (defectLine).
+func (p *parser) syntaxError(data []byte, err error) {
 	msg := err.Error()
 	pos := Pos{File: p.file, Line: 1, Col: 1}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -309,7 +310,84 @@ func (p *parser) syntaxError(err error) {
 		}
 		msg = m[2]
 	}
+	pos.Line, pos.Col = defectLine(data, err, pos.Line)
 	p.errorf(pos, "syntax error: %s", msg)
+}
+
+// defectLine finds the line of a YAML syntax error err in data, and the
+// column where that line's text starts. The parser's message names the
+// line where the construct it was reading began (a list that began 30
+// lines above the bad indentation), not the line it failed on: that is
+// the shortest prefix of data, in whole lines, that fails with the same
+// message. The parser reads its input in order and fails as soon as it
+// meets the defect, so every prefix that holds the defect fails the same
+// way and none that ends before it does. The search starts from the line
+// the parser had read up to when it failed, and steps back, doubling its
+// steps, to a prefix that does not fail, then bisects: a few parses, as
+// the defect is mostly close to where the parser stopped. from is the
+// line of the construct, before which the defect cannot be.
+func defectLine(data []byte, err error, from int) (line, col int) {
+	var ends []int // ends[i] is the offset just past line i+1
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(n int) bool {
+		var doc yaml.Node
+		e := yaml.Unmarshal(data[:ends[n-1]], &doc)
+		return e != nil && e.Error() == err.Error()
+	}
+	lo := min(max(from, 1), len(ends)) - 1 // a prefix assumed not to fail (0: none)
+	hi := len(ends)                        // a prefix that fails
+	if n, _ := slices.BinarySearch(ends, readBeforeError(data)); n+1 < hi && fails(n+1) {
+		hi = n + 1
+	}
+	for step := 1; hi-step > lo; step *= 2 {
+		if !fails(hi - step) {
+			lo = hi - step
+			break
+		}
+		hi -= step
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	start := 0
+	if hi > 1 {
+		start = ends[hi-2]
+	}
+	text := data[start:ends[hi-1]]
+	return hi, len(text) - len(bytes.TrimLeft(text, " ")) + 1
+}
+
+// readBeforeError is how many bytes of data the YAML parser reads before
+// it fails on them.
+func readBeforeError(data []byte) int {
+	r := &countingReader{r: bytes.NewReader(data)}
+	var doc yaml.Node
+	_ = yaml.NewDecoder(r).Decode(&doc)
+	return r.n
+}
+
+// A countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n += n
+	return n, err
 }
 
 // A field is one key of a mapping the schema knows.

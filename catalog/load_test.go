@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,6 +93,41 @@ func TestParseErrors(t *testing.T) {
 			assert.Equal(t, tt.want, err.Error())
 			var list ErrorList
 			require.ErrorAs(t, err, &list)
+		})
+	}
+}
+
+// TestParseSyntaxErrorLine: a syntax error deep in the file is reported
+// at the line of the defect, not where the list holding it began (line
+// 3, the YAML parser's own position). Forty good codes come first.
+func TestParseSyntaxErrorLine(t *testing.T) {
+	var good strings.Builder
+	good.WriteString("version: 1\napi: X\ncodes:\n")
+	for i := range 40 {
+		fmt.Fprintf(&good, "  - code: c%d\n    status: 400\n", i)
+	}
+	const first = 84 // the first line after the good codes
+	tests := []struct {
+		name, tail, want string
+	}{
+		{"key indented too far", "  - code: d\n    status: 400\n   summary: bad\n",
+			fmt.Sprintf("c.yaml:%d:4: syntax error: did not find expected '-' indicator", first+2)},
+		{"key indented too little", "  - code: d\n    status: 400\n  summary: bad\n",
+			fmt.Sprintf("c.yaml:%d:3: syntax error: did not find expected '-' indicator", first+2)},
+		{"tab", "  - code: d\n\tstatus: 400\n",
+			fmt.Sprintf("c.yaml:%d:1: syntax error: found a tab character that violates indentation", first+1)},
+		{"unclosed flow list", "  - code: d\n    status: [400, 401\n  - code: e\n    status: 400\n",
+			fmt.Sprintf("c.yaml:%d:5: syntax error: did not find expected ',' or ']'", first+1)},
+		{"unclosed quote", "  - code: \"d\n    status: 400\n",
+			fmt.Sprintf("c.yaml:%d:3: syntax error: found unexpected end of stream", first)},
+		{"duplicate key", "  - code: d\n    status: 400\n    status: 404\n",
+			fmt.Sprintf(`c.yaml:%d:5: duplicate key "status" (first at %d:5)`, first+2, first+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("c.yaml", []byte(good.String()+tt.tail))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
 		})
 	}
 }
