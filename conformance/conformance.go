@@ -226,7 +226,7 @@ func (c *Checker) check(tb testing.TB, r *response) {
 	if tb != nil {
 		tb.Helper()
 	}
-	if r.status < 400 && !c.cat.RetryAfter(r.status) {
+	if !c.captures(r.status) {
 		return
 	}
 	x := run{c: c, r: r}
@@ -234,7 +234,7 @@ func (c *Checker) check(tb testing.TB, r *response) {
 		codes     []*catalog.Code
 		unchecked string
 	)
-	if r.status >= 400 {
+	if isError(r.status) {
 		switch enc := r.contentEncoding; {
 		case r.unchecked != "":
 			unchecked = fmt.Sprintf("%s %s: %d: %s", r.method, r.path, r.status, r.unchecked)
@@ -251,12 +251,19 @@ func (c *Checker) check(tb testing.TB, r *response) {
 	}
 }
 
+// isError reports whether status is that of an error response, one that
+// may carry a code: catalog.IsErrorStatus, the passes' definition. A status
+// of 600 or more is none: RFC 9110 §15 makes it no HTTP status, the catalog
+// gives it to no code, and Go's server sends it (up to 999) all the same.
+// Such a response is passed through unchecked and uncounted, as a 2xx is.
+func isError(status int) bool { return catalog.IsErrorStatus(int64(status)) }
+
 // record keeps what the run found and returns the messages to report: the
 // violations kept, and a note when a rule reaches MaxViolationsPerRule.
 func (c *Checker) record(x *run, unchecked string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if x.r.status >= 400 {
+	if isError(x.r.status) {
 		c.responses++
 	}
 	for _, code := range x.right {
@@ -415,7 +422,7 @@ func (x *run) checkRetryAfter(codes []*catalog.Code) {
 	case !r.hasRetryAfter && x.c.cat.RetryAfter(r.status):
 		head = fmt.Sprintf("status %d is sent without Retry-After", r.status)
 		tail = "; rules.retry_after lists it"
-	case r.hasRetryAfter && !validRetryAfter(r.retryAfter):
+	case r.hasRetryAfter && !catalog.ValidRetryAfter(r.retryAfter):
 		head = fmt.Sprintf("Retry-After %q is neither delay-seconds nor an HTTP-date", r.retryAfter)
 	default:
 		return
@@ -426,17 +433,4 @@ func (x *run) checkRetryAfter(codes []*catalog.Code) {
 		about = fmt.Sprintf(" (code %s, %s)", quoted(codes[0]), ref)
 	}
 	x.add(RuleRetryAfter, code, ref, "%s%s%s", head, about, tail)
-}
-
-// validRetryAfter reports whether s is delay-seconds (digits) or an HTTP-date.
-func validRetryAfter(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	if strings.Trim(s, "0123456789") == "" {
-		return true
-	}
-	_, err := http.ParseTime(s)
-	return err == nil
 }

@@ -5,7 +5,9 @@
 // what only shows at run time: codes looked up from tables, statuses chosen
 // by configuration, and APIs whose source the test does not have. A Checker
 // wraps a server's http.Handler or a client's http.RoundTripper and checks
-// every error response (status 400 and above):
+// every error response (status 400 to 599, catalog.IsErrorStatus, as the
+// passes have it; a status of 600 or more is no HTTP status and passes
+// unchecked):
 //
 //   - a body in the catalog's wire format carries a code at the wire path
 //     (every element of an errors[] array), with the wire prefix;
@@ -15,7 +17,9 @@
 //   - the body's status field (wire.status), when present, repeats the
 //     HTTP status;
 //   - a status listed in rules.retry_after carries a Retry-After header,
-//     and any Retry-After is delay-seconds or an HTTP-date.
+//     and any Retry-After, as the handler set it or the client parsed it,
+//     is delay-seconds or an HTTP-date with no whitespace around it
+//     (catalog.ValidRetryAfter, the retryafter pass's rule too).
 //
 // An error response with no body, or with a body that is not in the wire
 // format (text/plain from http.Error, an HTML error page), is a bare status,

@@ -66,9 +66,10 @@ func (hd *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.c.check(hd.tb, &rw.resp)
 }
 
-// captures reports whether a response with status must be looked at.
+// captures reports whether a response with status must be looked at: an
+// error response, or one whose status rules.retry_after lists.
 func (c *Checker) captures(status int) bool {
-	return status >= 400 || c.cat.RetryAfter(status)
+	return isError(status) || c.cat.RetryAfter(status)
 }
 
 // A responseWriter passes a handler's response through and keeps the status,
@@ -111,7 +112,7 @@ func (rw *responseWriter) sent(status int) {
 		// Headers changed after this point are never sent: keep the ones
 		// checked as they are now.
 		rw.resp.readHeader(rw.w.Header())
-		rw.keep = status >= 400 && !rw.head
+		rw.keep = isError(status) && !rw.head
 	}
 }
 

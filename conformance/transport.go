@@ -55,7 +55,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		site:   t.site,
 	}
 	r.readHeader(resp.Header)
-	if resp.StatusCode >= 400 && resp.Body != nil && resp.Body != http.NoBody && req.Method != http.MethodHead {
+	if isError(resp.StatusCode) && resp.Body != nil && resp.Body != http.NoBody && req.Method != http.MethodHead {
 		if resp.ContentLength > t.c.limit {
 			r.unchecked = t.c.overLimit()
 		} else {

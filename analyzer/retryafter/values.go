@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/printer"
 	"go/types"
-	"net/http"
 	"net/textproto"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -94,8 +94,8 @@ func (c *checker) retryValue(x ast.Expr) {
 		return
 	}
 	s := v.Text()
-	if validRetryAfter(s) {
-		return
+	if catalog.ValidRetryAfter(s) {
+		return // the rule conformance applies at run time, whitespace and all
 	}
 	diag := analysis.Diagnostic{
 		Pos: x.Pos(), End: x.End(),
@@ -156,15 +156,6 @@ func bareNumber(s string) bool {
 		}
 	}
 	return digits > 0 && points <= 1
-}
-
-// validRetryAfter reports whether s is delay-seconds or an HTTP-date.
-func validRetryAfter(s string) bool {
-	if s != "" && strings.Trim(s, "0123456789") == "" {
-		return true
-	}
-	_, err := http.ParseTime(s)
-	return err == nil
 }
 
 // durationText returns d when x is d.String(), fmt.Sprint(d) or

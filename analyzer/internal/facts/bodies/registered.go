@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // Registrations: an API may keep its codes as values of a type of its own
@@ -117,7 +119,7 @@ func descriptor(info *types.Info, x ast.Expr) ([]string, bool) {
 		case c.Kind() == constant.String && len(constant.StringVal(c)) <= maxText:
 			texts = append(texts, constant.StringVal(c))
 		case c.Kind() == constant.Int:
-			if n, ok := constant.Int64Val(c); ok && n >= 400 && n <= 599 {
+			if n, ok := constant.Int64Val(c); ok && catalog.IsErrorStatus(n) {
 				status = true
 			}
 		}
