@@ -11,7 +11,6 @@ import (
 	"go/ast"
 	"go/token"
 	"path/filepath"
-	"sync"
 
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
@@ -24,9 +23,6 @@ const Usage = "error-code catalog `file` (default: $" + catalog.EnvVar + ", else
 type Source struct {
 	Path  string // the -catalog flag; "" to discover
 	cache catalog.Cache
-
-	mu     sync.Mutex
-	failed map[string]bool // catalogs whose load error was already returned
 }
 
 // Bind registers the -catalog flag on fs. Setting the flag loads the
@@ -55,31 +51,18 @@ func (f pathFlag) Set(v string) error {
 }
 
 // For returns the catalog governing pass's package, or nil when there is
-// none. A catalog that does not load is an error: the user's mistake must
-// stop the run, not silently turn the checks off.
+// none. A catalog that does not load is an error, for every package it
+// governs: the user's mistake must stop the run, not silently turn the
+// checks off for the packages after the first (nor make them look as if
+// they had no catalog). Drivers print an error that every package
+// repeats once (cmd/errcodelint) or stop at the first (golangci-lint).
 func (s *Source) For(pass *analysis.Pass) (*catalog.Catalog, error) {
 	dir := packageDir(pass.Fset, pass.Files)
 	if dir == "" && s.Path == "" {
 		// No files to place the package: nothing to govern.
 		return nil, nil
 	}
-	c, err := s.cache.Resolve(s.Path, dir)
-	if err != nil {
-		// Say it once: every package governed by the same broken catalog
-		// would repeat the same errors.
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		key := err.Error()
-		if s.failed[key] {
-			return nil, nil
-		}
-		if s.failed == nil {
-			s.failed = make(map[string]bool)
-		}
-		s.failed[key] = true
-		return nil, err
-	}
-	return c, nil
+	return s.cache.Resolve(s.Path, dir)
 }
 
 // packageDir is the directory of the package's first hand-written Go
