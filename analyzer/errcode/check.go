@@ -51,7 +51,7 @@ func (c *checker) checkCode(u codeUse, s *statusUse) *catalog.Code {
 }
 
 func (c *checker) reportUnknown(u codeUse) {
-	c.report.Report(analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: c.model.Unknown(u.value, "")})
+	c.reportf(checkUnknown, u.expr, "%s", c.model.Unknown(u.value, ""))
 }
 
 // checkStatus reports a code sent with (or mapped to) a status other than
@@ -72,8 +72,9 @@ func (c *checker) checkStatus(u codeUse, code *catalog.Code, s statusUse) {
 		verb = "sent with"
 	}
 	d := analysis.Diagnostic{
-		Pos: at.Pos(),
-		End: at.End(),
+		Pos:      at.Pos(),
+		End:      at.End(),
+		Category: checkStatus,
 		Message: fmt.Sprintf("code %s is %s status %s; the catalog says %s (%s)",
 			c.model.Spell(u.value), verb, sent, code.StatusText(), code.Ref()),
 	}
@@ -106,6 +107,6 @@ func errorStatus(v values.Value) bool {
 	return v.Kind == values.Int && catalog.IsErrorStatus(v.Int)
 }
 
-func (c *checker) reportf(at ast.Node, format string, args ...any) {
-	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: fmt.Sprintf(format, args...)})
+func (c *checker) reportf(check string, at ast.Node, format string, args ...any) {
+	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: check, Message: fmt.Sprintf(format, args...)})
 }

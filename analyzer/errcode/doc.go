@@ -30,6 +30,15 @@
 // status table lacks is reported as sent with the renderer's default
 // status.
 //
+// Its checks, each with the ID that -errcode.checks, //lint:ignore and
+// //nolint take:
+//
+//	errcode/unknown-code  a code the catalog does not list, where codes go
+//	errcode/status        a code sent with, or mapped to, a status the
+//	                      catalog does not give it
+//	errcode/body-status   an error body's status field (RFC 9457's
+//	                      "status") that disagrees with the HTTP status
+//
 // A wrong status comes with a fix to the catalog's (http.StatusNotFound).
 // Values that cannot be known are not reported; an unknown code is reported
 // only where it provably reaches the wire (a body's code field, a helper's

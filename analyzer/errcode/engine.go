@@ -238,7 +238,7 @@ func (c *checker) fallback(k flow.Sink, call flow.Call, e catalog.Emitter, arg i
 	}
 	v := values.StringValue(e.Fallback)
 	if _, ok := c.model.Resolve(v); !ok {
-		c.reportf(at, "%s", c.model.Unknown(v, ": "+call.Func.Name()+" sends it for an error of no declared type"))
+		c.reportf(checkUnknown, at, "%s", c.model.Unknown(v, ": "+call.Func.Name()+" sends it for an error of no declared type"))
 		return
 	}
 	lit := constant.MakeString(e.Fallback)
@@ -270,7 +270,7 @@ func (c *checker) bodyStatus(k flow.Sink, body flow.Atom) {
 	for _, s := range c.model.StatusesIn(body) {
 		n, ok := statusOf(s)
 		if at := c.exprAt(s); ok && at != nil && n != sent {
-			c.reportf(at, "body status %d disagrees with the HTTP status %d written before it", n, sent)
+			c.reportf(checkBodyStatus, at, "body status %d disagrees with the HTTP status %d written before it", n, sent)
 		}
 	}
 }

@@ -30,6 +30,7 @@ var doc = analyzerdoc.Extract(docSource, "errcode")
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
 	Tests   bool   // -tests: also report in _test.go files
+	Checks  string // -checks: which of Checks run ("" for all)
 	// Notices (-notices) reports, for errcodelint's own driver, whether
 	// each package with HTTP code has a catalog and whether the catalog's
 	// wire matched its bodies (see notices.go). Off by default: drivers
@@ -47,27 +48,39 @@ var Analyzer = New(Defaults())
 // New returns an errcode analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests, notices: cfg.Notices}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, notices: cfg.Notices}
 	a := &analysis.Analyzer{
 		Name:     "errcode",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/errcode",
-		Run:      r.run,
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, flow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
-	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
+	report.Install(a, report.Options{Tests: cfg.Tests, Checks: cfg.Checks}, Checks, r.run)
 	a.Flags.BoolVar(&r.notices, "notices", cfg.Notices, NoticesUsage)
 	return a
 }
 
+// Checks are the pass's checks: each finding's Category is one's ID.
+var Checks = []report.Check{
+	{ID: checkUnknown, Doc: "a code the catalog does not list, where the API's codes go"},
+	{ID: checkStatus, Doc: "a code sent with, or mapped to, a status the catalog does not give it"},
+	{ID: checkBodyStatus, Doc: "an error body's status field that disagrees with the HTTP status"},
+	{ID: "errcode/" + report.DirectiveCheck, Doc: "a directive for errcode that is malformed or silences nothing"},
+}
+
+const (
+	checkUnknown    = "errcode/unknown-code"
+	checkStatus     = "errcode/status"
+	checkBodyStatus = "errcode/body-status"
+)
+
 type runner struct {
 	src     catalogs.Source
-	tests   bool
 	notices bool
 }
 
-func (r *runner) run(pass *analysis.Pass) (any, error) {
+func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	cat, err := r.src.For(pass)
 	if err != nil {
 		return nil, err
@@ -78,6 +91,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		if r.notices {
 			noCatalogNotice(pass)
 		}
+		rep.Idle()
 		return nil, nil
 	}
 	res := pass.ResultOf[flow.Analyzer].(*flow.Result)
@@ -85,11 +99,10 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
-		report: report.New(pass, r.tests),
+		report: rep,
 		flow:   res,
 		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
 	}
-	defer c.report.Finish() // directives that are malformed or matched nothing
 	// The responses first: where a value is both sent and declared (a
 	// literal pairing a code with a status), the report says it is sent.
 	c.sinks(res)

@@ -13,7 +13,7 @@ import (
 func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestPlatform(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "platform/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), errcode.Analyzer, "platform/..."), errcode.Checks)
 }
 
 func TestACME(t *testing.T) {
@@ -40,7 +40,7 @@ func TestSuggestedFix(t *testing.T) {
 
 // go.emitters covers helpers inference cannot see through.
 func TestConfiguredEmitters(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "configured/...", "renderers/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), errcode.Analyzer, "configured/...", "renderers/..."), errcode.Checks)
 }
 
 // Idiom 8: builders carry the code in an error; the table and the code
@@ -65,7 +65,7 @@ func TestMultiStatus(t *testing.T) {
 // lint:ignore, lint:file-ignore and nolint silence findings; a directive
 // naming errcode that silenced nothing, or without a reason, is reported.
 func TestDirectives(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "ignore/errcode")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), errcode.Analyzer, "ignore/errcode"), errcode.Checks)
 }
 
 // TestCarriers: errors that carry their code, built anywhere and sent by a
@@ -113,11 +113,11 @@ func (discard) Errorf(string, ...any) {}
 // sentinel text as the code, helpers of helpers, missing table rows, and
 // table rows sent by a renderer.
 func TestValueFlow(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "valueflow/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), errcode.Analyzer, "valueflow/..."), errcode.Checks)
 }
 
 // TestErrorTypes checks literals of the catalog's declared error type,
 // codes written as a status's reason phrase (http.StatusText) included.
 func TestErrorTypes(t *testing.T) {
-	analysistest.Run(t, testdata(t), errcode.Analyzer, "errortypes/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), errcode.Analyzer, "errortypes/..."), errcode.Checks)
 }

@@ -18,17 +18,27 @@
 //	http.Error(w, "slow down", http.StatusTooManyRequests)
 //	// status 429 is written without a Retry-After header on every path: it is set only when s.cfg.AdvertiseRetry
 //
-// It also reports a header set after the response is written (never sent;
-// trailers excepted), an http.Error called once the status is written
-// (after WriteHeader, when the encoder that follows fails: its status and
-// Content-Type are lost, and its message lands in the body), a Retry-After
-// value that is neither delay-seconds
-// nor an HTTP-date ("45s", time.Duration.String), and a header map key
-// that is not canonical (w.Header()["retry-after"]). With -fix: the header
-// is set before the write with a "SECONDS" placeholder (itself reported
-// until a real delay is written), a constant literal becomes whole
-// delay-seconds ("45s" to "45", "1.5" to "2"), a duration becomes
-// strconv.Itoa(int(d.Seconds())), and a header map key its canonical form.
+// Its checks, each with the ID that -retryafter.checks, //lint:ignore and
+// //nolint take:
+//
+//	retryafter/missing      a retry status written without Retry-After (above)
+//	retryafter/late-header  a header set after the response is written (never
+//	                        sent; trailers excepted), or http.Error called once
+//	                        the status is written (its status and Content-Type
+//	                        are lost, its message lands in the body)
+//	retryafter/value        a Retry-After that is neither delay-seconds nor an
+//	                        HTTP-date ("45s", time.Duration.String)
+//	retryafter/header-key   a header map key that is not canonical
+//	                        (w.Header()["retry-after"]), where that matters: for
+//	                        Retry-After, and for a key the code reads back with
+//	                        Header.Get or Values (a protocol's "x-…" keys set
+//	                        through the map on purpose are left alone)
+//
+// With -fix: the header is set before the write with a "SECONDS"
+// placeholder (itself reported until a real delay is written), a constant
+// literal becomes whole delay-seconds ("45s" to "45", "1.5" to "2"), a
+// duration becomes strconv.Itoa(int(d.Seconds())), and a header map key
+// its canonical form.
 // A code whose catalog
 // statuses include one of rules.retry_after needs the header when the
 // status written is not known.

@@ -241,7 +241,7 @@ func (p *pathCheck) late(k vflow.Sink, written token.Pos) {
 		msg = fmt.Sprintf("http.Error after the response is written (line %d): its status and its headers are never sent, and its message is appended to the body",
 			p.c.pass.Fset.Position(written).Line)
 	}
-	p.c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg})
+	p.c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checkLate, Message: msg})
 }
 
 // declaredTrailer reports whether the function declares key as a trailer
@@ -289,7 +289,7 @@ func (p *pathCheck) status(k vflow.Sink, ws writerState) {
 		// (precision first).
 		return
 	}
-	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End()}
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checkMissing}
 	switch {
 	case ws.maySet:
 		d.Message = fmt.Sprintf("%s is written on a path without a %s header", what, retryAfter)

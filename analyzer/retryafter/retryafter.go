@@ -29,6 +29,7 @@ var doc = analyzerdoc.Extract(docSource, "retryafter")
 type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
 	Tests   bool   // -tests: also report in _test.go files
+	Checks  string // -checks: which of Checks run ("" for all)
 }
 
 // Defaults is the configuration of Analyzer.
@@ -41,25 +42,39 @@ var Analyzer = New(Defaults())
 // New returns a retryafter analyzer bound to its own copy of cfg; its flags
 // change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, tests: cfg.Tests}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}}
 	a := &analysis.Analyzer{
 		Name:     "retryafter",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/retryafter",
-		Run:      r.run,
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, vflow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
-	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
+	report.Install(a, report.Options{Tests: cfg.Tests, Checks: cfg.Checks}, Checks, r.run)
 	return a
 }
 
-type runner struct {
-	src   catalogs.Source
-	tests bool
+// Checks are the pass's checks: each finding's Category is one's ID.
+var Checks = []report.Check{
+	{ID: checkMissing, Doc: "a status of rules.retry_after, or a code whose status is one, written without Retry-After set on every path before it"},
+	{ID: checkLate, Doc: "a header set, or http.Error called, after the response is written: never sent"},
+	{ID: checkValue, Doc: "a Retry-After value that is neither delay-seconds nor an HTTP-date"},
+	{ID: checkKey, Doc: "a header key set through the map as no client reads it: not canonical, where the code reads it back with Get or it is Retry-After"},
+	{ID: "retryafter/" + report.DirectiveCheck, Doc: "a directive for retryafter that is malformed or silences nothing"},
 }
 
-func (r *runner) run(pass *analysis.Pass) (any, error) {
+const (
+	checkMissing = "retryafter/missing"
+	checkLate    = "retryafter/late-header"
+	checkValue   = "retryafter/value"
+	checkKey     = "retryafter/header-key"
+)
+
+type runner struct {
+	src catalogs.Source
+}
+
+func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	if !nethttp.ImportsHTTP(pass.Pkg) {
 		// No net/http below this package: it writes no response.
 		return nil, nil
@@ -74,9 +89,8 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		cat:      cat,
 		statuses: catalog.DefaultRetryAfter,
 		eval:     apimodel.NewEvaluator(res, pass.TypesInfo),
-		report:   report.New(pass, r.tests),
+		report:   rep,
 	}
-	defer c.report.Finish() // directives that are malformed or matched nothing
 	if cat != nil {
 		c.statuses = cat.Rules.RetryAfter
 		c.model = apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res)
@@ -113,6 +127,7 @@ type checker struct {
 	file     *ast.File
 	model    *apimodel.Model // nil without a catalog
 	report   *report.Reporter
+	readKeys map[string]bool // the header keys the package reads with Get, canonical
 }
 
 func (c *checker) isRetry(n int64) bool { return slices.Contains(c.statuses, int(n)) }

@@ -11,7 +11,7 @@ import (
 func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestNoCatalog(t *testing.T) {
-	analysistest.Run(t, testdata(t), retryafter.Analyzer, "retryafter_nocatalog")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), retryafter.Analyzer, "retryafter_nocatalog"), retryafter.Checks)
 }
 
 func TestSuggestedFixes(t *testing.T) {
@@ -21,7 +21,7 @@ func TestSuggestedFixes(t *testing.T) {
 // Each catalog style's rate-limit codes, with helpers and a correct
 // handler each.
 func TestCatalogStyles(t *testing.T) {
-	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ratelimit/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), retryafter.Analyzer, "ratelimit/..."), retryafter.Checks)
 }
 
 // Test servers answer 429 without Retry-After and set late headers on
@@ -39,7 +39,7 @@ func TestMultiStatus(t *testing.T) {
 // naming retryafter that silenced nothing, or without a reason, is
 // reported.
 func TestDirectives(t *testing.T) {
-	analysistest.Run(t, testdata(t), retryafter.Analyzer, "ignore/retryafter")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), retryafter.Analyzer, "ignore/retryafter"), retryafter.Checks)
 }
 
 // TestCarriers: errors that carry their code, built anywhere and sent by a

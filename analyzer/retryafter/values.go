@@ -35,7 +35,10 @@ func (c *checker) headerValue(call *ast.CallExpr) {
 }
 
 // headerIndex checks w.Header()[k] = v: a key that is not canonical is
-// never seen by clients (Header.Get canonicalizes, the map does not).
+// never found by Header.Get, which canonicalizes it (the map does not).
+// That matters where the code reads the key back with Get, and for
+// Retry-After, which clients look up canonically; elsewhere a server may
+// keep its protocol's casing on purpose ("x-amz-request-id", "ETag").
 func (c *checker) headerIndex(as *ast.AssignStmt) {
 	info := c.pass.TypesInfo
 	for i, lhs := range as.Lhs {
@@ -51,9 +54,9 @@ func (c *checker) headerIndex(as *ast.AssignStmt) {
 			continue
 		}
 		canon := textproto.CanonicalMIMEHeaderKey(k)
-		if canon != k {
+		if canon != k && (canon == retryAfter || c.readsBack(canon)) {
 			c.report.Report(analysis.Diagnostic{
-				Pos: hw.Key.Pos(), End: hw.Key.End(),
+				Pos: hw.Key.Pos(), End: hw.Key.End(), Category: checkKey,
 				Message: fmt.Sprintf("header key %q is not canonical: the header is sent as written, and Header.Get never finds it; use %q", k, canon),
 				SuggestedFixes: []analysis.SuggestedFix{{
 					Message:   "Use " + strconv.Quote(canon),
@@ -76,7 +79,7 @@ func (c *checker) headerIndex(as *ast.AssignStmt) {
 func (c *checker) retryValue(x ast.Expr) {
 	if d := c.durationText(x); d != nil {
 		diag := analysis.Diagnostic{
-			Pos: x.Pos(), End: x.End(),
+			Pos: x.Pos(), End: x.End(), Category: checkValue,
 			Message: "Retry-After is set from a time.Duration's text (\"1m30s\"); clients expect delay-seconds: use strconv.Itoa(int(d.Seconds()))",
 		}
 		if astx.ImportName(c.file, "strconv") == "strconv" {
@@ -98,7 +101,7 @@ func (c *checker) retryValue(x ast.Expr) {
 		return // the rule conformance applies at run time, whitespace and all
 	}
 	diag := analysis.Diagnostic{
-		Pos: x.Pos(), End: x.End(),
+		Pos: x.Pos(), End: x.End(), Category: checkValue,
 		Message: fmt.Sprintf("Retry-After value %q is neither delay-seconds (a non-negative integer) nor an HTTP-date", s),
 	}
 	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok {

@@ -44,6 +44,12 @@
 // of a type of the analyzed module or named by the catalog: an internal
 // enum, a database error's SQLSTATE or another service's SDK error is not.
 //
+// Its checks, each with the ID that -statusbranch.checks, //lint:ignore
+// and //nolint take:
+//
+//	statusbranch/shared-status  a branch on a status several codes share
+//	statusbranch/unknown-code   a branch on a code the catalog does not list
+//
 // Test files are not reported unless -tests is set. Without a catalog the
 // pass is silent.
 package statusbranch

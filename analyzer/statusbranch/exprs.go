@@ -120,7 +120,7 @@ func (c *checker) statusBranch(at ast.Expr, status int64) {
 	case len(codes) == 1 && !c.strict:
 		return
 	}
-	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: branchMessage(status, codes)})
+	c.report.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: checkShared, Message: branchMessage(status, codes)})
 }
 
 // branchMessage names the codes that share a status.
@@ -163,7 +163,7 @@ func (c *checker) codeBranch(k ast.Expr, declared bool) {
 	if _, ok := c.model.Resolve(v); ok {
 		return
 	}
-	c.report.Report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Message: c.model.Unknown(v, ": this branch never matches")})
+	c.report.Report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: checkUnknown, Message: c.model.Unknown(v, ": this branch never matches")})
 }
 
 // isCode reports whether x is a code of the API, or a constant with the

@@ -31,6 +31,7 @@ type Config struct {
 	Catalog string // -catalog: the error-code catalog file ("" to discover)
 	Strict  bool   // -strict: also report statuses that carry a single code
 	Tests   bool   // -tests: also report in _test.go files
+	Checks  string // -checks: which of Checks run ("" for all)
 }
 
 // Defaults is the configuration of Analyzer.
@@ -43,33 +44,44 @@ var Analyzer = New(Defaults())
 // New returns a statusbranch analyzer bound to its own copy of cfg; its
 // flags change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict, tests: cfg.Tests}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict}
 	a := &analysis.Analyzer{
 		Name:     "statusbranch",
 		Doc:      doc,
 		URL:      "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/statusbranch",
-		Run:      r.run,
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodies.Analyzer, vflow.Analyzer},
 	}
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.strict, "strict", cfg.Strict, "also report branches on statuses that carry a single code")
-	a.Flags.BoolVar(&r.tests, "tests", cfg.Tests, report.TestsUsage)
+	report.Install(a, report.Options{Tests: cfg.Tests, Checks: cfg.Checks}, Checks, r.run)
 	return a
 }
+
+// Checks are the pass's checks: each finding's Category is one's ID.
+var Checks = []report.Check{
+	{ID: checkShared, Doc: "a client branch on an HTTP status that several of the catalog's codes share"},
+	{ID: checkUnknown, Doc: "a client branch on a code the catalog does not list: it never matches"},
+	{ID: "statusbranch/" + report.DirectiveCheck, Doc: "a directive for statusbranch that is malformed or silences nothing"},
+}
+
+const (
+	checkShared  = "statusbranch/shared-status"
+	checkUnknown = "statusbranch/unknown-code"
+)
 
 type runner struct {
 	src    catalogs.Source
 	strict bool
-	tests  bool
 }
 
-func (r *runner) run(pass *analysis.Pass) (any, error) {
+func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	cat, err := r.src.For(pass)
 	if err != nil {
 		return nil, err
 	}
 	if cat == nil {
 		// Without a catalog nothing says which statuses are shared.
+		rep.Idle()
 		return nil, nil
 	}
 	res := pass.ResultOf[vflow.Analyzer].(*vflow.Result)
@@ -77,13 +89,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		pass:   pass,
 		cat:    cat,
 		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
-		report: report.New(pass, r.tests),
+		report: rep,
 		strict: r.strict,
 		flow:   res,
 		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
 		owns:   make(map[ast.Node]bool),
 	}
-	defer c.report.Finish() // directives that are malformed or matched nothing
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.findStatusParams(insp)
 	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}

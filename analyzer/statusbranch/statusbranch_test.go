@@ -11,8 +11,9 @@ import (
 func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestClients(t *testing.T) {
-	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
-		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages", "clients/registered/...")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), statusbranch.Analyzer,
+		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages", "clients/registered/..."),
+		statusbranch.Checks)
 }
 
 func TestStrict(t *testing.T) {
@@ -55,7 +56,7 @@ func TestMultiStatus(t *testing.T) {
 // naming statusbranch that silenced nothing, or without a reason, is
 // reported.
 func TestDirectives(t *testing.T) {
-	analysistest.Run(t, testdata(t), statusbranch.Analyzer, "ignore/statusbranch")
+	testdir.Categories(t, analysistest.Run(t, testdata(t), statusbranch.Analyzer, "ignore/statusbranch"), statusbranch.Checks)
 }
 
 // With -tests, directives in test files silence and are reported as

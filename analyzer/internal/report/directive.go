@@ -133,21 +133,34 @@ func splitChecks(list, sep string) []string {
 	return names
 }
 
-// Names reports whether d applies to the pass named pass, and whether
-// it names that pass itself rather than through errcodelint or a nolint
-// for every linter (only then can the pass tell that the directive is
-// unused: the other passes run apart).
+// Names reports whether d applies to the pass named pass (to the whole
+// pass, or to one of its checks, "retryafter/late-header"), and whether
+// it names that pass or check itself rather than through errcodelint or
+// a nolint for every linter (only then can the pass tell that the
+// directive is unused: the other passes run apart).
 func (d Directive) Names(pass string) (applies, itself bool) {
 	if d.Kind == Nolint && len(d.Checks) == 0 {
 		return true, false
 	}
+	pass = strings.ToLower(pass)
 	for _, c := range d.Checks {
-		switch c {
-		case strings.ToLower(pass):
+		switch {
+		case c == pass || strings.HasPrefix(c, pass+"/"):
 			itself = true
-		case All:
+		case c == All:
 			applies = true
 		}
 	}
 	return applies || itself, itself
+}
+
+// Silences reports whether d silences the findings of the check with
+// this ID: it names the check, its pass, errcodelint, or every linter.
+func (d Directive) Silences(id string) bool {
+	if d.Kind == Nolint && len(d.Checks) == 0 {
+		return true
+	}
+	id = strings.ToLower(id)
+	pass, _, _ := strings.Cut(id, "/")
+	return slices.ContainsFunc(d.Checks, func(c string) bool { return c == id || c == pass || c == All })
 }

@@ -72,6 +72,9 @@ func TestNames(t *testing.T) {
 		{"//lint:ignore errcodelint r", true, false},
 		{"//lint:ignore errcodelint,errcode r", true, true},
 		{"//lint:ignore retryafter r", false, false},
+		{"//lint:ignore errcode/status r", true, true},
+		{"//lint:ignore retryafter/missing r", false, false},
+		{"//lint:ignore errcodes/status r", false, false},
 		{"//lint:ignore SA1019 r", false, false},
 		{"//lint:ignore all r", false, false}, // nolint's word only
 		{"//nolint", true, false},
@@ -86,6 +89,29 @@ func TestNames(t *testing.T) {
 			applies, itself := d.Names("errcode")
 			assert.Equal(t, tt.applies, applies, "applies")
 			assert.Equal(t, tt.itself, itself, "itself")
+		})
+	}
+}
+
+func TestSilences(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"//lint:ignore errcode r", true},
+		{"//lint:ignore errcode/status r", true},
+		{"//lint:ignore ErrCode/Status r", true},
+		{"//lint:ignore errcode/unknown-code r", false},
+		{"//lint:ignore errcodelint r", true},
+		{"//lint:ignore retryafter r", false},
+		{"//nolint", true},
+		{"//nolint:errcode/status", true},
+		{"//nolint:gosec", false},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			d, ok, _ := Parse(tt.text)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, d.Silences("errcode/status"))
 		})
 	}
 }

@@ -17,6 +17,13 @@ import (
 // source, then finishes; it returns what reached the driver, as
 // "file:line: message".
 func run(t *testing.T, tests bool, files map[string]string) []string {
+	return runChecks(t, tests, nil, files)
+}
+
+// runChecks is run with the checks off turned off; a "hit" is a finding
+// of check errcode/status, a "miss" one of errcode/unknown-code, reported
+// as "file:line: message (check)".
+func runChecks(t *testing.T, tests bool, off map[string]bool, files map[string]string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
 	var syntax []*ast.File
@@ -32,20 +39,26 @@ func run(t *testing.T, tests bool, files map[string]string) []string {
 		Files:    syntax,
 		Report: func(d analysis.Diagnostic) {
 			p := fset.Position(d.Pos)
-			got = append(got, fmt.Sprintf("%s:%d: %s", p.Filename, p.Line, d.Message))
+			line := fmt.Sprintf("%s:%d: %s", p.Filename, p.Line, d.Message)
+			if off != nil {
+				line += " (" + d.Category + ")"
+			}
+			got = append(got, line)
 		},
 	}
-	r := New(pass, tests)
+	r := New(pass, tests, off)
 	for _, f := range syntax {
 		tok := fset.File(f.FileStart)
 		src := files[tok.Name()]
-		for off := strings.Index(src, "hit"); off >= 0; {
-			r.Report(analysis.Diagnostic{Pos: tok.Pos(off), Message: "finding"})
-			next := strings.Index(src[off+1:], "hit")
-			if next < 0 {
-				break
+		for word, check := range map[string]string{"hit": "errcode/status", "miss": "errcode/unknown-code"} {
+			for at := strings.Index(src, word); at >= 0; {
+				r.Report(analysis.Diagnostic{Pos: tok.Pos(at), Category: check, Message: "finding"})
+				next := strings.Index(src[at+1:], word)
+				if next < 0 {
+					break
+				}
+				at += 1 + next
 			}
-			off += 1 + next
 		}
 	}
 	r.Finish()
@@ -149,4 +162,60 @@ func f() {
 		"a_test.go:6: malformed lint:ignore directive: a reason is required",
 		"a_test.go:8: this lint:ignore directive matched nothing",
 	}, run(t, true, files))
+}
+
+func TestCheckDirectives(t *testing.T) {
+	got := runChecks(t, false, map[string]bool{}, map[string]string{"a.go": `package a
+
+func f() {
+	hit() //lint:ignore errcode/status this check only
+	miss() //lint:ignore errcode/status not this one
+	miss() //nolint:errcode/unknown-code
+	hit() //nolint:ErrCode/Status // any case
+	hit() //lint:ignore errcode/unknown-code,retryafter/late-header matches nothing
+}
+`})
+	assert.ElementsMatch(t, []string{
+		"a.go:5: finding (errcode/unknown-code)",
+		"a.go:5: this lint:ignore directive matched nothing (errcode/directive)",
+		"a.go:8: finding (errcode/status)",
+		"a.go:8: this lint:ignore directive matched no errcode finding (errcode/directive)",
+	}, got)
+}
+
+func TestChecksOff(t *testing.T) {
+	src := map[string]string{"a.go": "package a\n\nfunc f() {\n\thit()\n\tmiss()\n\thit() //lint:ignore errcode/status its check is off: not held to a finding\n}\n"}
+	assert.ElementsMatch(t, []string{"a.go:5: finding (errcode/unknown-code)"},
+		runChecks(t, false, map[string]bool{"errcode/status": true}, src))
+}
+
+var testChecks = []Check{{ID: "errcode/status"}, {ID: "errcode/unknown-code"}, {ID: "errcode/directive"}}
+
+func TestTurnedOff(t *testing.T) {
+	for _, tt := range []struct {
+		list string
+		on   []string
+	}{
+		{"", []string{"status", "unknown-code", "directive"}},
+		{"all", []string{"status", "unknown-code", "directive"}},
+		{"all,-status", []string{"unknown-code", "directive"}},
+		{"-status", []string{"unknown-code", "directive"}},
+		{"status", []string{"status"}},
+		{"status, errcode/directive", []string{"status", "directive"}},
+		{"all,-status,status", []string{"status", "unknown-code", "directive"}},
+	} {
+		t.Run(tt.list, func(t *testing.T) {
+			off, err := TurnedOff("errcode", testChecks, tt.list)
+			require.NoError(t, err)
+			var on []string
+			for _, c := range testChecks {
+				if !off[c.ID] {
+					on = append(on, c.Name())
+				}
+			}
+			assert.Equal(t, tt.on, on)
+		})
+	}
+	_, err := TurnedOff("errcode", testChecks, "all,-statuz")
+	assert.EqualError(t, err, `-errcode.checks: no check "statuz" in errcode (its checks: status, unknown-code, directive)`)
 }

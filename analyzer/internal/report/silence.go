@@ -78,9 +78,9 @@ func (r *Reporter) directives() *directives {
 	return ds
 }
 
-// silenced reports whether a directive silences the pass at pos, and
+// silenced reports whether a directive silences check id at pos, and
 // marks every directive that does as used.
-func (r *Reporter) silenced(pos token.Pos) bool {
+func (r *Reporter) silenced(pos token.Pos, id string) bool {
 	tok := r.pass.Fset.File(pos)
 	if tok == nil {
 		return false
@@ -93,7 +93,7 @@ func (r *Reporter) silenced(pos token.Pos) bool {
 	line := tok.PositionFor(pos, false).Line
 	silenced := false
 	for _, d := range fd.list {
-		if d.from <= line && line <= d.to {
+		if d.from <= line && line <= d.to && d.Silences(id) {
 			d.used = true
 			silenced = true
 		}

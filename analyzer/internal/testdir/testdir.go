@@ -10,7 +10,11 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // Path returns the absolute path of the module's testdata directory,
@@ -54,4 +58,17 @@ func Check(t testing.TB, src string) (*ast.File, *types.Info, *types.Package) {
 		t.Fatal(err)
 	}
 	return f, info, pkg
+}
+
+// Categories fails the test for each diagnostic of results whose Category
+// is not the ID of one of checks: every finding names its check.
+func Categories(t testing.TB, results []*analysistest.Result, checks []report.Check) {
+	t.Helper()
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !slices.ContainsFunc(checks, func(c report.Check) bool { return c.ID == d.Category }) {
+				t.Errorf("%s: %q: category %q is no check of the pass", r.Pass.Fset.Position(d.Pos), d.Message, d.Category)
+			}
+		}
+	}
 }
