@@ -123,8 +123,9 @@ func (r *standaloneRun) runEngine(ctx context.Context, stderr io.Writer) (stdout
 		return nil, false, err
 	}
 	units, errs := planUnits(pkgs)
+	cols := newColumns() // what units say is printed with relative file names
 	for _, msg := range errs {
-		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr, cols.relativeLine(msg))
 	}
 	if e.scratch, err = os.MkdirTemp("", "errcodelint-"); err != nil {
 		return nil, false, err
@@ -140,7 +141,7 @@ func (r *standaloneRun) runEngine(ctx context.Context, stderr io.Writer) (stdout
 	for i, u := range units {
 		res := results[i]
 		if len(res.stderr) > 0 {
-			fmt.Fprintf(stderr, "# %s\n%s", u.pkg.ImportPath, res.stderr)
+			fmt.Fprintf(stderr, "# %s\n%s", u.pkg.ImportPath, cols.relativeLines(string(res.stderr)))
 		}
 		failed = failed || res.failed
 		if u.root {

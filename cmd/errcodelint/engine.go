@@ -375,12 +375,15 @@ func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, fail
 	// The child's stderr goes through as it comes (the -debug output),
 	// and is kept to tell a crash.
 	var childErr, buf bytes.Buffer
-	cmd.Stderr = io.MultiWriter(stderr, &childErr)
+	rel := &relativeWriter{w: stderr, cols: newColumns()}
+	defer rel.flush()
+	cmd.Stderr = io.MultiWriter(rel, &childErr)
 	cmd.Stdout = &buf
 	if r.fix && r.diff {
 		cmd.Stdout = stdout // the diff
 	}
 	err = cmd.Run()
+	rel.flush()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		fmt.Fprintf(stderr, "errcodelint: running %s: %v\n", filepath.Base(cmd.Path), err)
@@ -408,14 +411,13 @@ func (r *standaloneRun) print(stdout, stderr io.Writer, t jsonTree) (int, error)
 	case "json":
 		err = printJSON(stdout, t)
 	case "sarif":
-		for _, e := range res.errs {
-			fmt.Fprintf(stderr, "%s: %s\n", e.pass, e.message)
-		}
-		err = printSARIF(stdout, res, r.passes, newColumns())
+		cols := newColumns()
+		printErrors(stderr, res, cols)
+		err = printSARIF(stdout, res, r.passes, cols)
 	case "github":
 		printGitHub(stdout, res, newColumns())
 	default:
-		printText(stderr, res, r.context)
+		printText(stderr, res, r.context, newColumns())
 	}
 	return res.status(), err
 }

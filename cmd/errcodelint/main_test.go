@@ -126,6 +126,37 @@ func TestBadCatalogFlag(t *testing.T) {
 	assert.Contains(t, stderr, `unknown key "stauts"`)
 }
 
+// A catalog with a syntax error deep in it: the error is said once per
+// run, at the line of the defect, relative to the working directory,
+// whatever the number of packages and passes, by either engine.
+func TestCatalogErrorOnce(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	write := func(name, src string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	catalog := "version: 1\ncodes:\n"
+	for _, c := range []string{"a", "b", "c", "d", "e", "f"} {
+		catalog += "  - code: " + c + "\n    status: 400\n"
+	}
+	catalog += "  - code: g\n    status: 400\n   summary: indented one space too far\n" // line 17
+	write("errcodes.yaml", catalog)
+	for _, p := range []string{"a", "b", "c"} {
+		write(p+"/"+p+".go", "package "+p+"\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) { http.Error(w, \"no\", http.StatusNotFound) }\n")
+	}
+	for _, engine := range engines {
+		t.Run(engine, func(t *testing.T) {
+			stdout, stderr, code := runWith(t, engineEnv(engine), dir, bin, "./...")
+			assert.Equal(t, 1, code, "%s", stderr)
+			assert.Empty(t, stdout)
+			assert.Equal(t, "errcodelint: errcodes.yaml:17:4: syntax error: did not find expected '-' indicator\n", stderr)
+		})
+	}
+}
+
 func TestCatalogCheckCommand(t *testing.T) {
 	bin := build(t)
 	dir := t.TempDir()

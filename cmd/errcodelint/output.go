@@ -159,11 +159,12 @@ func diagnosticSet(raw json.RawMessage) (map[string]bool, bool) {
 }
 
 type jsonDiagnostic struct {
-	Posn    string        `json:"posn"`
-	End     string        `json:"end"`
-	Message string        `json:"message"`
-	Fixes   []jsonFix     `json:"suggested_fixes"`
-	Related []jsonRelated `json:"related"`
+	Category string        `json:"category"`
+	Posn     string        `json:"posn"`
+	End      string        `json:"end"`
+	Message  string        `json:"message"`
+	Fixes    []jsonFix     `json:"suggested_fixes"`
+	Related  []jsonRelated `json:"related"`
 }
 
 type jsonFix struct {
@@ -189,12 +190,41 @@ type finding struct {
 	at position
 }
 
-// A passError is a pass that failed on a package.
-type passError struct{ pass, message string }
+// check is the name the finding's check goes by in directives
+// (//lint:ignore errcode/status), -NAME.checks and help: its Category,
+// which is the check's ID, "pass/check"; a Category without the pass in
+// it gets it; no Category, the pass's name.
+func (f finding) check() string {
+	switch {
+	case f.Category == "":
+		return f.pass
+	case strings.HasPrefix(f.Category, f.pass+"/"):
+		return f.Category
+	}
+	return f.pass + "/" + f.Category
+}
+
+// A passError is an error passes failed with: the passes that said it
+// (sorted), and what they said.
+type passError struct {
+	passes  []string
+	message string
+}
+
+// who is what printed an error: its pass, or errcodelint when several
+// passes failed with it (a catalog that does not load fails them all).
+func (e passError) who() string {
+	if len(e.passes) == 1 {
+		return e.passes[0]
+	}
+	return "errcodelint"
+}
 
 // results are the findings of a tree, each once, sorted by position
-// (file, line, column), then pass and message; and the passes' errors, by
-// package and pass.
+// (file, line, column), then pass and message; and the passes' errors,
+// each message once, in the order of the first package and pass that
+// said it: every package a broken catalog governs fails every pass with
+// the same error.
 type results struct {
 	findings []finding
 	errs     []passError
@@ -208,7 +238,7 @@ func collect(t jsonTree) results {
 		for _, pass := range sortedKeys(t[id]) {
 			diags, err := readPass(t[id][pass])
 			if err != "" {
-				res.errs = append(res.errs, passError{pass, err})
+				res.addError(pass, err)
 				continue
 			}
 			for _, d := range diags {
@@ -232,6 +262,20 @@ func collect(t jsonTree) results {
 		)
 	})
 	return res
+}
+
+// addError adds that pass failed with message.
+func (res *results) addError(pass, message string) {
+	i := slices.IndexFunc(res.errs, func(e passError) bool { return e.message == message })
+	if i < 0 {
+		res.errs = append(res.errs, passError{message: message})
+		i = len(res.errs) - 1
+	}
+	e := &res.errs[i]
+	if !slices.Contains(e.passes, pass) {
+		e.passes = append(e.passes, pass)
+		slices.Sort(e.passes)
+	}
 }
 
 // readPass reads what a pass gave on a package: its diagnostics, or the
@@ -295,26 +339,34 @@ func cutNumber(s string) (string, int, bool) {
 	return s[:i], n, true
 }
 
-// printText prints res as the in-process driver prints diagnostics: the
-// passes' errors as "pass: error", then each finding as "posn: message"
-// followed by its related information, each line with context lines
-// around it when context >= 0.
-func printText(w io.Writer, res results, context int) {
-	for _, e := range res.errs {
-		fmt.Fprintf(w, "%s: %s\n", e.pass, e.message)
-	}
+// printText prints res as go vet prints diagnostics, with file names
+// relative to the current directory: the passes' errors, each once, as
+// "pass: error", then each finding as "posn: message (check)", check
+// being what a directive names to silence it (finding.check), followed
+// by its related information; each line with context lines around it
+// when context >= 0.
+func printText(w io.Writer, res results, context int, cols *columns) {
+	printErrors(w, res, cols)
 	for _, f := range res.findings {
-		printPlain(w, context, f.Posn, f.End, f.Message)
+		printPlain(w, context, cols, f.Posn, f.End, f.Message+" ("+f.check()+")")
 		for _, rel := range f.Related {
-			printPlain(w, context, rel.Posn, rel.End, "\t"+rel.Message)
+			printPlain(w, context, cols, rel.Posn, rel.End, "\t"+rel.Message)
 		}
+	}
+}
+
+// printErrors prints the passes' errors, each once, its lines' leading
+// file names relative to the current directory.
+func printErrors(w io.Writer, res results, cols *columns) {
+	for _, e := range res.errs {
+		fmt.Fprintf(w, "%s: %s\n", e.who(), cols.relativeLines(e.message))
 	}
 }
 
 // printPlain prints one diagnostic line, and with context >= 0 the lines
 // around it, as the in-process driver does.
-func printPlain(w io.Writer, context int, posn, end, message string) {
-	fmt.Fprintf(w, "%s: %s\n", posn, message)
+func printPlain(w io.Writer, context int, cols *columns, posn, end, message string) {
+	fmt.Fprintf(w, "%s: %s\n", cols.relativePosn(posn), message)
 	if context < 0 {
 		return
 	}
@@ -350,7 +402,11 @@ func printJSON(w io.Writer, t jsonTree) error {
 // annotation per finding, an error annotation per failed pass.
 func printGitHub(w io.Writer, res results, cols *columns) {
 	for _, e := range res.errs {
-		fmt.Fprintf(w, "::error title=%s::%s\n", githubProperty("errcodelint ("+e.pass+")"), githubMessage(e.message))
+		title := "errcodelint"
+		if len(e.passes) == 1 {
+			title += " (" + e.passes[0] + ")"
+		}
+		fmt.Fprintf(w, "::error title=%s::%s\n", githubProperty(title), githubMessage(cols.relativeLines(e.message)))
 	}
 	for _, f := range res.findings {
 		var props []string
@@ -426,6 +482,60 @@ func (c *columns) relative(file string) string {
 func (c *columns) relativePosn(posn string) string {
 	file := parsePosn(posn).file
 	return c.relative(file) + strings.TrimPrefix(posn, file)
+}
+
+// relativeLines is text with the file name that starts a line ("/abs/
+// errcodes.yaml:3:5: ...") relative to the current directory when it is
+// under it.
+func (c *columns) relativeLines(text string) string {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		b.WriteString(c.relativeLine(line))
+	}
+	return b.String()
+}
+
+// relativeLine is relativeLines of one line.
+func (c *columns) relativeLine(line string) string {
+	vol := filepath.VolumeName(line)
+	i := strings.IndexByte(line[len(vol):], ':')
+	if i <= 0 {
+		return line
+	}
+	file := line[:len(vol)+i]
+	return c.relative(file) + line[len(file):]
+}
+
+// A relativeWriter writes to w what is written to it, line by line,
+// each line's leading file name relative to the current directory
+// (relativeLine): the in-process engine's child names files as they
+// are.
+type relativeWriter struct {
+	w    io.Writer
+	cols *columns
+	buf  []byte // the line not yet ended
+}
+
+func (r *relativeWriter) Write(p []byte) (int, error) {
+	r.buf = append(r.buf, p...)
+	for {
+		i := bytes.IndexByte(r.buf, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		if _, err := io.WriteString(r.w, r.cols.relativeLine(string(r.buf[:i+1]))); err != nil {
+			return len(p), err
+		}
+		r.buf = r.buf[i+1:]
+	}
+}
+
+// flush writes the line not yet ended.
+func (r *relativeWriter) flush() {
+	if len(r.buf) > 0 {
+		io.WriteString(r.w, r.cols.relativeLine(string(r.buf)))
+		r.buf = nil
+	}
 }
 
 // region is the start and end of a diagnostic in UTF-16 columns; the end
@@ -606,7 +716,7 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 	}
 	for _, e := range res.errs {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
-			sarifNotification{Level: "error", Message: sarifMessage{e.pass + ": " + e.message}})
+			sarifNotification{Level: "error", Message: sarifMessage{e.who() + ": " + e.message}})
 	}
 	for _, f := range res.findings {
 		r := sarifResult{

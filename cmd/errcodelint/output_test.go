@@ -25,13 +25,45 @@ func TestCollectAndPrintText(t *testing.T) {
 	res := collect(tree)
 	assert.Equal(t, 1, res.status(), "a failed pass is an error")
 	var out strings.Builder
-	printText(&out, res, -1)
-	// Errors first, then by file, line, column and pass, each once.
-	assert.Equal(t, "retryafter: boom\na.go:1:1: ea\nb.go:2:1: ec\na.go:1:1: \tsee here\nb.go:10:1: sb\nb.go:12:1: ec2\n", out.String())
+	printText(&out, res, -1, &columns{})
+	// Errors first, then by file, line, column and pass, each once, with
+	// the pass that found it.
+	assert.Equal(t, "retryafter: boom\na.go:1:1: ea (errcode)\nb.go:2:1: ec (errcode)\na.go:1:1: \tsee here\nb.go:10:1: sb (statusbranch)\nb.go:12:1: ec2 (errcode)\n", out.String())
 
 	res.errs = nil
 	assert.Equal(t, 3, res.status(), "findings")
 	assert.Equal(t, 0, results{}.status(), "clean")
+}
+
+// Text names files relative to the current directory, as go vet does,
+// and each finding's check as a directive names it; an error that every
+// pass of every package failed with (a catalog that does not load) is
+// printed once.
+func TestPrintTextRelative(t *testing.T) {
+	const dir = "/work/m"
+	catalogErr := `{"error": "/work/m/errcodes.yaml:14:4: syntax error: did not find expected '-' indicator\n/work/m/errcodes.yaml:20:1: another"}`
+	tree, err := decodeTrees(strings.NewReader(`{"m/a": {
+		"errcode": [{"category": "errcode/status", "posn": "/work/m/a/a.go:3:9", "end": "/work/m/a/a.go:3:12", "message": "wrong status", "related": [{"posn": "/work/m/errcodes.yaml:9:5", "message": "the catalog's entry"}]}],
+		"retryafter": [{"category": "late-header", "posn": "/elsewhere/x.go:1:2", "message": "late"}]}}
+{"m/b": {"errcode": ` + catalogErr + `, "retryafter": ` + catalogErr + `, "statusbranch": ` + catalogErr + `}}
+{"m/c": {"errcode": ` + catalogErr + `, "retryafter": ` + catalogErr + `, "statusbranch": {"error": "/work/m/c/c.go:1:1: boom"}}}
+`))
+	require.NoError(t, err)
+	res := collect(tree)
+	var out strings.Builder
+	printText(&out, res, -1, &columns{dir: dir})
+	assert.Equal(t, `errcodelint: errcodes.yaml:14:4: syntax error: did not find expected '-' indicator
+errcodes.yaml:20:1: another
+statusbranch: c/c.go:1:1: boom
+/elsewhere/x.go:1:2: late (retryafter/late-header)
+a/a.go:3:9: wrong status (errcode/status)
+errcodes.yaml:9:5: `+"\t"+`the catalog's entry
+`, out.String())
+
+	out.Reset()
+	printGitHub(&out, res, &columns{dir: dir, files: map[string][]string{}})
+	assert.Equal(t, "::error title=errcodelint::errcodes.yaml:14:4: syntax error: did not find expected '-' indicator%0Aerrcodes.yaml:20:1: another\n"+
+		"::error title=errcodelint (statusbranch)::c/c.go:1:1: boom\n", strings.Split(out.String(), "::warning")[0], "once in every format")
 }
 
 func TestCollectOrder(t *testing.T) {
