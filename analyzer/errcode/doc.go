@@ -56,5 +56,7 @@
 // checked against the status. Test files are not reported unless -tests is
 // set. -notices is for errcodelint's own driver: it adds a notice per
 // package with HTTP code, saying whether a catalog governs it and whether
-// the catalog's wire.code matched its bodies (see notices.go).
+// the catalog's wire.code matched its bodies, and one when it decodes
+// responses into its own types with nothing at wire.code while the catalog
+// names no go.error_types (see notices.go).
 package errcode

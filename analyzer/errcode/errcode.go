@@ -111,7 +111,7 @@ func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
 	if r.notices {
-		c.wireNotice()
+		c.notices()
 	}
 	return nil, nil
 }

@@ -1,22 +1,22 @@
 package errcode
 
 import (
-	"fmt"
+	"encoding/json"
 	"go/ast"
+	"go/types"
 	"strconv"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/facts/bodies"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Notices tell errcodelint's driver what the checks could not say for
-// themselves, as diagnostics of their own category, one per package at
-// the package clause of its first non-test file:
-//
-//	no catalog                         the package has HTTP code and no catalog governs it
-//	wire "CATALOG" matched "WIRE"      the package has HTTP code, and a body path sat at the catalog's wire.code
-//	wire "CATALOG" unmatched "WIRE"    the package has HTTP code, and none did
+// themselves, as diagnostics of their own category, at the package clause
+// of the package's first non-test file. The message is not text: it is a
+// Notice, as JSON (ParseNotice reads it back).
 //
 // Under go vet each package is analyzed in its own process and replayed
 // from go's cache: only the driver, which sees every package, can say
@@ -32,53 +32,175 @@ const NoticeCategory = "errcodelint-notice"
 // NoticesUsage is the -notices flag's help text.
 const NoticesUsage = "report per-package notices (catalog found, wire matched) for errcodelint's own driver; not for other drivers"
 
-// The notices' messages; wire notices are followed by the catalog's
-// path and wire.code, quoted.
+// A Notice is what errcode tells the driver about a package with HTTP
+// code (a non-test file that imports net/http or a framework the passes
+// know).
+type Notice struct {
+	Kind    NoticeKind `json:"kind"`
+	Catalog string     `json:"catalog,omitempty"` // the catalog's path, for WireNotice and ClientNotice
+	Wire    string     `json:"wire,omitempty"`    // its wire.code, for WireNotice and ClientNotice
+	Matched bool       `json:"matched,omitempty"` // for WireNotice
+}
+
+// A NoticeKind says what a Notice is about.
+type NoticeKind string
+
 const (
-	NoticeNoCatalog = "no catalog"
-	NoticeMatched   = "wire matched"
-	NoticeUnmatched = "wire unmatched"
+	// NoCatalog: no catalog governs the package.
+	NoCatalog NoticeKind = "no-catalog"
+	// WireNotice: whether a body path of the package sat at the catalog's
+	// wire.code (Matched), in a body written, encoded or decoded.
+	WireNotice NoticeKind = "wire"
+	// ClientNotice: the package decodes response bodies into types of
+	// its own, none of them with a field at wire.code, and the catalog
+	// names no go.error_types: statusbranch sees no code it reads.
+	ClientNotice NoticeKind = "client"
 )
 
-// noCatalogNotice reports that no catalog governs pass's package, when
-// it has HTTP code.
+// ParseNotice reads a notice from a diagnostic's category and message;
+// ok is false when they are not a notice.
+func ParseNotice(category, message string) (n Notice, ok bool) {
+	if category != NoticeCategory || json.Unmarshal([]byte(message), &n) != nil || n.Kind == "" {
+		return Notice{}, false
+	}
+	return n, true
+}
+
+// report reports n at the package clause of pass's first non-test file,
+// when the package has HTTP code.
+func (n Notice) report(pass *analysis.Pass) {
+	f, ok := httpPackageClause(pass)
+	if !ok {
+		return
+	}
+	data, err := json.Marshal(n)
+	if err != nil {
+		panic(err) // a struct of strings and a bool always marshals
+	}
+	pass.Report(analysis.Diagnostic{Pos: f.Package, Category: NoticeCategory, Message: string(data)})
+}
+
+// noCatalogNotice reports that no catalog governs pass's package.
 func noCatalogNotice(pass *analysis.Pass) {
-	if pos, ok := httpPackageClause(pass); ok {
-		pass.Report(analysis.Diagnostic{Pos: pos.Package, Category: NoticeCategory, Message: NoticeNoCatalog})
+	Notice{Kind: NoCatalog}.report(pass)
+}
+
+// notices reports whether the model matched any of the package's bodies
+// with the catalog's wire.code, and whether the package's client code is
+// out of the checks' sight (ClientNotice). The checks ask the model about
+// the bodies written and the emitters called; the bodies encoded or
+// decoded (a client's) are asked here.
+func (c *checker) notices() {
+	if _, ok := httpPackageClause(c.pass); !ok || c.cat.Wire.Code == "" {
+		return
+	}
+	clientDecodes, clientMatched := 0, false
+	for _, f := range c.pass.Files {
+		if report.InTest(c.pass.Fset, f.Package) {
+			continue // test files are not the API's code
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			matched := c.model.DecodesBody(call)
+			if c.decodesOwnResponse(f, call) {
+				clientDecodes++
+				clientMatched = clientMatched || matched
+			}
+			return true
+		})
+	}
+	Notice{Kind: WireNotice, Catalog: c.cat.Path, Wire: c.cat.Wire.Code, Matched: c.model.CodeAtWire()}.report(c.pass)
+	if clientDecodes > 0 && !clientMatched && len(c.cat.Go.ErrorTypes) == 0 {
+		Notice{Kind: ClientNotice, Catalog: c.cat.Path, Wire: c.cat.Wire.Code}.report(c.pass)
 	}
 }
 
-// wireNotice reports whether the model matched any of the package's
-// bodies with the catalog's wire.code, when the package has HTTP code.
-// The checks ask the model about the bodies written and the emitters
-// called; the bodies encoded or decoded (a client's) are asked here.
-func (c *checker) wireNotice() {
-	pos, ok := httpPackageClause(c.pass)
-	if !ok || c.cat.Wire.Code == "" {
-		return
+// decodesOwnResponse reports whether call decodes an *http.Response's
+// body, named in the call (json.NewDecoder(resp.Body).Decode(&v)) or in
+// the one assignment of the bytes it unmarshals (b, _ := io.ReadAll(
+// resp.Body); json.Unmarshal(b, &v)), into a struct type of the
+// module's.
+func (c *checker) decodesOwnResponse(file *ast.File, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	x, _ := bodies.CodecValue(info, call)
+	if x == nil || !c.ownsStruct(info.TypeOf(x)) {
+		return false
 	}
-	if !c.model.CodeAtWire() {
-		for _, f := range c.pass.Files {
-			if report.InTest(c.pass.Fset, f.Package) {
-				continue // test files are not the API's code
+	var src ast.Expr
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if fun.Sel.Name == "Decode" {
+			src = fun.X
+		} else if fun.Sel.Name == "Unmarshal" && len(call.Args) == 2 {
+			src = call.Args[0]
+			if id, ok := ast.Unparen(src).(*ast.Ident); ok {
+				src = definition(file, info, id)
 			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					c.model.DecodesBody(call)
-				}
-				return !c.model.CodeAtWire()
-			})
 		}
 	}
-	msg := NoticeUnmatched
-	if c.model.CodeAtWire() {
-		msg = NoticeMatched
+	return src != nil && namesResponseBody(info, src)
+}
+
+// ownsStruct reports whether t, or what it points to, is a struct type
+// of the module's: declared in it, or a struct literal type.
+func (c *checker) ownsStruct(t types.Type) bool {
+	t = astx.Deref(t)
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return false
 	}
-	c.pass.Report(analysis.Diagnostic{
-		Pos:      pos.Package,
-		Category: NoticeCategory,
-		Message:  fmt.Sprintf("%s %s %s", msg, strconv.Quote(c.cat.Path), strconv.Quote(c.cat.Wire.Code)),
+	n, ok := types.Unalias(t).(*types.Named)
+	return !ok || c.model.InModule(n.Obj().Pkg())
+}
+
+// definition is the right-hand side of id's variable's one assignment in
+// file (its definition included), or nil when there is none or several.
+func definition(file *ast.File, info *types.Info, id *ast.Ident) ast.Expr {
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil {
+		return nil
+	}
+	var rhs ast.Expr
+	n := 0
+	ast.Inspect(file, func(node ast.Node) bool {
+		as, ok := node.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			l, ok := lhs.(*ast.Ident)
+			if !ok || info.ObjectOf(l) != v {
+				continue
+			}
+			n++
+			if len(as.Rhs) == len(as.Lhs) {
+				rhs = as.Rhs[i]
+			} else if len(as.Rhs) == 1 {
+				rhs = as.Rhs[0] // b, err := io.ReadAll(resp.Body)
+			}
+		}
+		return true
 	})
+	if n != 1 {
+		return nil
+	}
+	return rhs
+}
+
+// namesResponseBody reports whether x mentions the Body field of an
+// http.Response.
+func namesResponseBody(info *types.Info, x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" &&
+			astx.IsNamed(astx.Deref(info.TypeOf(sel.X)), "net/http", "Response") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // httpPackageClause returns the first non-test file of pass's package

@@ -12,22 +12,26 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 )
 
-// Notices are what errcode reports with -errcode.notices, one per package
-// (see analyzer/errcode/notices.go): whether a catalog governs a package
-// with HTTP code, and whether the catalog's wire matched its bodies. They
-// are not findings. The standalone command asks its units for them,
-// takes them out of the packages' diagnostics, and says once what they add
-// up to: how many packages the checks were off for, and which catalogs'
-// wire matched nothing in any package.
+// Notices are what errcode reports with -errcode.notices, per package with
+// HTTP code, as data (errcode.Notice, see analyzer/errcode/notices.go):
+// whether a catalog governs it, whether the catalog's wire matched its
+// bodies, and whether it decodes responses into types the checks cannot
+// read a code from. They are not findings. The standalone command asks
+// its units for them, takes them out of the packages' diagnostics, and
+// says once what they add up to: how many packages the checks were off
+// for, which catalogs' wire matched nothing in any package, and which
+// clients are out of statusbranch's sight.
 
 // splitNotices removes the notices from t and returns the lines to print
 // for them, none when every package with HTTP code had a catalog whose
-// wire matched. rest is t without them: a package or pass left with no
-// diagnostic is left out, as go vet leaves it out.
+// wire matched and no client was out of sight. rest is t without them: a
+// package or pass left with no diagnostic is left out, as go vet leaves
+// it out.
 func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
-	uncovered := make(map[string]bool) // package clause positions
-	matched := make(map[string]bool)   // catalog → matched in some package
-	wires := make(map[string]string)   // catalog → its wire.code
+	uncovered := make(map[string]bool)          // package clause files
+	matched := make(map[string]bool)            // catalog → matched in some package
+	wires := make(map[string]string)            // catalog → its wire.code
+	clients := make(map[string]map[string]bool) // catalog → directories of clients out of sight
 	rest = make(jsonTree)
 	for id, byAnalyzer := range t {
 		for name, raw := range byAnalyzer {
@@ -38,26 +42,28 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 			}
 			kept := diags[:0]
 			for _, d := range diags {
-				var n struct{ Category, Posn, Message string }
-				if json.Unmarshal(d, &n) != nil || n.Category != errcode.NoticeCategory {
+				var jd struct{ Category, Posn, Message string }
+				n, ok := errcode.Notice{}, json.Unmarshal(d, &jd) == nil
+				if ok {
+					n, ok = errcode.ParseNotice(jd.Category, jd.Message)
+				}
+				if !ok {
 					kept = append(kept, d)
 					continue
 				}
-				switch {
-				case n.Message == errcode.NoticeNoCatalog:
-					file := parsePosn(n.Posn).file
-					uncovered[file] = true // a package and its test variant count once
-				case strings.HasPrefix(n.Message, errcode.NoticeMatched+" "):
-					if cat, wire, ok := wireNotice(n.Message, errcode.NoticeMatched); ok {
-						matched[cat], wires[cat] = true, wire
+				file := parsePosn(jd.Posn).file // a package and its test variant count once
+				switch n.Kind {
+				case errcode.NoCatalog:
+					uncovered[file] = true
+				case errcode.WireNotice:
+					matched[n.Catalog] = matched[n.Catalog] || n.Matched
+					wires[n.Catalog] = n.Wire
+				case errcode.ClientNotice:
+					if clients[n.Catalog] == nil {
+						clients[n.Catalog] = make(map[string]bool)
 					}
-				case strings.HasPrefix(n.Message, errcode.NoticeUnmatched+" "):
-					if cat, wire, ok := wireNotice(n.Message, errcode.NoticeUnmatched); ok {
-						if _, seen := matched[cat]; !seen {
-							matched[cat] = false
-						}
-						wires[cat] = wire
-					}
+					clients[n.Catalog][filepath.Dir(file)] = true
+					wires[n.Catalog] = n.Wire
 				}
 			}
 			if len(kept) == len(diags) {
@@ -72,18 +78,34 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 		}
 	}
 	if n := len(uncovered); n > 0 {
-		pkgs := "packages"
-		if n == 1 {
-			pkgs = "package"
-		}
-		notices = append(notices, fmt.Sprintf("errcodelint: no errcodes.yaml found for %d %s with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog", n, pkgs))
+		notices = append(notices, fmt.Sprintf("errcodelint: no errcodes.yaml found for %s with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog", packages(n)))
 	}
 	for _, cat := range sortedKeys(matched) {
 		if !matched[cat] {
 			notices = append(notices, fmt.Sprintf("errcodelint: warning: %s: wire.code %q matches no body type or write in the analyzed packages; check the catalog's wire", displayPath(cat), wires[cat]))
 		}
 	}
+	for _, cat := range sortedKeys(clients) {
+		dirs := sortedKeys(clients[cat])
+		for i, d := range dirs {
+			dirs[i] = displayPath(d)
+		}
+		verb := "decode"
+		if len(dirs) == 1 {
+			verb = "decodes"
+		}
+		notices = append(notices, fmt.Sprintf("errcodelint: %s: %s (%s) %s responses into types of their own with no field at wire.code %q, and the catalog names no go.error_types: statusbranch sees no code read there; if they are this API's errors, name the error type in go.error_types",
+			displayPath(cat), packages(len(dirs)), strings.Join(dirs, ", "), verb, wires[cat]))
+	}
 	return notices, rest
+}
+
+// packages is "1 package" or "N packages".
+func packages(n int) string {
+	if n == 1 {
+		return "1 package"
+	}
+	return strconv.Itoa(n) + " packages"
 }
 
 func keep(t jsonTree, id, name string, raw json.RawMessage) {
@@ -91,18 +113,6 @@ func keep(t jsonTree, id, name string, raw json.RawMessage) {
 		t[id] = make(map[string]json.RawMessage)
 	}
 	t[id][name] = raw
-}
-
-// wireNotice parses `VERB "CATALOG" "WIRE"`.
-func wireNotice(msg, verb string) (cat, wire string, ok bool) {
-	rest := strings.TrimPrefix(msg, verb+" ")
-	q, err := strconv.QuotedPrefix(rest)
-	if err != nil {
-		return "", "", false
-	}
-	cat, _ = strconv.Unquote(q)
-	wire, err = strconv.Unquote(strings.TrimPrefix(rest[len(q):], " "))
-	return cat, wire, err == nil
 }
 
 // displayPath is path relative to the working directory when it lies

@@ -68,6 +68,37 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 	assert.NotContains(t, stderr, "warning:")
 	assert.Contains(t, stderr, `code "not_fuond" is not in the catalog`)
 
+	// A client of the API that reads its errors into a type of its own,
+	// with no field at the wire: said once, for the package and its test
+	// variant, and the run is still only the server's finding.
+	write("billing/client/client.go", `package client
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type failure struct {
+	Reason string `+"`json:\"reason\"`"+`
+}
+
+func Fetch(c *http.Client, url string) (string, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var f failure
+	err = json.NewDecoder(resp.Body).Decode(&f)
+	return f.Reason, err
+}
+`)
+	write("billing/client/client_test.go", "package client\n\nimport \"testing\"\n\nfunc TestFetch(t *testing.T) {}\n")
+	_, stderr, code = run(t, dir, bin, "./...")
+	assert.Equal(t, 3, code, "%s", stderr)
+	assert.Contains(t, stderr, `errcodelint: billing/errcodes.yaml: 1 package (billing/client) decodes responses into types of their own with no field at wire.code "error.code", and the catalog names no go.error_types`)
+	assert.Equal(t, 1, strings.Count(stderr, "responses into types"), "%s", stderr)
+
 	// With errcode off, nothing is said about it.
 	_, stderr, code = run(t, dir, bin, "-errcode=false", "./...")
 	assert.Equal(t, 0, code, "%s", stderr)

@@ -5,34 +5,50 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSplitNotices(t *testing.T) {
 	const finding = `{"posn":"/m/a/a.go:9:2","end":"/m/a/a.go:9:9","message":"code \"x\" is not in the catalog"}`
-	notice := func(posn, msg string) string {
-		data, err := json.Marshal(map[string]string{"category": "errcodelint-notice", "posn": posn, "end": posn, "message": msg})
+	notice := func(posn string, n errcode.Notice) string {
+		msg, err := json.Marshal(n)
+		require.NoError(t, err)
+		data, err := json.Marshal(map[string]string{"category": errcode.NoticeCategory, "posn": posn, "end": posn, "message": string(msg)})
 		require.NoError(t, err)
 		return string(data)
 	}
+	noCatalog := errcode.Notice{Kind: errcode.NoCatalog}
+	wire := func(cat, wire string, matched bool) errcode.Notice {
+		return errcode.Notice{Kind: errcode.WireNotice, Catalog: cat, Wire: wire, Matched: matched}
+	}
 	tree := jsonTree{
 		"m/a": {
-			"errcode":    json.RawMessage(`[` + finding + `,` + notice("/m/a/a.go:1:1", `wire matched "/m/api.yaml" "error.code"`) + `]`),
+			"errcode":    json.RawMessage(`[` + finding + `,` + notice("/m/a/a.go:1:1", wire("/m/api.yaml", "error.code", true)) + `]`),
 			"retryafter": json.RawMessage(`[` + finding + `]`),
 		},
-		"m/b": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", "no catalog") + `]`)},
+		"m/b": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", noCatalog) + `]`)},
 		// The test variant of b: the same package, counted once.
-		"m/b [m/b.test]": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", "no catalog") + `]`)},
-		"m/c":            {"errcode": json.RawMessage(`[` + notice("/m/c/c.go:3:1", "no catalog") + `]`)},
-		"m/d":            {"errcode": json.RawMessage(`[` + notice("/m/d/d.go:1:1", `wire unmatched "/m/api.yaml" "error.code"`) + `]`)},
-		"m/e":            {"errcode": json.RawMessage(`[` + notice("/m/e/e.go:1:1", `wire unmatched "/x/other.yaml" "code"`) + `]`)},
+		"m/b [m/b.test]": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", noCatalog) + `]`)},
+		"m/c":            {"errcode": json.RawMessage(`[` + notice("/m/c/c.go:3:1", noCatalog) + `]`)},
+		"m/d":            {"errcode": json.RawMessage(`[` + notice("/m/d/d.go:1:1", wire("/m/api.yaml", "error.code", false)) + `]`)},
+		"m/e":            {"errcode": json.RawMessage(`[` + notice("/m/e/e.go:1:1", wire("/x/other.yaml", "code", false)) + `]`)},
 		"m/f":            {"errcode": json.RawMessage(`{"error":"boom"}`)},
+		// Two clients of api.yaml out of its checks' sight, one of them
+		// in its test variant too.
+		"m/g": {"errcode": json.RawMessage(`[` + notice("/m/g/g.go:1:1", wire("/m/api.yaml", "error.code", false)) + `,` +
+			notice("/m/g/g.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		"m/g [m/g.test]": {"errcode": json.RawMessage(`[` + notice("/m/g/g.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		"m/h":            {"errcode": json.RawMessage(`[` + notice("/m/h/h.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		// Text that is not a notice's data stays a finding.
+		"m/i": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/i/i.go:1:1","end":"/m/i/i.go:1:1","message":"no catalog"}]`)},
 	}
 	notices, rest := splitNotices(tree)
 	assert.Equal(t, []string{
 		"errcodelint: no errcodes.yaml found for 2 packages with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog",
 		`errcodelint: warning: /x/other.yaml: wire.code "code" matches no body type or write in the analyzed packages; check the catalog's wire`,
+		`errcodelint: /m/api.yaml: 2 packages (/m/g, /m/h) decode responses into types of their own with no field at wire.code "error.code", and the catalog names no go.error_types: statusbranch sees no code read there; if they are this API's errors, name the error type in go.error_types`,
 	}, notices)
 	assert.Equal(t, jsonTree{
 		"m/a": {
@@ -40,16 +56,17 @@ func TestSplitNotices(t *testing.T) {
 			"retryafter": json.RawMessage(`[` + finding + `]`),
 		},
 		"m/f": {"errcode": json.RawMessage(`{"error":"boom"}`)},
+		"m/i": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/i/i.go:1:1","end":"/m/i/i.go:1:1","message":"no catalog"}]`)},
 	}, rest)
 }
 
 func TestSplitNoticesNone(t *testing.T) {
-	tree := jsonTree{"m/a": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/a/a.go:1:1","message":"wire matched \"/m/api.yaml\" \"code\""}]`)}}
+	tree := jsonTree{"m/a": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/a/a.go:1:1","message":"{\"kind\":\"wire\",\"catalog\":\"/m/api.yaml\",\"wire\":\"code\",\"matched\":true}"}]`)}}
 	notices, rest := splitNotices(tree)
 	assert.Empty(t, notices)
 	assert.Empty(t, rest)
 
-	notices, _ = splitNotices(jsonTree{"m/b": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/b/b.go:1:1","message":"no catalog"}]`)}})
+	notices, _ = splitNotices(jsonTree{"m/b": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/b/b.go:1:1","message":"{\"kind\":\"no-catalog\"}"}]`)}})
 	assert.Equal(t, []string{"errcodelint: no errcodes.yaml found for 1 package with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog"}, notices)
 }
 

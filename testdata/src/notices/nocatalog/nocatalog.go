@@ -1,6 +1,6 @@
 // Package nocatalog has HTTP code and no catalog: with -notices, errcode
 // says the checks are off for it.
-package nocatalog // want `^no catalog$`
+package nocatalog // want `^\{"kind":"no-catalog"\}$`
 
 import "net/http"
 

@@ -1,6 +1,6 @@
 // Package client decodes the API's error bodies, whose code sits at the
 // catalog's wire.code: matched, though no check fires.
-package client // want `^wire matched ".*/notices/matched/errcodes\.yaml" "error\.code"$`
+package client // want `^\{"kind":"wire","catalog":".*/notices/matched/errcodes\.yaml","wire":"error\.code","matched":true\}$`
 
 import (
 	"encoding/json"

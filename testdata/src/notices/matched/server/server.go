@@ -1,5 +1,5 @@
 // Package server writes its errors at the catalog's wire.code.
-package server // want `^wire matched ".*/notices/matched/errcodes\.yaml" "error\.code"$`
+package server // want `^\{"kind":"wire","catalog":".*/notices/matched/errcodes\.yaml","wire":"error\.code","matched":true\}$`
 
 import (
 	"encoding/json"

@@ -1,6 +1,6 @@
 // Package server writes its codes at error.code; the catalog's wire says
 // code: no body matches, and no check fires.
-package server // want `^wire unmatched ".*/notices/unmatched/errcodes\.yaml" "code"$`
+package server // want `^\{"kind":"wire","catalog":".*/notices/unmatched/errcodes\.yaml","wire":"code"\}$`
 
 import (
 	"encoding/json"
