@@ -14,6 +14,7 @@
 //	        settings:
 //	          catalog: api/errcodes.yaml   # default: found upward from each package
 //	          disable: [statusbranch]      # or enable: [errcode, retryafter]
+//	          # disable also takes checks: [retryafter/header-key]
 //	          strict: false                # statusbranch -strict
 //
 // The settings are applied through the passes' own flags, so a setting is
@@ -69,7 +70,8 @@ type Settings struct {
 	Catalog string `json:"catalog"`
 	// Enable lists the passes to run; empty means all of them.
 	Enable []string `json:"enable"`
-	// Disable lists passes not to run.
+	// Disable lists passes not to run, and checks ("retryafter/header-key",
+	// as errcodelint help lists them) of the passes that run.
 	Disable []string `json:"disable"`
 	// Strict sets statusbranch's -strict flag.
 	Strict bool `json:"strict"`
@@ -79,12 +81,22 @@ type Settings struct {
 // with its own flags, so that settings never reach the package-level
 // Analyzers that go vet and nogo use, nor another plugin instance.
 var passes = []struct {
-	name string
-	new  func() *analysis.Analyzer
+	name   string
+	checks []string // the names of its checks ("header-key")
+	new    func() *analysis.Analyzer
 }{
-	{"errcode", func() *analysis.Analyzer { return errcode.New(errcode.Defaults()) }},
-	{"retryafter", func() *analysis.Analyzer { return retryafter.New(retryafter.Defaults()) }},
-	{"statusbranch", func() *analysis.Analyzer { return statusbranch.New(statusbranch.Defaults()) }},
+	{"errcode", checkNames(errcode.Checks), func() *analysis.Analyzer { return errcode.New(errcode.Defaults()) }},
+	{"retryafter", checkNames(retryafter.Checks), func() *analysis.Analyzer { return retryafter.New(retryafter.Defaults()) }},
+	{"statusbranch", checkNames(statusbranch.Checks), func() *analysis.Analyzer { return statusbranch.New(statusbranch.Defaults()) }},
+}
+
+// checkNames are the names of a pass's checks, its Checks.
+func checkNames[C interface{ Name() string }](checks []C) []string {
+	names := make([]string, len(checks))
+	for i, c := range checks {
+		names[i] = c.Name()
+	}
+	return names
 }
 
 type plugin struct {
@@ -201,15 +213,25 @@ func (s Settings) passes() ([]string, error) {
 	for _, p := range passes {
 		all = append(all, p.name)
 	}
-	for _, set := range []struct {
-		key   string
-		names []string
-	}{{"enable", s.Enable}, {"disable", s.Disable}} {
-		for _, name := range set.names {
-			if !slices.Contains(all, name) {
-				return nil, fmt.Errorf("setting %q: unknown pass %q (passes: %s)", set.key, name, strings.Join(all, ", "))
+	for _, name := range s.Enable {
+		if !slices.Contains(all, name) {
+			if isCheck(name) {
+				return nil, fmt.Errorf(`setting "enable": %q is a check; enable takes passes (%s), disable takes passes and checks`, name, strings.Join(all, ", "))
 			}
+			return nil, fmt.Errorf(`setting "enable": unknown pass %q (passes: %s)`, name, strings.Join(all, ", "))
 		}
+	}
+	for _, name := range s.Disable {
+		if slices.Contains(all, name) {
+			continue
+		}
+		if pass, _, found := strings.Cut(name, "/"); found && slices.Contains(all, pass) {
+			if !isCheck(name) {
+				return nil, fmt.Errorf(`setting "disable": pass %s has no check %q (its checks: %s)`, pass, name, strings.Join(checkIDs(pass), ", "))
+			}
+			continue
+		}
+		return nil, fmt.Errorf(`setting "disable": unknown pass or check %q (passes: %s; errcodelint help NAME lists a pass's checks)`, name, strings.Join(all, ", "))
 	}
 	names := all
 	if len(s.Enable) > 0 {
@@ -234,10 +256,43 @@ func (s Settings) passes() ([]string, error) {
 	return run, nil
 }
 
+// isCheck reports whether id is a check's ID: "pass/check".
+func isCheck(id string) bool {
+	pass, name, _ := strings.Cut(id, "/")
+	return slices.Contains(checkIDs(pass), pass+"/"+name)
+}
+
+// checkIDs are the IDs of pass's checks.
+func checkIDs(pass string) []string {
+	var ids []string
+	for _, p := range passes {
+		if p.name == pass {
+			for _, name := range p.checks {
+				ids = append(ids, pass+"/"+name)
+			}
+		}
+	}
+	return ids
+}
+
 // apply sets each given setting as the flag of the same name on every
-// analyzer that has one. A setting no enabled pass takes is an error, not
-// silently ignored.
+// analyzer that has one, and the checks disable names as each pass's
+// -checks. A setting no enabled pass takes is an error, not silently
+// ignored.
 func (s Settings) apply(analyzers []*analysis.Analyzer) error {
+	for _, a := range analyzers {
+		var off []string
+		for _, id := range s.Disable {
+			if name, ok := strings.CutPrefix(id, a.Name+"/"); ok {
+				off = append(off, "-"+name)
+			}
+		}
+		if len(off) > 0 {
+			if err := a.Flags.Set("checks", strings.Join(off, ",")); err != nil {
+				return fmt.Errorf(`setting "disable": %w`, err)
+			}
+		}
+	}
 	type setting struct{ key, value string }
 	var flags []setting
 	if s.Catalog != "" {
@@ -295,7 +350,7 @@ func describe(t reflect.Type) string {
 	case t.Kind() == reflect.Bool:
 		return "true or false"
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
-		return "a list of pass names"
+		return "a list of names"
 	}
 	return t.String()
 }

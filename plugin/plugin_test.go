@@ -144,6 +144,24 @@ func TestEnableDisable(t *testing.T) {
 	}
 }
 
+// disable takes check IDs too, applied as each pass's -checks; a check of
+// a pass that does not run is no error.
+func TestDisableChecks(t *testing.T) {
+	analyzers, err := build(t, map[string]any{"disable": []any{"retryafter/header-key", "errcode/body-status", "retryafter/value"}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"errcode", "retryafter", "statusbranch"}, names(analyzers))
+	assert.Equal(t, "-body-status", flag(t, analyzers[0], "checks"))
+	assert.Equal(t, "-header-key,-value", flag(t, analyzers[1], "checks"))
+	assert.Empty(t, flag(t, analyzers[2], "checks"))
+
+	analyzers, err = build(t, map[string]any{"disable": []any{"statusbranch", "statusbranch/shared-status"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"errcode", "retryafter"}, names(analyzers))
+	for _, a := range analyzers {
+		assert.Empty(t, flag(t, a, "checks"), a.Name)
+	}
+}
+
 func TestBadSettings(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "errcodes.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("version: 1\ncodes:\n  - code: x\n    stauts: 404\n"), 0o644))
@@ -167,11 +185,11 @@ func TestBadSettings(t *testing.T) {
 		},
 		{
 			settings: map[string]any{"enable": "errcode"},
-			want:     `setting "enable": got string, want a list of pass names`,
+			want:     `setting "enable": got string, want a list of names`,
 		},
 		{
 			settings: map[string]any{"disable": []any{"errcode", 3}},
-			want:     `setting "disable": got number, want a list of pass names`,
+			want:     `setting "disable": got number, want a list of names`,
 		},
 		{
 			settings: map[string]any{"enable": []any{"errcodes"}},
@@ -179,7 +197,15 @@ func TestBadSettings(t *testing.T) {
 		},
 		{
 			settings: map[string]any{"disable": []any{"retry-after"}},
-			want:     `setting "disable": unknown pass "retry-after" (passes: errcode, retryafter, statusbranch)`,
+			want:     `setting "disable": unknown pass or check "retry-after" (passes: errcode, retryafter, statusbranch; errcodelint help NAME lists a pass's checks)`,
+		},
+		{
+			settings: map[string]any{"disable": []any{"retryafter/header-keys"}},
+			want:     `setting "disable": pass retryafter has no check "retryafter/header-keys" (its checks: retryafter/missing, retryafter/late-header, retryafter/value, retryafter/header-key, retryafter/directive)`,
+		},
+		{
+			settings: map[string]any{"enable": []any{"errcode/status"}},
+			want:     `setting "enable": "errcode/status" is a check; enable takes passes (errcode, retryafter, statusbranch), disable takes passes and checks`,
 		},
 		{
 			settings: map[string]any{"enable": []any{"errcode"}, "disable": []any{"errcode"}},
