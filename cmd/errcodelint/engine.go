@@ -413,7 +413,7 @@ func (r *standaloneRun) print(stdout, stderr io.Writer, t jsonTree) (int, error)
 	case "sarif":
 		cols := newColumns()
 		printErrors(stderr, res, cols)
-		err = printSARIF(stdout, res, r.passes, cols)
+		err = printSARIF(stdout, res, r.passes, passChecks(), cols)
 	case "github":
 		printGitHub(stdout, res, newColumns())
 	default:

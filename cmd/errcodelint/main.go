@@ -28,9 +28,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/errcodelint/errcodelint/analyzer/errcode"
-	"github.com/errcodelint/errcodelint/analyzer/retryafter"
-	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
 	"github.com/errcodelint/errcodelint/internal/catalogcmd"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -57,7 +54,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "errcodelint: flag %s comes after the packages; put flags before them\n", flag)
 		os.Exit(2)
 	}
-	analyzers := []*analysis.Analyzer{errcode.Analyzer, retryafter.Analyzer, statusbranch.Analyzer}
+	analyzers := commandAnalyzers()
 	n := len(os.Args)
 	unit := n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg")
 	if unit {
@@ -111,8 +108,8 @@ Flags:
                     sorted by position; json: one tree on stdout, package →
                     pass → diagnostics, where a test variant "p [p.test]"
                     keeps only what p does not have; sarif: SARIF 2.1.0 on
-                    stdout, a rule per pass; github: GitHub Actions
-                    ::warning commands on stdout
+                    stdout, a rule per check; github: GitHub Actions
+                    ::warning commands on stdout, titled with the check
   -json             same as -format json
   -c N              with text, show N lines of context around each finding
 

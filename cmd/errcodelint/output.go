@@ -399,7 +399,8 @@ func printJSON(w io.Writer, t jsonTree) error {
 }
 
 // printGitHub prints res as GitHub Actions workflow commands: a warning
-// annotation per finding, an error annotation per failed pass.
+// annotation per finding, titled with its check ("errcodelint
+// (retryafter/missing)"), an error annotation per failed pass.
 func printGitHub(w io.Writer, res results, cols *columns) {
 	for _, e := range res.errs {
 		title := "errcodelint"
@@ -426,7 +427,7 @@ func printGitHub(w io.Writer, res results, cols *columns) {
 				}
 			}
 		}
-		props = append(props, "title="+githubProperty("errcodelint ("+f.pass+")"))
+		props = append(props, "title="+githubProperty("errcodelint ("+f.check()+")"))
 		message := f.Message
 		for _, rel := range f.Related {
 			message += "\n" + cols.relativePosn(rel.Posn) + ": " + rel.Message
@@ -581,8 +582,8 @@ func (c *columns) utf16Column(p position) int {
 	return n + 1
 }
 
-// The SARIF 2.1.0 log errcodelint writes: one run, a rule per pass, a
-// result per finding.
+// The SARIF 2.1.0 log errcodelint writes: one run, a rule per check (its
+// ID is the check's, "retryafter/missing"), a result per finding.
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
@@ -609,10 +610,23 @@ type sarifDriver struct {
 }
 
 type sarifRule struct {
-	ID               string       `json:"id"`
-	ShortDescription sarifMessage `json:"shortDescription"`
-	FullDescription  sarifMessage `json:"fullDescription"`
-	Help             sarifMessage `json:"help"`
+	ID                   string             `json:"id"`
+	ShortDescription     sarifMessage       `json:"shortDescription"`
+	FullDescription      sarifMessage       `json:"fullDescription"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	Help                 sarifMessage       `json:"help"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifProperties    `json:"properties"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+// sarifProperties is a rule's property bag: its tags, the pass's name
+// (code scanning filters on them).
+type sarifProperties struct {
+	Tags []string `json:"tags"`
 }
 
 type sarifMessage struct {
@@ -689,8 +703,10 @@ type sarifRegion struct {
 // srcRoot is the uriBaseId of the files under the current directory.
 const srcRoot = "%SRCROOT%"
 
-// printSARIF prints res as a SARIF 2.1.0 log.
-func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *columns) error {
+// printSARIF prints res as a SARIF 2.1.0 log: a rule for every check of
+// passes (checks by pass name), and for the check of any finding that is
+// none of them.
+func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, checks map[string][]check, cols *columns) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "errcodelint",
@@ -705,14 +721,22 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 	if cols.dir != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{srcRoot: {URI: strings.TrimSuffix(fileURI(cols.dir), "/") + "/"}}
 	}
+	rules := run.Tool.Driver.Rules
+	ruleIndex := func(id, pass string) int {
+		if i := slices.IndexFunc(rules, func(r sarifRule) bool { return r.ID == id }); i >= 0 {
+			return i
+		}
+		a := &analysis.Analyzer{Name: pass, Doc: pass}
+		if i := slices.IndexFunc(passes, func(a *analysis.Analyzer) bool { return a.Name == pass }); i >= 0 {
+			a = passes[i]
+		}
+		rules = append(rules, sarifCheckRule(a, check{ID: id, Doc: shortDoc(a)}))
+		return len(rules) - 1
+	}
 	for _, a := range passes {
-		short, _, _ := strings.Cut(a.Doc, "\n")
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-			ID:               a.Name,
-			ShortDescription: sarifMessage{strings.TrimPrefix(short, a.Name+": ")},
-			FullDescription:  sarifMessage{a.Doc},
-			Help:             sarifMessage{a.Doc},
-		})
+		for _, c := range checks[a.Name] {
+			rules = append(rules, sarifCheckRule(a, c))
+		}
 	}
 	for _, e := range res.errs {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
@@ -720,8 +744,8 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 	}
 	for _, f := range res.findings {
 		r := sarifResult{
-			RuleID:    f.pass,
-			RuleIndex: slices.IndexFunc(passes, func(a *analysis.Analyzer) bool { return a.Name == f.pass }),
+			RuleID:    f.check(),
+			RuleIndex: ruleIndex(f.check(), f.pass),
 			Level:     "warning",
 			Message:   sarifMessage{f.Message},
 			Locations: []sarifLocation{cols.sarifLocation(f.Posn, f.End, "")},
@@ -734,6 +758,7 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 		}
 		run.Results = append(run.Results, r)
 	}
+	run.Tool.Driver.Rules = rules
 	log := sarifLog{
 		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
 		Version: "2.1.0",
@@ -743,6 +768,27 @@ func printSARIF(w io.Writer, res results, passes []*analysis.Analyzer, cols *col
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// sarifCheckRule is the rule of check c of pass a: the check's Doc, then
+// what pass it belongs to; the pass's documentation as its help.
+func sarifCheckRule(a *analysis.Analyzer, c check) sarifRule {
+	return sarifRule{
+		ID:                   c.ID,
+		ShortDescription:     sarifMessage{c.Doc},
+		FullDescription:      sarifMessage{fmt.Sprintf("%s (a check of the %s pass, which %s; 'errcodelint help %s' lists its checks and flags)", c.Doc, a.Name, passDoes(a), a.Name)},
+		HelpURI:              a.URL,
+		Help:                 sarifMessage{a.Doc},
+		DefaultConfiguration: sarifConfiguration{Level: "warning"},
+		Properties:           sarifProperties{Tags: []string{a.Name}},
+	}
+}
+
+// passDoes is a pass's short Doc, an imperative, as a clause after
+// "which": "report 429s ..." becomes "reports 429s ...".
+func passDoes(a *analysis.Analyzer) string {
+	verb, rest, _ := strings.Cut(shortDoc(a), " ")
+	return strings.TrimSpace(verb + "s " + rest)
 }
 
 // sarifLocation is the location of a diagnostic from posn to end, with

@@ -85,9 +85,9 @@ func TestFormats(t *testing.T) {
 			stdout, stderr, code = runWith(t, env, dir, bin, "-format", "github", ".")
 			assert.Equal(t, 3, code)
 			assert.Empty(t, stderr)
-			assert.Equal(t, `::warning file=server.go,line=20,col=16,endLine=20,endColumn=37,title=errcodelint (errcode)::code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:9)
-::warning file=server.go,line=26,col=29,endLine=26,endColumn=55,title=errcodelint (retryafter)::status 429 is written without a Retry-After header
-::warning file=server.go,line=32,col=53,endLine=32,endColumn=70,title=errcodelint (errcode)::code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?
+			assert.Equal(t, `::warning file=server.go,line=20,col=16,endLine=20,endColumn=37,title=errcodelint (errcode/status)::code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:9)
+::warning file=server.go,line=26,col=29,endLine=26,endColumn=55,title=errcodelint (retryafter/missing)::status 429 is written without a Retry-After header
+::warning file=server.go,line=32,col=53,endLine=32,endColumn=70,title=errcodelint (errcode/unknown-code)::code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?
 `, stdout)
 		})
 	}
@@ -128,7 +128,9 @@ func TestExitStatus(t *testing.T) {
 }
 
 // The SARIF log is valid against the SARIF 2.1.0 schema, and says what
-// the text says: a rule per pass, a warning per finding where it is.
+// the text says: a rule per check, named by its ID as directives and
+// -NAME.checks name it, a warning per finding where it is, under its
+// check's rule.
 func TestSARIF(t *testing.T) {
 	bin := build(t)
 	dir := interleave(t)
@@ -151,6 +153,9 @@ func TestSARIF(t *testing.T) {
 					Rules                         []struct {
 						ID               string
 						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						HelpURI          string `json:"helpUri"`
+						Properties       struct{ Tags []string }
 					}
 				}
 			}
@@ -192,12 +197,23 @@ func TestSARIF(t *testing.T) {
 	version, _, _ := runWith(t, nil, dir, bin, "version")
 	assert.Equal(t, strings.TrimPrefix(strings.TrimSpace(version), "errcodelint "), driver.Version)
 	var ids []string
-	for _, r := range driver.Rules {
+	rule := make(map[string]int)
+	for i, r := range driver.Rules {
 		ids = append(ids, r.ID)
+		rule[r.ID] = i
 		assert.NotEmpty(t, r.ShortDescription.Text, r.ID)
+		pass, _, _ := strings.Cut(r.ID, "/")
+		assert.Equal(t, []string{pass}, r.Properties.Tags, r.ID)
+		assert.Equal(t, "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/"+pass, r.HelpURI, r.ID)
+		assert.Contains(t, r.FullDescription.Text, "errcodelint help "+pass, r.ID)
 	}
-	assert.Equal(t, []string{"errcode", "retryafter", "statusbranch"}, ids)
-	assert.Equal(t, "report 429s written without Retry-After", driver.Rules[1].ShortDescription.Text)
+	// Every check of every pass, in order, directives included.
+	for _, id := range []string{"errcode/unknown-code", "errcode/status", "errcode/directive", "retryafter/missing", "retryafter/late-header", "statusbranch/directive"} {
+		assert.Contains(t, ids, id)
+	}
+	assert.Less(t, rule["errcode/directive"], rule["retryafter/missing"])
+	assert.Less(t, rule["retryafter/directive"], rule["statusbranch/directive"])
+	assert.Equal(t, "a status of rules.retry_after, or a code whose status is one, written without Retry-After set on every path before it", driver.Rules[rule["retryafter/missing"]].ShortDescription.Text)
 	assert.Equal(t, "file://"+filepath.ToSlash(dir)+"/", sarifRun.OriginalURIBaseIDs["%SRCROOT%"].URI)
 
 	type result struct {
@@ -215,9 +231,9 @@ func TestSARIF(t *testing.T) {
 			r.RuleIndex, [4]int{reg.StartLine, reg.StartColumn, reg.EndLine, reg.EndColumn}, r.Message.Text})
 	}
 	assert.Equal(t, []result{
-		{"errcode", "warning", "server.go", "%SRCROOT%", 0, [4]int{20, 16, 20, 37}, `code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:9)`},
-		{"retryafter", "warning", "server.go", "%SRCROOT%", 1, [4]int{26, 29, 26, 55}, `status 429 is written without a Retry-After header`},
-		{"errcode", "warning", "server.go", "%SRCROOT%", 0, [4]int{32, 53, 32, 70}, `code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?`},
+		{"errcode/status", "warning", "server.go", "%SRCROOT%", rule["errcode/status"], [4]int{20, 16, 20, 37}, `code "secret_not_found" is sent with status 400; the catalog says 404 (errcodes.yaml:9)`},
+		{"retryafter/missing", "warning", "server.go", "%SRCROOT%", rule["retryafter/missing"], [4]int{26, 29, 26, 55}, `status 429 is written without a Retry-After header`},
+		{"errcode/unknown-code", "warning", "server.go", "%SRCROOT%", rule["errcode/unknown-code"], [4]int{32, 53, 32, 70}, `code "secret_notfound" is not in the catalog; did you mean "secret_not_found"?`},
 	}, got)
 
 	// Fixes are go/analysis's edits, by byte offset.

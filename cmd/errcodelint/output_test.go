@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -157,6 +159,52 @@ func TestPrintGitHub(t *testing.T) {
 		out.String())
 	assert.Equal(t, "a%3Ab%2Cc%25%0D%0A", githubProperty("a:b,c%\r\n"))
 	assert.Equal(t, "a:b,c%25%0D%0A", githubMessage("a:b,c%\r\n"))
+}
+
+// SARIF's rules are the checks, each finding's ruleIndex its check's
+// rule; a finding of a check that no pass lists (an older pass, a
+// Category-less diagnostic) gets a rule of its own, so the log stays
+// valid.
+func TestSARIFRules(t *testing.T) {
+	tree, err := decodeTrees(strings.NewReader(`{"p": {
+		"errcode": [{"category": "errcode/status", "posn": "a.go:1:1", "message": "m1"}, {"posn": "a.go:2:1", "message": "m2"}],
+		"retryafter": [{"category": "late-header", "posn": "a.go:3:1", "message": "m3"}]}}`))
+	require.NoError(t, err)
+	passes := freshAnalyzers()
+	checks := map[string][]check{
+		"errcode":    {{ID: "errcode/unknown-code", Doc: "d1"}, {ID: "errcode/status", Doc: "d2"}},
+		"retryafter": {{ID: "retryafter/late-header", Doc: "d3"}},
+	}
+	var out bytes.Buffer
+	require.NoError(t, printSARIF(&out, collect(tree), passes, checks, &columns{}))
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &log))
+	var rules []string
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		rules = append(rules, r.ID+": "+r.ShortDescription.Text)
+	}
+	assert.Equal(t, []string{"errcode/unknown-code: d1", "errcode/status: d2", "retryafter/late-header: d3",
+		"errcode: check error codes and statuses against the catalog"}, rules)
+	var got []string
+	for _, r := range log.Runs[0].Results {
+		got = append(got, fmt.Sprintf("%s@%d", r.RuleID, r.RuleIndex))
+	}
+	assert.Equal(t, []string{"errcode/status@1", "errcode@3", "retryafter/late-header@2"}, got)
 }
 
 func TestColumns(t *testing.T) {
