@@ -69,6 +69,8 @@ type standaloneRun struct {
 	packages    []string
 	passes      []*analysis.Analyzer
 	env         []string // added to go vet's environment
+
+	help []string // not nil: the run is 'errcodelint help' of these
 }
 
 // A flagError is a command line the standalone command refuses: exit 2,
@@ -84,8 +86,9 @@ func (e *flagError) Error() string { return e.err.Error() }
 
 // parseStandaloneRun parses the command line of a standalone run. It
 // returns nil when the command line is for multichecker as it is: the vet
-// protocol (-V=full, -flags, a *.cfg unit), help, no packages, or the
-// in-process engine's own child. A bad flag is a *flagError.
+// protocol (-V=full, -flags, a *.cfg unit), no packages, or the
+// in-process engine's own child; a run whose help is set for -h or help
+// after flags. A bad flag is a *flagError.
 func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standaloneRun, *flagError) {
 	r := &standaloneRun{context: -1, format: "text", passes: analyzers}
 	switch e := os.Getenv(engineEnv); e {
@@ -141,7 +144,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		return nil, nil // multichecker's help
+		return &standaloneRun{help: []string{}}, nil
 	case catalogErr != nil:
 		// The catalog's own positioned errors; the usage would bury them.
 		return nil, &flagError{err: err, code: 1}
@@ -149,7 +152,9 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		// The format's error is one line; the others, as the flag
 		// package prints them, with the usage.
 		return nil, &flagError{code: 2, err: err, usage: !strings.Contains(err.Error(), "flag -format:")}
-	case protocol || fs.NArg() == 0 || fs.Arg(0) == "help" || isUnit(fs.Args()):
+	case fs.Arg(0) == "help":
+		return &standaloneRun{help: fs.Args()[1:]}, nil
+	case protocol || fs.NArg() == 0 || isUnit(fs.Args()):
 		return nil, nil
 	}
 	r.packages = fs.Args()
@@ -306,6 +311,9 @@ func (r *standaloneRun) modeArgs() []string {
 
 // run runs r and returns the exit status.
 func (r *standaloneRun) run(stdout, stderr io.Writer) int {
+	if r.help != nil {
+		return helpCommand(r.help, commandAnalyzers(), stdout, stderr)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var out []byte

@@ -81,13 +81,20 @@ func TestParseStandaloneRun(t *testing.T) {
 		{"-V=full"},
 		{"-flags"},
 		{"-json", "/tmp/b001/vet.cfg"},
-		{"help", "errcode"},
 		{},
 	} {
 		r, ferr := parseStandaloneRun(args, freshAnalyzers())
 		assert.Nil(t, r, "%q", args)
 		assert.Nil(t, ferr, "%q", args)
 	}
+
+	// help after flags, and -h, are errcodelint's own help.
+	r, ferr = parseStandaloneRun([]string{"-json", "help", "errcode"}, freshAnalyzers())
+	require.Nil(t, ferr)
+	assert.Equal(t, []string{"errcode"}, r.help)
+	r, ferr = parseStandaloneRun([]string{"-json", "-h"}, freshAnalyzers())
+	require.Nil(t, ferr)
+	assert.Equal(t, []string{}, r.help)
 
 	// Bad flags: the format's error is one line; the others come with
 	// the usage, as the flag package prints them.

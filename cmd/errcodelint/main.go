@@ -7,8 +7,9 @@
 //	go vet -vettool=$(command -v errcodelint) [-catalog=FILE] packages
 //	errcodelint catalog <command> [args]
 //
-// It runs the errcode, retryafter and statusbranch passes; see
-// 'errcodelint help' for their flags. Exit status: 0 clean, 3 findings,
+// It runs the errcode, retryafter and statusbranch passes; 'errcodelint
+// help' lists them and the environment variables it reads, 'errcodelint
+// help NAME' documents a pass, its checks and its flags (help.go). Exit status: 0 clean, 3 findings,
 // 1 errors.
 //
 // Standalone, it runs the passes one package at a time, as go vet does,
@@ -41,10 +42,10 @@ func main() {
 		case "version", "-version", "--version":
 			fmt.Println(version())
 			os.Exit(0)
-		case "help", "-h", "-help", "--help":
+		case "help":
+			os.Exit(helpCommand(os.Args[2:], commandAnalyzers(), os.Stdout, os.Stderr))
+		case "-h", "-help", "--help":
 			if len(os.Args) == 2 {
-				// errcodelint's own help; 'help NAME' is a pass's
-				// documentation, from the driver.
 				usageTo(os.Stdout)
 				os.Exit(0)
 			}
@@ -92,6 +93,7 @@ func usageTo(w io.Writer) {
 	fmt.Fprintf(w, `usage: errcodelint [-catalog FILE] [flags] packages
        go vet -vettool=$(command -v errcodelint) [flags] packages
        errcodelint catalog <command> [args]
+       errcodelint help [NAME]
 
 errcodelint checks Go servers and clients against their API's error-code
 catalog (errcodes.yaml, found upward from each package to its module root):
@@ -102,6 +104,9 @@ catalog (errcodes.yaml, found upward from each package to its module root):
 Flags:
   -catalog FILE     the catalog for every pass (else $ERRCODELINT_CATALOG, else discovery)
   -NAME=false       turn a pass off; -NAME.catalog FILE sets one pass's catalog
+  -NAME.checks LIST turn checks off (-retryafter.checks=-header-key) or
+                    run only some (-errcode.checks=status); 'errcodelint
+                    help NAME' lists a pass's checks
   -statusbranch.strict  also report statuses that carry a single code
   -fix, -diff       apply, or show as a diff, the suggested fixes
   -format FORMAT    text (the default): file:line:col: message on stderr,
@@ -118,13 +123,14 @@ not load, a pass that failed, a package that does not build, a crash),
 2 bad flags, 3 findings.
 
 Standalone runs analyze one package at a time and keep each package's
-results in a cache; ERRCODELINT_CACHE=DIR|off moves or turns it off.
-ERRCODELINT_ENGINE=inprocess selects the in-process driver, which caches
-nothing. -tags goes to the go command.
-Run 'errcodelint help NAME' for a pass's documentation,
-'errcodelint catalog -h' for the catalog tools and 'errcodelint version'
-for the version.
-`)
+results in a cache. -tags goes to the go command.
+
+%s
+Run 'errcodelint help NAME' for a pass's documentation, its checks and
+its flags (or a check's, 'errcodelint help retryafter/missing'),
+'errcodelint help catalog' for the catalog tools and 'errcodelint
+version' for the version.
+`, environment)
 }
 
 // version is errcodelint's version line: the module version it was built

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/retryafter"
+	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -203,4 +206,82 @@ func TestCommandLine(t *testing.T) {
 	// The value of a flag is not a package.
 	_, stderr, code = run(t, root, bin, "-catalog", "testdata/catalogs/platform.yaml", "-c", "0", "./analyzer/internal/astx")
 	assert.Equal(t, 0, code, "%s", stderr)
+}
+
+// errcodelint help lists the passes and the environment variables a
+// user sets; help NAME is a pass's documentation, then its checks with
+// their one-line docs and its flags as the command takes them; help of a
+// check ID is that check's.
+func TestHelp(t *testing.T) {
+	bin := build(t)
+	root := repoRoot(t)
+
+	stdout, stderr, code := run(t, root, bin, "help")
+	assert.Equal(t, 0, code, stderr)
+	for _, want := range []string{"errcode ", "retryafter ", "statusbranch ", "errcodelint help [NAME]",
+		"ERRCODELINT_CATALOG ", "ERRCODELINT_CACHE ", "ERRCODELINT_ENGINE ", "GOFLAGS"} {
+		assert.Contains(t, stdout, want)
+	}
+	assert.NotContains(t, stdout, "RUNLOG", "internal protocol is not the user's")
+
+	for _, pass := range []struct {
+		name    string
+		checks  []struct{ ID, Doc string }
+		hidden  []string
+		summary string
+	}{
+		{"errcode", convertChecks(errcode.Checks), []string{"-errcode.notices"}, "errcode: check error codes and statuses against the catalog\n"},
+		{"retryafter", convertChecks(retryafter.Checks), nil, "retryafter: report 429s written without Retry-After\n"},
+		{"statusbranch", convertChecks(statusbranch.Checks), nil, "statusbranch: report branches on a status several codes share\n"},
+	} {
+		stdout, stderr, code := run(t, root, bin, "help", pass.name)
+		assert.Equal(t, 0, code, stderr)
+		assert.True(t, strings.HasPrefix(stdout, pass.summary), "the pass's doc first:\n%s", stdout)
+		_, after, ok := strings.Cut(stdout, "\nChecks (-"+pass.name+".checks")
+		require.True(t, ok, "a checks section:\n%s", stdout)
+		checks, flags, ok := strings.Cut(after, "\nFlags:\n")
+		require.True(t, ok, "then a flags section:\n%s", stdout)
+		require.NotEmpty(t, pass.checks)
+		for _, c := range pass.checks {
+			assert.Regexp(t, `(?m)^  `+regexp.QuoteMeta(c.ID)+` +`+regexp.QuoteMeta(c.Doc)+`$`, checks)
+		}
+		for _, f := range []string{"-" + pass.name + "=false", "-" + pass.name + ".catalog", "-" + pass.name + ".checks", "-" + pass.name + ".tests"} {
+			assert.Contains(t, flags, f)
+		}
+		for _, f := range pass.hidden {
+			assert.NotContains(t, flags, f, "a flag of errcodelint's own driver")
+		}
+	}
+
+	stdout, _, code = run(t, root, bin, "help", "retryafter/value")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stdout, "retryafter/value: a Retry-After value that is neither delay-seconds nor an HTTP-date\n"), stdout)
+	assert.Contains(t, stdout, "-retryafter.checks=-value")
+
+	// help after flags, and -h, are errcodelint's help, not the driver's.
+	stdout, _, code = run(t, root, bin, "-json", "help", "statusbranch")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stdout, "statusbranch: "), stdout)
+	stdout, _, code = run(t, root, bin, "-json", "-h")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stdout, "usage: errcodelint"), stdout)
+
+	stdout, _, code = run(t, root, bin, "help", "catalog")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(stdout, "usage: errcodelint catalog"), stdout)
+
+	stdout, stderr, code = run(t, root, bin, "help", "nosuch")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "errcodelint: no pass or check named \"nosuch\"; the passes are errcode, retryafter, statusbranch (or 'errcodelint help catalog')\n", stderr)
+}
+
+// convertChecks reads a pass's Checks (report.Check, internal to the
+// analyzers) as plain structs.
+func convertChecks[S ~[]E, E ~struct{ ID, Doc string }](s S) []struct{ ID, Doc string } {
+	out := make([]struct{ ID, Doc string }, len(s))
+	for i, c := range s {
+		out[i] = struct{ ID, Doc string }(c)
+	}
+	return out
 }

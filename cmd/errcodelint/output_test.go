@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -272,4 +273,11 @@ func exitWith(t *testing.T, code int) *exec.ExitError {
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit))
 	return exit
+}
+
+// The variables users set are the ones help lists.
+func TestEnvironmentListed(t *testing.T) {
+	for _, v := range []string{catalog.EnvVar, cacheEnv, engineEnv} {
+		assert.Contains(t, environment, "\n  "+v+" ")
+	}
 }
