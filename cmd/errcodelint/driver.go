@@ -54,6 +54,10 @@ type unitConfig struct {
 	// absolute path) to the SHA-256 of what it read: the unit pins that
 	// content or fails.
 	Catalogs map[string]string `json:",omitempty"`
+
+	// RunLog is the file the unit logs its analysis to (-runlog), or
+	// "": what a test asks of the engine, not part of the unit's key.
+	RunLog string `json:",omitempty"`
 }
 
 // An engineRun is one run of the standalone engine.
@@ -261,6 +265,7 @@ func (e *engineRun) config(u *unit, n int) (cfg *unitConfig, flags, catalogs []s
 		VetxOnly:    !u.root,
 		VetxOutput:  base + ".vetx",
 		Stdout:      base + ".stdout",
+		RunLog:      e.r.runLog,
 	}
 	for _, d := range u.deps {
 		if d.pkg.Standard {
@@ -290,6 +295,7 @@ func (e *engineRun) unitKey(u *unit, cfg *unitConfig, flags, catalogs []string, 
 	keyed.VetxOutput, keyed.Stdout = "", ""
 	keyed.PackageVetx = nil
 	keyed.Catalogs = nil
+	keyed.RunLog = ""
 	data, err := json.Marshal(keyed)
 	if err != nil {
 		return "", err

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,7 +26,7 @@ import (
 //
 // With ERRCODELINT_ENGINE=inprocess it runs them through go/analysis's
 // multichecker instead, in a child process: this same executable with
-// ERRCODELINT_ENGINE=multichecker. Either engine hands back a JSON tree of
+// inProcessChild as its first argument. Either engine hands back a JSON tree of
 // diagnostics, which output.go prints in the format asked for: text
 // findings on stderr as file:line:col: message (with -c context), or JSON,
 // SARIF or GitHub workflow commands on stdout; exit 3 on findings and 1 on
@@ -35,15 +34,23 @@ import (
 // of each finding.
 
 // engineEnv selects the engine: "vet" (the default, named for the
-// protocol its units speak) or "inprocess", the
-// multichecker that loads the whole graph in one process and caches
-// nothing. "multichecker" is internal: the in-process engine's child,
-// which is go/analysis's multichecker as it is.
+// protocol its units speak) or "inprocess", the multichecker that loads
+// the whole graph in one process and caches nothing.
 const engineEnv = "ERRCODELINT_ENGINE"
 
-// runLogEnv names a file to which each analysis of a package appends a
-// line: tests use it to see which packages go vet's cache did not answer.
-const runLogEnv = "ERRCODELINT_RUNLOG"
+// What the command tells its own child processes is not read from the
+// environment, where a user could have set it: the in-process engine's
+// child is marked by its first argument, and a unit of the standalone
+// engine reads its run log from its configuration (unitConfig.RunLog).
+
+// inProcessChild is the first argument of the in-process engine's
+// child, which is go/analysis's multichecker as it is.
+const inProcessChild = "-errcodelint-inprocess-child"
+
+// runLogFlag names a file to which each unit of the standalone engine
+// appends a line, "importpath vetxonly=BOOL": tests use it to see which
+// units the cache did not answer. It is not in -h.
+const runLogFlag = "runlog"
 
 // protocolFlags are go vet's questions to a vet tool: multichecker
 // answers them.
@@ -69,6 +76,7 @@ type standaloneRun struct {
 	packages    []string
 	passes      []*analysis.Analyzer
 	env         []string // added to go vet's environment
+	runLog      string   // -runlog: the file each unit logs to, absolute
 
 	help []string // not nil: the run is 'errcodelint help' of these
 }
@@ -95,8 +103,6 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	case "", "vet":
 	case "inprocess":
 		r.inProcess = true
-	case "multichecker":
-		return nil, nil
 	default:
 		return nil, &flagError{code: 2, err: fmt.Errorf("unknown %s=%s; want vet or inprocess", engineEnv, e)}
 	}
@@ -119,6 +125,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	}
 	var tags string
 	fs.StringVar(&tags, "tags", "", "")
+	fs.StringVar(&r.runLog, runLogFlag, "", "")
 	fs.Var(formatFlag{&r.format}, "format", "")
 	fs.Var(jsonAlias{&r.format}, "json", "")
 	fs.BoolVar(&r.fix, "fix", false, "")
@@ -169,7 +176,7 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		case f.name == "tags":
 			r.buildFlags = append(r.buildFlags, "-tags="+f.value)
 			continue
-		case slices.Contains([]string{"format", "json", "fix", "diff", "c"}, f.name) || slices.Contains(legacyFlags, f.name):
+		case slices.Contains([]string{"format", "json", "fix", "diff", "c", runLogFlag}, f.name) || slices.Contains(legacyFlags, f.name):
 			continue
 		case slices.Contains(isCatalog, f.name) && f.value != "":
 			abs, err := filepath.Abs(f.value)
@@ -180,6 +187,13 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 			r.catalogs = append(r.catalogs, f.name+"="+abs)
 		}
 		r.toolFlags = append(r.toolFlags, "-"+f.name+"="+f.value)
+	}
+	if r.runLog != "" {
+		abs, err := filepath.Abs(r.runLog)
+		if err != nil {
+			return nil, &flagError{code: 2, err: err}
+		}
+		r.runLog = abs
 	}
 	if p := os.Getenv(catalog.EnvVar); p != "" {
 		// go vet runs the tool in each package's directory, where a
@@ -373,8 +387,8 @@ func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, fail
 		fmt.Fprintf(stderr, "errcodelint: cannot find this executable: %v\n", err)
 		return nil, false, 1, false
 	}
-	cmd := exec.Command(exe, r.childArgs()...)
-	cmd.Env = append(append(os.Environ(), r.env...), engineEnv+"=multichecker")
+	cmd := exec.Command(exe, append([]string{inProcessChild}, r.childArgs()...)...)
+	cmd.Env = append(os.Environ(), r.env...)
 	if len(r.buildFlags) > 0 {
 		// multichecker's -tags has no effect; go/packages, which loads
 		// the packages, reads GOFLAGS.
@@ -465,23 +479,16 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// logRun appends the package of the unit cfg to $ERRCODELINT_RUNLOG, if set.
-func logRun(cfg string) {
-	path := os.Getenv(runLogEnv)
-	if path == "" {
+// logRun appends the unit's package to the run log its configuration
+// names, if any: only the standalone engine names one (-runlog).
+func logRun(u *goVetUnit) {
+	if u.RunLog == "" {
 		return
 	}
-	var unit struct {
-		ID       string
-		VetxOnly bool
-	}
-	if data, err := os.ReadFile(cfg); err == nil {
-		_ = json.Unmarshal(data, &unit)
-	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(u.RunLog, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return
 	}
 	defer f.Close()
-	fmt.Fprintf(f, "%s vetxonly=%t\n", unit.ID, unit.VetxOnly)
+	fmt.Fprintf(f, "%s vetxonly=%t\n", u.ID, u.VetxOnly)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,13 +124,22 @@ func TestParseStandaloneRun(t *testing.T) {
 	assert.True(t, r.inProcess)
 	assert.Equal(t, []string{"-json", "-errcode.notices", "./..."}, r.childArgs())
 
-	t.Setenv(engineEnv, "multichecker")
-	r, ferr = parseStandaloneRun([]string{"-json", "./..."}, freshAnalyzers())
-	assert.Nil(t, r, "the in-process engine's child is multichecker as it is")
-	assert.Nil(t, ferr)
+	// The in-process engine's child is marked by its parent's argument,
+	// not by a value of the variable a user sets.
+	for _, e := range []string{"bogus", "multichecker"} {
+		t.Setenv(engineEnv, e)
+		_, ferr = parseStandaloneRun([]string{"./..."}, freshAnalyzers())
+		require.NotNil(t, ferr)
+		assert.Equal(t, "unknown ERRCODELINT_ENGINE="+e+"; want vet or inprocess", ferr.Error())
+		assert.Equal(t, 2, ferr.code)
+	}
 
-	t.Setenv(engineEnv, "bogus")
-	_, ferr = parseStandaloneRun([]string{"./..."}, freshAnalyzers())
-	require.NotNil(t, ferr)
-	assert.Equal(t, "unknown ERRCODELINT_ENGINE=bogus; want vet or inprocess", ferr.Error())
+	// -runlog is the engine's, for tests: absolute, and not the passes'.
+	t.Setenv(engineEnv, "")
+	r, ferr = parseStandaloneRun([]string{"-runlog", "log", "./..."}, freshAnalyzers())
+	require.Nil(t, ferr)
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(wd, "log"), r.runLog)
+	assert.Empty(t, r.toolFlags)
 }

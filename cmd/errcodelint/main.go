@@ -15,7 +15,9 @@
 // Standalone, it runs the passes one package at a time, as go vet does,
 // and keeps each package's facts and findings in a cache of its own
 // (driver.go, cache.go); ERRCODELINT_ENGINE=inprocess selects
-// go/analysis's multichecker instead. Both print through one printer (output.go), in the
+// go/analysis's multichecker instead. What the command tells its own
+// child processes travels in their arguments and unit configurations,
+// never in variables a user could have set (engine.go). Both print through one printer (output.go), in the
 // format -format asks for.
 package main
 
@@ -51,14 +53,19 @@ func main() {
 			}
 		}
 	}
-	if flag, ok := flagAfterPackages(os.Args[1:]); ok {
-		fmt.Fprintf(os.Stderr, "errcodelint: flag %s comes after the packages; put flags before them\n", flag)
-		os.Exit(2)
-	}
 	analyzers := commandAnalyzers()
 	n := len(os.Args)
 	unit := n > 1 && strings.HasSuffix(os.Args[n-1], ".cfg")
-	if unit {
+	child := n > 1 && os.Args[1] == inProcessChild
+	if flag, ok := flagAfterPackages(os.Args[1:]); ok && !child {
+		fmt.Fprintf(os.Stderr, "errcodelint: flag %s comes after the packages; put flags before them\n", flag)
+		os.Exit(2)
+	}
+	if child {
+		// The in-process engine's child: multichecker as it is, on the
+		// command line its parent built.
+		os.Args = slices.Delete(os.Args, 1, 2)
+	} else if unit {
 		// A unit, of the standalone engine or of go vet: analyzed here by
 		// multichecker.Main once prepared (unit.go). A bad catalog is
 		// said in its own words, once per unit: the usage text would be
@@ -69,7 +76,6 @@ func main() {
 			os.Exit(code)
 		}
 		os.Args = slices.Concat(os.Args[:1], flags, os.Args[n-1:])
-		logRun(os.Args[len(os.Args)-1])
 	} else if r, err := parseStandaloneRun(os.Args[1:], analyzers); err != nil {
 		fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
 		if err.usage {
@@ -79,7 +85,7 @@ func main() {
 	} else if r != nil {
 		os.Exit(r.run(os.Stdout, os.Stderr))
 	}
-	if !unit {
+	if !unit && !child {
 		flag.Usage = usage
 	}
 	flag.Var(versionFlag{}, "V", "print version and exit")
@@ -185,7 +191,7 @@ func takesValue(arg string) bool {
 	}
 	name := strings.TrimLeft(arg, "-")
 	switch name {
-	case "c", "catalog", "format", "debug", "cpuprofile", "memprofile", "trace":
+	case "c", "catalog", "format", "debug", "cpuprofile", "memprofile", "trace", "runlog":
 		return true
 	}
 	return strings.HasSuffix(name, ".catalog")

@@ -32,6 +32,7 @@ type goVetUnit struct {
 	ModuleVersion string
 	VetxOnly      bool
 	Catalogs      map[string]string // the standalone engine's (unitConfig)
+	RunLog        string            // the standalone engine's (unitConfig)
 }
 
 // mainModule reports whether the unit's package is in a main module
@@ -68,6 +69,7 @@ func prepareUnit(flags []string, file string) (out []string, code int, done bool
 		return flags, 0, false // unitchecker says what is wrong with it
 	}
 	if isEngineUnit(file) {
+		logRun(u)
 		if err := pinCatalogs(u.Catalogs); err != nil {
 			fmt.Fprintf(os.Stderr, "errcodelint: %v\n", err)
 			return nil, 1, true
