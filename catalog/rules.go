@@ -43,3 +43,69 @@ func ValidRetryAfter(v string) bool {
 	_, err := http.ParseTime(v)
 	return err == nil
 }
+
+// KeyMatches reports whether key, an object key of a JSON body or an
+// element name of an XML one (format "json" or "xml"), is name, a step of
+// a wire path, as a client decoding the body matches it: encoding/json
+// matches an object key to a field without regard to case (its fold is
+// strings.EqualFold's, Unicode included), encoding/xml matches an element
+// to a field by its exact name. Both the passes (the keys a handler's
+// bodies have) and conformance (the keys a response has) ask here.
+func KeyMatches(format, key, name string) bool {
+	if format == "xml" {
+		return key == name
+	}
+	return strings.EqualFold(key, name)
+}
+
+// StepMatches reports whether a key of a body, holding a list when array,
+// is step of a wire path: the key by KeyMatches, and under JSON a list
+// where the step has "[]" and nowhere else; under XML, where a list is
+// repeated sibling elements, with or without "[]". conformance follows the
+// same rule as it walks a response (a JSON value that is not where the
+// path wants it is not at the path).
+func StepMatches(format, key string, array bool, step Segment) bool {
+	return KeyMatches(format, key, step.Name) && (format == "xml" || array == step.Array)
+}
+
+// At reports whether path, a body path from the encoded value down
+// ("error.code", "errors[].code"), is at wire, one of w's parsed paths
+// (CodePath, StatusPath): as many steps, each matching by StepMatches.
+// Under XML the path may start at the root element (wire's first step) or
+// below it, as conformance reads a response.
+func (w *Wire) At(path string, wire []Segment) bool {
+	if path == "" || len(wire) == 0 {
+		return false
+	}
+	steps := splitPath(path)
+	if w.Format == "xml" {
+		return w.stepsAt(steps, wire) || w.stepsAt(steps, wire[1:])
+	}
+	return w.stepsAt(steps, wire)
+}
+
+func (w *Wire) stepsAt(steps, wire []Segment) bool {
+	if len(steps) != len(wire) {
+		return false
+	}
+	for i, s := range steps {
+		if !StepMatches(w.Format, s.Name, s.Array, wire[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPath is a body path's steps; unlike ParsePath it takes any path,
+// one that starts with "[]" (a body that is an array) included.
+func splitPath(path string) []Segment {
+	var out []Segment
+	for name := range strings.SplitSeq(path, ".") {
+		seg := Segment{Name: name}
+		if n, ok := strings.CutSuffix(name, "[]"); ok {
+			seg = Segment{Name: n, Array: true}
+		}
+		out = append(out, seg)
+	}
+	return out
+}

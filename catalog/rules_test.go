@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestValidRetryAfter pins the Retry-After rule: delay-seconds or one of
@@ -56,5 +57,63 @@ func TestIsErrorStatus(t *testing.T) {
 		600: false, 999: false, -400: false,
 	} {
 		assert.Equal(t, want, IsErrorStatus(status), "%d", status)
+	}
+}
+
+// TestKeyMatches pins how a client matches a body's keys to a wire path's
+// steps: encoding/json folds case (Unicode too), encoding/xml does not.
+func TestKeyMatches(t *testing.T) {
+	for _, tt := range []struct {
+		format, key, name string
+		want              bool
+	}{
+		{"json", "code", "code", true},
+		{"json", "Code", "code", true},
+		{"json", "CODE", "code", true},
+		{"json", "\u212aind", "kind", true}, // the Kelvin sign folds to k
+		{"json", "ſtatus", "status", true},  // so does the long s to s
+		{"json", "code_", "code", false},
+		{"json", "", "code", false},
+		{"", "Code", "code", true}, // a catalog built by hand is JSON
+		{"xml", "Code", "Code", true},
+		{"xml", "code", "Code", false},
+		{"xml", "CODE", "code", false},
+	} {
+		assert.Equal(t, tt.want, KeyMatches(tt.format, tt.key, tt.name), "%s %q %q", tt.format, tt.key, tt.name)
+	}
+}
+
+// TestWireAt pins how a body path the passes build is matched with a wire
+// path: step by step by KeyMatches; under JSON "[]" in both or in
+// neither, under XML not compared, and the root element optional.
+func TestWireAt(t *testing.T) {
+	for _, tt := range []struct {
+		format, wire, path string
+		want               bool
+	}{
+		{"json", "error.code", "error.code", true},
+		{"json", "Error.Code", "error.code", true},
+		{"json", "error.code", "ERROR.Code", true},
+		{"json", "errors[].code", "errors[].code", true},
+		{"json", "errors[].code", "Errors[].Code", true},
+		{"json", "errors[].code", "errors.code", false},
+		{"json", "errors.code", "errors[].code", false},
+		{"json", "error.code", "code", false},
+		{"json", "code", "error.code", false},
+		{"json", "code", "[].code", false},
+		{"json", "code", "", false},
+		{"xml", "Error.Code", "Error.Code", true},
+		{"xml", "Error.Code", "Code", true}, // the encoded value is the root element
+		{"xml", "Error.Code", "code", false},
+		{"xml", "error.code", "Code", false},
+		{"xml", "Errors.Error[].Code", "Errors.Error.Code", true},
+		{"xml", "Errors.Error.Code", "Error[].Code", true},
+		{"xml", "Code", "Code", true},
+		{"xml", "Code", "", false},
+	} {
+		p, err := ParsePath(tt.wire)
+		require.NoError(t, err)
+		w := &Wire{Format: tt.format}
+		assert.Equal(t, tt.want, w.At(tt.path, p), "%s wire %q, path %q", tt.format, tt.wire, tt.path)
 	}
 }

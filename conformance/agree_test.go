@@ -74,7 +74,7 @@ func TestRetryAfterSidesAgree(t *testing.T) {
 				w.Header().Set("Retry-After", tc.value)
 				w.WriteHeader(http.StatusTooManyRequests)
 			})
-			for side, chk := range exchange(t, h) {
+			for side, chk := range exchange(t, agreeCatalog, h) {
 				bad := messages(chk, conformance.RuleRetryAfter)
 				assert.Equal(t, tc.valid, len(bad) == 0, "conformance's %s: %q", side, bad)
 			}
@@ -131,7 +131,7 @@ func TestErrorStatusSidesAgree(t *testing.T) {
 				w.WriteHeader(tc.status)
 				_, _ = w.Write([]byte(`{"error":{"code":"gone_away"}}`))
 			})
-			for side, chk := range exchange(t, h) {
+			for side, chk := range exchange(t, agreeCatalog, h) {
 				bad := messages(chk, conformance.RuleStatus)
 				assert.Equal(t, tc.isError, len(bad) > 0, "conformance's %s: %q", side, bad)
 				counted := 0
@@ -147,26 +147,32 @@ func TestErrorStatusSidesAgree(t *testing.T) {
 
 // A diagnostic is where a pass reported, and what.
 type diagnostic struct {
+	file string // relative to the module's root, with slashes
 	line int
 	msg  string
 }
 
-// analyze runs a over a module made of files (module agree, one package at
-// its root) and returns what it reports there.
+// analyze runs a over a module made of files (module agree; a name may
+// hold slashes, for packages below the root, each with its own catalog)
+// and returns what it reports there.
 func analyze(t *testing.T, a *analysis.Analyzer, files map[string]string) []diagnostic {
 	t.Helper()
 	dir := t.TempDir()
 	files["go.mod"] = "module agree\n\ngo 1.26\n"
 	for name, text := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
 	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: false,
 		Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")}
-	pkgs, err := packages.Load(cfg, ".")
+	pkgs, err := packages.Load(cfg, "./...")
 	require.NoError(t, err)
-	require.Len(t, pkgs, 1)
-	for _, e := range pkgs[0].Errors {
-		require.Fail(t, "load", "%v", e)
+	require.NotEmpty(t, pkgs)
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			require.Fail(t, "load", "%v", e)
+		}
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	require.NoError(t, err)
@@ -174,20 +180,23 @@ func analyze(t *testing.T, a *analysis.Analyzer, files map[string]string) []diag
 	for _, act := range graph.Roots {
 		require.NoError(t, act.Err)
 		for _, d := range act.Diagnostics {
-			out = append(out, diagnostic{line: act.Package.Fset.Position(d.Pos).Line, msg: d.Message})
+			pos := act.Package.Fset.Position(d.Pos)
+			rel, err := filepath.Rel(dir, pos.Filename)
+			require.NoError(t, err)
+			out = append(out, diagnostic{file: filepath.ToSlash(rel), line: pos.Line, msg: d.Message})
 		}
 	}
 	return out
 }
 
 // exchange serves one request with h through conformance's two wrappers,
-// each with a Checker of its own that collects: the handler wrapper around
-// h, and the transport wrapper around a RoundTripper that returns h's
-// recorded response, headers as h set them. It returns the Checkers by
-// wrapper.
-func exchange(t *testing.T, h http.Handler) map[string]*conformance.Checker {
+// each with a Checker of its own, under the catalog catalogText, that
+// collects: the handler wrapper around h, and the transport wrapper
+// around a RoundTripper that returns h's recorded response, headers as h
+// set them. It returns the Checkers by wrapper.
+func exchange(t *testing.T, catalogText string, h http.Handler) map[string]*conformance.Checker {
 	t.Helper()
-	cat, err := catalog.Parse("errcodes.yaml", []byte(agreeCatalog))
+	cat, err := catalog.Parse("errcodes.yaml", []byte(catalogText))
 	require.NoError(t, err)
 
 	server := conformance.New(cat, conformance.Collect())

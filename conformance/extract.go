@@ -200,8 +200,9 @@ func (s *scanner) ws() {
 }
 
 // value moves past the value at s.pos, validating it. When want is set, it
-// appends the raw values at path within it to out. Of duplicate keys the
-// last counts, as when encoding/json decodes the body.
+// appends the raw values at path within it to out. Of duplicate keys (keys
+// that match the same step) the last counts, as when encoding/json decodes
+// the body.
 func (s *scanner) value(path []catalog.Segment, want bool, out [][]byte, depth int) [][]byte {
 	s.ws()
 	if want && len(path) == 0 {
@@ -406,16 +407,17 @@ func (s *scanner) literal(lit string) {
 	s.pos += len(lit)
 }
 
-// keyIs reports whether the raw JSON string key is name.
+// keyIs reports whether the raw JSON string key is name, as a client
+// decoding the body matches keys (catalog.KeyMatches).
 func keyIs(key []byte, name string) bool {
 	if len(key) < 2 {
 		return false
 	}
 	if bytes.IndexByte(key, '\\') < 0 && utf8.Valid(key) {
-		return string(key[1:len(key)-1]) == name
+		return catalog.KeyMatches("json", string(key[1:len(key)-1]), name)
 	}
 	var k string
-	return json.Unmarshal(key, &k) == nil && k == name
+	return json.Unmarshal(key, &k) == nil && catalog.KeyMatches("json", k, name)
 }
 
 // decodeXML finds the values at the wire's paths in an XML body, as the
@@ -507,7 +509,7 @@ type xmlLeaf struct {
 func (p *xmlPath) start(name string, depth int) {
 	step := -1
 	switch {
-	case depth == 1 && p.path[0].Name == name:
+	case depth == 1 && catalog.KeyMatches("xml", name, p.path[0].Name):
 		step = 1
 	case depth == 1:
 		step = 0 // the path starts below the root
@@ -515,7 +517,7 @@ func (p *xmlPath) start(name string, depth int) {
 		switch parent := p.steps[len(p.steps)-1]; {
 		case parent == len(p.path):
 			p.leaf.kids = true
-		case parent >= 0 && p.path[parent].Name == name:
+		case parent >= 0 && catalog.KeyMatches("xml", name, p.path[parent].Name):
 			step = parent + 1
 		}
 	}

@@ -234,11 +234,8 @@ func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 		if at.Format == "xml" {
 			path = joinPath(at.XML, xmlPath)
 		}
-		switch {
-		case m.WireMatch(path, m.Cat.Wire.Code):
-			return Code
-		case m.Cat.Wire.Status != "" && m.WireMatch(path, m.Cat.Wire.Status):
-			return Status
+		if r := m.wireRole(path); r != None {
+			return r
 		}
 	}
 	return None // not read from a body of this API, or not at its wire path
@@ -283,12 +280,11 @@ func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
 			if at.Format == "xml" {
 				path = x
 			}
-			switch {
-			case !ok:
-			case m.WireMatch(path, m.Cat.Wire.Code):
-				return Code
-			case m.Cat.Wire.Status != "" && m.WireMatch(path, m.Cat.Wire.Status):
-				return Status
+			if !ok {
+				continue
+			}
+			if r := m.wireRole(path); r != None {
+				return r
 			}
 		}
 	}
@@ -411,36 +407,26 @@ func (m *Model) format() string {
 	return "json"
 }
 
-// WireMatch reports whether a body path agrees with a catalog wire path;
-// names compare without regard to case, as encoding/json decodes them.
-// Under XML the wire path may name the root element or not.
-func (m *Model) WireMatch(path, wire string) bool {
-	ok := m.wireMatch(path, wire)
-	if ok && wire == m.Cat.Wire.Code {
+// wireRole says what a body path holds by the catalog's wire: the code
+// at wire.code, the status at wire.status, as catalog.Wire.At matches
+// them. A path at wire.code is recorded (see CodeAtWire).
+func (m *Model) wireRole(path string) Role {
+	w := &m.Cat.Wire
+	switch {
+	case w.At(path, w.CodePath):
 		m.codeAtWire = true
+		return Code
+	case w.At(path, w.StatusPath):
+		return Status
 	}
-	return ok
-}
-
-func (m *Model) wireMatch(path, wire string) bool {
-	if wire == "" {
-		return false
-	}
-	if strings.EqualFold(path, wire) {
-		return true
-	}
-	if m.Cat.Wire.Format == "xml" {
-		_, rest, ok := strings.Cut(wire, ".")
-		return ok && strings.EqualFold(path, rest)
-	}
-	return false
+	return None
 }
 
 // CodeAtWire reports whether a body path the model was asked about (a
 // body type's field, an envelope or map literal's leaf, an emitter's code
 // parameter) sat at the catalog's wire.code path: the model has matched
 // the package's bodies with the catalog's wire. Every question goes
-// through WireMatch, which records the answer.
+// through wireRole, which records the answer.
 func (m *Model) CodeAtWire() bool { return m.codeAtWire }
 
 // SawCodeAtWire records that a body written had a value at the catalog's
@@ -505,7 +491,7 @@ func (m *Model) DecodesBody(call *ast.CallExpr) bool {
 			if m.Cat.Wire.Format == "xml" {
 				path = xm
 			}
-			if ok && m.WireMatch(path, m.Cat.Wire.Code) {
+			if ok && m.wireRole(path) == Code {
 				return true
 			}
 		}

@@ -14,32 +14,28 @@ import (
 // CodesIn returns what a body the value-flow engine found holds at the
 // catalog's wire.code path: nil for bytes it cannot see into.
 func (m *Model) CodesIn(body flow.Atom) flow.Value {
-	return m.atWire(body, m.Cat.Wire.Code)
+	return atWire(body, m.Cat.Wire.CodePath)
 }
 
 // StatusesIn returns what a body holds at the catalog's wire.status path
 // (RFC 7807's "status"), or nil when the catalog has none.
 func (m *Model) StatusesIn(body flow.Atom) flow.Value {
-	if m.Cat.Wire.Status == "" {
-		return nil
-	}
-	return m.atWire(body, m.Cat.Wire.Status)
+	return atWire(body, m.Cat.Wire.StatusPath)
 }
 
-// atWire selects a wire path in an encoded body: the array steps dropped
-// (an array's elements are one set), and for XML the root element (the
+// atWire selects a wire path in an encoded body, step by step (an
+// array's elements are one set), the root element left out for XML (the
 // encoded value is the root).
-func (m *Model) atWire(body flow.Atom, wire string) flow.Value {
-	if body.Kind != flow.Encoded || body.Enc == "text" || wire == "" {
+func atWire(body flow.Atom, wire []catalog.Segment) flow.Value {
+	if body.Kind != flow.Encoded || body.Enc == "text" || len(wire) == 0 {
 		return nil
 	}
-	parts := strings.Split(strings.ReplaceAll(wire, "[]", ""), ".")
-	if body.Enc == "xml" && len(parts) > 1 {
-		parts = parts[1:]
+	if body.Enc == "xml" && len(wire) > 1 {
+		wire = wire[1:]
 	}
 	v := body.Of
-	for _, p := range parts {
-		v = v.SelectWire(p).Flat()
+	for _, step := range wire {
+		v = v.SelectWire(body.Enc, step).Flat()
 	}
 	return v
 }

@@ -31,7 +31,7 @@ func selectionSteps(s *types.Selection) ([]step, bool) {
 			return nil, false
 		}
 		f := st.Field(i)
-		j, x, ok := names(st.Tag(i), f)
+		j, x, ok := Names(st.Tag(i), f)
 		if !ok {
 			return nil, false
 		}
@@ -48,10 +48,11 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
-// names returns a field's name under encoding/json and encoding/xml; ok is
+// Names returns a field's name under encoding/json and encoding/xml; ok is
 // false when the field is not encoded. An embedded struct without a tag is
-// inlined: its names are "".
-func names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
+// inlined: its names are "". A field that only encoding/xml leaves out
+// (xml:"-") has the XML name "-", which no element has.
+func Names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
 	st := reflect.StructTag(tag)
 	jsonName, xmlName = f.Name(), f.Name()
 	if f.Embedded() {
@@ -68,9 +69,7 @@ func names(tag string, f *types.Var) (jsonName, xmlName string, ok bool) {
 	}
 	if x, found := st.Lookup("xml"); found {
 		name, _, _ := strings.Cut(x, ",")
-		if name == "-" {
-			xmlName = ""
-		} else if name != "" {
+		if name != "" {
 			xmlName = name
 		}
 	}
@@ -143,7 +142,7 @@ func structs(t types.Type, jpath, xpath string, depth int, out *[]Nested) {
 // FieldPath returns where field i of st lands under a body path: the
 // path joined with the field's json and xml names.
 func FieldPath(st *types.Struct, i int, jpath, xpath string) (jsonPath, xmlPath string, ok bool) {
-	jn, xn, ok := names(st.Tag(i), st.Field(i))
+	jn, xn, ok := Names(st.Tag(i), st.Field(i))
 	if !ok {
 		return "", "", false
 	}

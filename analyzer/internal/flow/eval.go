@@ -5,12 +5,11 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/envelope"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -705,10 +704,14 @@ func (ev *evaluator) storedFields(obj *Atom, addr ssa.Value, st *types.Struct, d
 			continue
 		}
 		f := st.Field(fa.Field)
-		wire := wireName(st.Tag(fa.Field), f.Name())
+		j, x, encoded := envelope.Names(st.Tag(fa.Field), f)
+		if !encoded {
+			j, x = "-", "-" // no key has the name "-"
+		}
+		wire := FieldValue{Name: f.Name(), JSON: j, XML: x, Array: isList(f.Type()), Dynamic: types.IsInterface(f.Type())}
 		for _, rr := range *fa.Referrers() {
 			if s, ok := rr.(*ssa.Store); ok && s.Addr == fa {
-				obj.setField(f.Name(), wire, ev.operand(s.Val, s.Pos(), -1))
+				obj.setField(wire, ev.operand(s.Val, s.Pos(), -1))
 			}
 		}
 		inner, ok := f.Type().Underlying().(*types.Struct)
@@ -718,7 +721,7 @@ func (ev *evaluator) storedFields(obj *Atom, addr ssa.Value, st *types.Struct, d
 		sub := Atom{Kind: Obj, Type: typeName(f.Type())}
 		ev.storedFields(&sub, fa, inner, depth+1)
 		if len(sub.Fields) > 0 {
-			obj.setField(f.Name(), wire, Value{sub})
+			obj.setField(wire, Value{sub})
 		}
 	}
 }
@@ -743,14 +746,16 @@ func (ev *evaluator) asTarget(a *ssa.Alloc, elem types.Type) (out Value, ok bool
 	return out, ok
 }
 
-func (a *Atom) setField(name, wire string, v Value) {
+// setField adds v to the field named as in field.
+func (a *Atom) setField(field FieldValue, v Value) {
 	for i, f := range a.Fields {
-		if f.Name == name {
+		if f.Name == field.Name {
 			a.Fields[i].Val = Union(f.Val, v)
 			return
 		}
 	}
-	a.Fields = append(a.Fields, FieldValue{Name: name, Wire: wire, Val: v})
+	field.Val = v
+	a.Fields = append(a.Fields, field)
 }
 
 // assert keeps the members of v that may have type t: structs of another
@@ -880,21 +885,20 @@ func fieldName(t types.Type, i int) string {
 	return "?"
 }
 
-// wireName is a field's name in bodies: its json tag's name, else its xml
-// tag's, else "" (the Go name, as encoding/json matches it).
-func wireName(tag, name string) string {
-	for _, key := range []string{"json", "xml"} {
-		if v, ok := reflect.StructTag(tag).Lookup(key); ok {
-			n, _, _ := strings.Cut(v, ",")
-			if n == "-" {
-				return "-"
-			}
-			if n != "" {
-				return n
-			}
-		}
+// isList reports whether a field of type t is a list in bodies: a slice
+// or an array, but not of bytes (a string in JSON, text in XML).
+func isList(t types.Type) bool {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
 	}
-	return ""
+	b, ok := elem.Underlying().(*types.Basic)
+	return !ok || b.Kind() != types.Byte
 }
 
 // escapes reports whether a pointer is handed to code the engine cannot

@@ -17,7 +17,7 @@ func TestFactsGob(t *testing.T) {
 	status := flow.ConstValue(constant.MakeInt64(429))
 	body := flow.Value{{Kind: flow.Encoded, Enc: "json", Of: flow.Value{{
 		Kind: flow.Obj, Type: "example.com/api.Error",
-		Fields: []flow.FieldValue{{Name: "Code", Wire: "code", Val: code}},
+		Fields: []flow.FieldValue{{Name: "Code", JSON: "code", XML: "Code", Val: code}},
 	}}}}
 	table := flow.Value{{Kind: flow.Lookup, Type: "codeMap", Of: flow.Value{{Kind: flow.Param, Index: 1, Path: []string{"Code"}}},
 		Rows: []flow.Row{{Key: code, Val: status}, {Val: flow.ConstValue(constant.MakeInt64(500))}}}}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // Kind says what an Atom stands for.
@@ -97,9 +99,12 @@ type Atom struct {
 
 // A FieldValue is a known field of an Obj.
 type FieldValue struct {
-	Name string
-	Wire string // the field's name in JSON (or XML) bodies, by its tag
-	Val  Value
+	Name      string
+	JSON, XML string // the field's key in JSON and XML bodies (envelope.Names); "" when inlined, "-" when left out
+	// Array says the field is a slice or an array (not bytes), a list in
+	// bodies; Dynamic that it is an interface, whose value decides.
+	Array, Dynamic bool
+	Val            Value
 }
 
 // A Row is one row of a table: its key and its value. A row with no key
@@ -356,33 +361,35 @@ func (a Atom) String() string {
 	return "!"
 }
 
-// SelectWire returns the member of every atom of v that sits at the body
-// key name: a struct field whose JSON or XML name is name (a field without
-// a tag goes by its Go name, as encoding/json matches it), or a map row.
-func (v Value) SelectWire(name string) Value {
+// SelectWire returns the member of every atom of v that sits at step of
+// a wire path in a body encoded in format ("json", "xml"): a struct field
+// whose key there matches it (by catalog.StepMatches; a field without a
+// tag goes by its Go name, and an inlined embedded struct's fields stand
+// for themselves), or a map row; the elements of a list stand for it.
+func (v Value) SelectWire(format string, step catalog.Segment) Value {
 	var out Value
 	for _, a := range v {
 		switch a.Kind {
 		case Obj:
-			set := false
-			for _, f := range a.Fields {
-				if f.Wire == name || f.Wire == "" && strings.EqualFold(f.Name, name) {
-					out = Union(out, f.Val)
-					set = true
+			sel := a.selectWireField(format, step)
+			if sel == nil && a.Of != nil {
+				sel = a.Of.SelectWire(format, step)
+			}
+			out = Union(out, sel)
+		case Global, Encoded:
+			out = Union(out, a.Of.SelectWire(format, step))
+		case Table:
+			// A map body: the rows whose key is the name.
+			for _, r := range a.Rows {
+				for _, k := range r.Key {
+					if c := k.Constant(); c != nil && c.Kind() == constant.String && catalog.StepMatches(format, constant.StringVal(c), step.Array, step) {
+						out = Union(out, r.Val)
+					}
 				}
 			}
-			if !set && a.Of != nil {
-				out = Union(out, a.Of.SelectWire(name))
-			}
-		case Global:
-			out = Union(out, a.Of.SelectWire(name))
-		case Encoded:
-			out = Union(out, a.Of.SelectWire(name))
-		case Table:
-			out = Union(out, a.selectField(name))
 		case Guard:
 			b := a
-			b.Rows = []Row{{Val: a.Rows[0].Val.SelectWire(name)}}
+			b.Rows = []Row{{Val: a.Rows[0].Val.SelectWire(format, step)}}
 			out = Union(out, Value{b})
 		case Lookup:
 			// Each row at the key, row by row, so that a row's code
@@ -390,12 +397,32 @@ func (v Value) SelectWire(name string) Value {
 			b := a
 			b.Rows = make([]Row, len(a.Rows))
 			for i, v := range a.RowValues() {
-				b.Rows[i] = Row{Key: a.Rows[i].Key, Val: v.SelectWire(name), Where: a.Rows[i].Where}
+				b.Rows[i] = Row{Key: a.Rows[i].Key, Val: v.SelectWire(format, step), Where: a.Rows[i].Where}
 			}
 			b.Path = nil
 			out = Union(out, Value{b})
 		case Unknown:
 			out = Union(out, unknown)
+		}
+	}
+	return out
+}
+
+// selectWireField is what the fields of a at step hold, nil when none is
+// there. What a map row or an interface holds is taken to be a list
+// where the step wants one.
+func (a Atom) selectWireField(format string, step catalog.Segment) Value {
+	var out Value
+	for _, f := range a.Fields {
+		key := f.JSON
+		if format == "xml" {
+			key = f.XML
+		}
+		switch {
+		case key == "":
+			out = Union(out, f.Val.SelectWire(format, step)) // inlined
+		case catalog.StepMatches(format, key, f.Array || f.Dynamic && step.Array, step):
+			out = Union(out, f.Val)
 		}
 	}
 	return out
