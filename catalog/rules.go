@@ -58,6 +58,22 @@ func KeyMatches(format, key, name string) bool {
 	return strings.EqualFold(key, name)
 }
 
+// JoinPath joins two body paths, either of which may be empty: "error" and
+// "code" are "error.code"; a path that starts with "[]", the elements of
+// the array a ends at, follows a directly ("errors" and "[]" are
+// "errors[]", "errors" and "[].code" are "errors[].code"). Every body path
+// the passes and the catalog tools build is joined here, in the form
+// ParsePath and Wire.At read.
+func JoinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || strings.HasPrefix(b, "[]"):
+		return a + b
+	}
+	return a + "." + b
+}
+
 // StepMatches reports whether a key of a body, holding a list when array,
 // is step of a wire path: the key by KeyMatches, and under JSON a list
 // where the step has "[]" and nowhere else; under XML, where a list is
@@ -68,8 +84,8 @@ func StepMatches(format, key string, array bool, step Segment) bool {
 	return KeyMatches(format, key, step.Name) && (format == "xml" || array == step.Array)
 }
 
-// At reports whether path, a body path from the encoded value down
-// ("error.code", "errors[].code"), is at wire, one of w's parsed paths
+// At reports whether path, a body path from the encoded value down (as
+// JoinPath builds it), is at wire, one of w's parsed paths
 // (CodePath, StatusPath): as many steps, each matching by StepMatches.
 // Under XML the path may start at the root element (wire's first step) or
 // below it, as conformance reads a response.

@@ -117,3 +117,30 @@ func TestWireAt(t *testing.T) {
 		assert.Equal(t, tt.want, w.At(tt.path, p), "%s wire %q, path %q", tt.format, tt.wire, tt.path)
 	}
 }
+
+// TestJoinPath pins how body paths are joined, "[]" included, and that a
+// joined path reads back as the wire path it spells: the passes build
+// paths with JoinPath and match them with Wire.At, the importer writes
+// them into catalogs that ParsePath reads.
+func TestJoinPath(t *testing.T) {
+	for _, tt := range []struct{ a, b, want string }{
+		{"", "", ""},
+		{"", "code", "code"},
+		{"code", "", "code"},
+		{"error", "code", "error.code"},
+		{"errors", "[]", "errors[]"},
+		{"errors[]", "code", "errors[].code"},
+		{"errors", "[].code", "errors[].code"},
+		{"a", "[][].b", "a[][].b"},
+		{"", "[]", "[]"},
+		{"[]", "code", "[].code"},
+		{"[]", "", "[]"},
+		{"a.b", "c.d", "a.b.c.d"},
+	} {
+		got := JoinPath(tt.a, tt.b)
+		assert.Equal(t, tt.want, got, "%q + %q", tt.a, tt.b)
+		if wire, err := ParsePath(got); err == nil {
+			assert.True(t, (&Wire{Format: "json"}).At(got, wire), "%q does not read back", got)
+		}
+	}
+}

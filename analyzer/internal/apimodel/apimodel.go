@@ -230,25 +230,15 @@ func (m *Model) FieldRole(sel *ast.SelectorExpr) Role {
 		if at.Format != m.format() || !at.Read {
 			continue // a JSON body's field is not read at an XML wire path
 		}
-		path := joinPath(at.JSON, jsonPath)
+		path := catalog.JoinPath(at.JSON, jsonPath)
 		if at.Format == "xml" {
-			path = joinPath(at.XML, xmlPath)
+			path = catalog.JoinPath(at.XML, xmlPath)
 		}
 		if r := m.wireRole(path); r != None {
 			return r
 		}
 	}
 	return None // not read from a body of this API, or not at its wire path
-}
-
-func joinPath(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "" || strings.HasPrefix(b, "[]"):
-		return a + b
-	}
-	return a + "." + b
 }
 
 // KeyRole classifies a keyed element of a struct literal the way FieldRole
@@ -295,7 +285,6 @@ func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
 // body path it reads: e.Error.Code is "error.code" from e; e.Errors[i].Code
 // and a range variable over e.Errors read "errors[].code".
 func (m *Model) bodyPath(x ast.Expr) (root ast.Expr, jsonPath, xmlPath string, ok bool) {
-	var jsonParts, xmlParts []string
 	for depth := 0; depth < 16; depth++ {
 		x = ast.Unparen(x)
 		switch e := x.(type) {
@@ -308,58 +297,38 @@ func (m *Model) bodyPath(x ast.Expr) (root ast.Expr, jsonPath, xmlPath string, o
 			if !ok {
 				return nil, "", "", false
 			}
-			jsonParts = append([]string{j}, jsonParts...)
-			xmlParts = append([]string{xm}, xmlParts...)
+			jsonPath, xmlPath = catalog.JoinPath(j, jsonPath), catalog.JoinPath(xm, xmlPath)
 			x = e.X
 		case *ast.IndexExpr:
 			if !isSequence(m.info.TypeOf(e.X)) {
-				return x, join(jsonParts), join(xmlParts), true
+				return x, jsonPath, xmlPath, true
 			}
-			jsonParts = arrayStep(jsonParts)
-			xmlParts = arrayStep(xmlParts)
+			jsonPath, xmlPath = elements(jsonPath), elements(xmlPath)
 			x = e.X
 		case *ast.StarExpr:
 			x = e.X
 		case *ast.Ident:
 			v, isVar := m.info.Uses[e].(*types.Var)
 			if !isVar {
-				return x, join(jsonParts), join(xmlParts), true
+				return x, jsonPath, xmlPath, true
 			}
 			over, isRange := m.rangeOf(v)
 			if !isRange {
-				return x, join(jsonParts), join(xmlParts), true
+				return x, jsonPath, xmlPath, true
 			}
-			jsonParts = arrayStep(jsonParts)
-			xmlParts = arrayStep(xmlParts)
+			jsonPath, xmlPath = elements(jsonPath), elements(xmlPath)
 			x = over
 		default:
-			return x, join(jsonParts), join(xmlParts), true
+			return x, jsonPath, xmlPath, true
 		}
 	}
 	return nil, "", "", false
 }
 
-// arrayStep marks the path read so far as the elements of an array: the
-// segment before it gets "[]".
-func arrayStep(parts []string) []string {
-	return append([]string{"[]"}, parts...)
-}
-
-func join(parts []string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		switch {
-		case p == "":
-		case p == "[]":
-			b.WriteString("[]")
-		default:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(p)
-		}
-	}
-	return b.String()
+// elements is the path read so far, read from the elements of an array:
+// the step before it gets "[]".
+func elements(path string) string {
+	return catalog.JoinPath("[]", path)
 }
 
 func isSequence(t types.Type) bool {

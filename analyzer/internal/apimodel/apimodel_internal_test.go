@@ -22,22 +22,6 @@ func TestRootOf(t *testing.T) {
 	}
 }
 
-func TestPaths(t *testing.T) {
-	assert.Equal(t, "error.code", join([]string{"error", "code"}))
-	assert.Equal(t, "[].code", join([]string{"[]", "code"}))
-	assert.Equal(t, "errors[].code", join([]string{"errors", "[]", "code"}))
-	assert.Equal(t, "code", join([]string{"", "code"}))
-	for _, tc := range []struct{ a, b, want string }{
-		{"", "code", "code"},
-		{"errors[]", "code", "errors[].code"},
-		{"errors", "[].code", "errors[].code"},
-		{"error", "", "error"},
-		{"error", "code", "error.code"},
-	} {
-		assert.Equal(t, tc.want, joinPath(tc.a, tc.b), tc)
-	}
-}
-
 const acme = `version: 1
 wire:
   code: type

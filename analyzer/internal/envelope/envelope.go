@@ -9,9 +9,11 @@ package envelope
 import (
 	"go/types"
 
-	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"reflect"
 	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // A step is one field selection: its names in JSON and XML ("" for an
@@ -39,13 +41,6 @@ func selectionSteps(s *types.Selection) ([]step, bool) {
 		t = f.Type()
 	}
 	return out, true
-}
-
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
 }
 
 // Names returns a field's name under encoding/json and encoding/xml; ok is
@@ -89,10 +84,10 @@ func SelectionPath(s *types.Selection) (jsonPath, xmlPath string, ok bool) {
 	}
 	for _, st := range steps {
 		if st.json != "" {
-			jsonPath = join(jsonPath, st.json)
+			jsonPath = catalog.JoinPath(jsonPath, st.json)
 		}
 		if st.xml != "" {
-			xmlPath = join(xmlPath, st.xml)
+			xmlPath = catalog.JoinPath(xmlPath, st.xml)
 		}
 	}
 	return jsonPath, xmlPath, true
@@ -124,10 +119,10 @@ func structs(t types.Type, jpath, xpath string, depth int, out *[]Nested) {
 		structs(u.Elem(), jpath, xpath, depth+1, out)
 		return
 	case *types.Slice:
-		structs(u.Elem(), jpath+"[]", xpath, depth+1, out)
+		structs(u.Elem(), catalog.JoinPath(jpath, "[]"), xpath, depth+1, out)
 		return
 	case *types.Array:
-		structs(u.Elem(), jpath+"[]", xpath, depth+1, out)
+		structs(u.Elem(), catalog.JoinPath(jpath, "[]"), xpath, depth+1, out)
 		return
 	case *types.Struct:
 		*out = append(*out, Nested{Type: t, JSON: jpath, XML: xpath})
@@ -147,10 +142,10 @@ func FieldPath(st *types.Struct, i int, jpath, xpath string) (jsonPath, xmlPath 
 		return "", "", false
 	}
 	if jn != "" {
-		jpath = join(jpath, jn)
+		jpath = catalog.JoinPath(jpath, jn)
 	}
 	if xn != "" {
-		xpath = join(xpath, xn)
+		xpath = catalog.JoinPath(xpath, xn)
 	}
 	return jpath, xpath, true
 }

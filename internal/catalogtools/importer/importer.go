@@ -771,15 +771,15 @@ func findCode(v any, path string, codes map[string]bool) (catalog.Wire, bool) {
 			s, _ := v[key].(string)
 			var w catalog.Wire
 			if loc := codePlaceholder.FindStringIndex(s); loc != nil {
-				w = catalog.Wire{Code: joinPath(path, key), Prefix: s[:loc[0]]}
+				w = catalog.Wire{Code: catalog.JoinPath(path, key), Prefix: s[:loc[0]]}
 			} else if prefix, ok := knownCode(v[key], key, codes); ok {
-				w = catalog.Wire{Code: joinPath(path, key), Prefix: prefix}
+				w = catalog.Wire{Code: catalog.JoinPath(path, key), Prefix: prefix}
 			} else {
 				continue
 			}
 			for _, k := range sortedKeys(v) {
 				if _, num := v[k].(float64); num && strings.Contains(strings.ToLower(k), "status") {
-					w.Status = joinPath(path, k)
+					w.Status = catalog.JoinPath(path, k)
 					w.StatusPath, _ = catalog.ParsePath(w.Status)
 					break
 				}
@@ -787,25 +787,18 @@ func findCode(v any, path string, codes map[string]bool) (catalog.Wire, bool) {
 			return w, true
 		}
 		for _, key := range sortedKeys(v) {
-			if w, ok := findCode(v[key], joinPath(path, key), codes); ok {
+			if w, ok := findCode(v[key], catalog.JoinPath(path, key), codes); ok {
 				return w, true
 			}
 		}
 	case []any:
 		for _, x := range v {
-			if w, ok := findCode(x, path+"[]", codes); ok {
+			if w, ok := findCode(x, catalog.JoinPath(path, "[]"), codes); ok {
 				return w, true
 			}
 		}
 	}
 	return catalog.Wire{}, false
-}
-
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 func sortedKeys(m map[string]any) []string {
