@@ -94,9 +94,8 @@ func (e *flagError) Error() string { return e.err.Error() }
 
 // parseStandaloneRun parses the command line of a standalone run. It
 // returns nil when the command line is for multichecker as it is: the vet
-// protocol (-V=full, -flags, a *.cfg unit), no packages, or the
-// in-process engine's own child; a run whose help is set for -h or help
-// after flags. A bad flag is a *flagError.
+// protocol (-V=full, -flags, a *.cfg unit); a run whose help is set for
+// -h or help after flags. A bad flag, or no packages, is a *flagError.
 func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standaloneRun, *flagError) {
 	r := &standaloneRun{context: -1, format: "text", passes: analyzers}
 	switch e := os.Getenv(engineEnv); e {
@@ -161,8 +160,10 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		return nil, &flagError{code: 2, err: err, usage: !strings.Contains(err.Error(), "flag -format:")}
 	case fs.Arg(0) == "help":
 		return &standaloneRun{help: fs.Args()[1:]}, nil
-	case protocol || fs.NArg() == 0 || isUnit(fs.Args()):
+	case protocol || isUnit(fs.Args()):
 		return nil, nil
+	case fs.NArg() == 0:
+		return nil, &flagError{code: 2, err: errors.New("no packages to analyze: name them after the flags (./... for the whole module)"), usage: true}
 	}
 	r.packages = fs.Args()
 	// The flags for the passes, in the order given, with catalog paths

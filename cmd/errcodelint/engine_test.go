@@ -82,7 +82,6 @@ func TestParseStandaloneRun(t *testing.T) {
 		{"-V=full"},
 		{"-flags"},
 		{"-json", "/tmp/b001/vet.cfg"},
-		{},
 	} {
 		r, ferr := parseStandaloneRun(args, freshAnalyzers())
 		assert.Nil(t, r, "%q", args)
@@ -106,6 +105,8 @@ func TestParseStandaloneRun(t *testing.T) {
 	}{
 		{[]string{"-format", "xml", "./..."}, `invalid value "xml" for flag -format: want one of text, json, sarif, github`, false},
 		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag", true},
+		{[]string{}, "no packages to analyze", true},
+		{[]string{"-json", "-c", "1"}, "no packages to analyze", true},
 		{[]string{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."}, "reading catalog: open ", false},
 	} {
 		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())

@@ -37,6 +37,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 1 {
+		shortUsage(os.Stderr)
+		os.Exit(2)
+	}
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
 		case "catalog":
@@ -93,7 +97,24 @@ func main() {
 	multichecker.Main(analyzers...)
 }
 
-func usage() { usageTo(os.Stderr) }
+// usage is what a command line errcodelint cannot run is answered
+// with, after the error: the short usage.
+func usage() { shortUsage(os.Stderr) }
+
+// shortUsage says what errcodelint does and how it is run, in a few
+// lines: what a command line with nothing to run gets.
+func shortUsage(w io.Writer) {
+	fmt.Fprint(w, `errcodelint checks Go servers and clients against their API's error-code
+catalog (errcodes.yaml): codes and their statuses, Retry-After on 429s,
+clients that branch on a status several codes share.
+
+usage: errcodelint [flags] packages          analyze packages, e.g. ./...
+       errcodelint catalog <command> [args]  check, document, compare or generate a catalog
+       errcodelint help [NAME]               flags and environment; a pass's checks
+
+Run 'errcodelint help' for more.
+`)
+}
 
 func usageTo(w io.Writer) {
 	fmt.Fprintf(w, `usage: errcodelint [-catalog FILE] [flags] packages

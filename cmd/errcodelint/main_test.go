@@ -199,7 +199,26 @@ func TestCommandLine(t *testing.T) {
 	assert.True(t, strings.HasPrefix(stdout, "usage: errcodelint"), "errcodelint's own help, not the driver's: %s", stdout)
 	assert.Contains(t, stdout, "statusbranch")
 
-	_, stderr, code := run(t, root, bin, "./examples/...", "-json")
+	// No arguments, or flags and no packages: errcodelint's short usage
+	// on stderr, exit 2, not the driver's generic text.
+	stdout, stderr, code := run(t, root, bin)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, stdout)
+	assert.True(t, strings.HasPrefix(stderr, "errcodelint checks Go servers and clients"), stderr)
+	for _, want := range []string{"errcodelint [flags] packages", "errcodelint catalog <command>", "errcodelint help [NAME]"} {
+		assert.Contains(t, stderr, want)
+	}
+	assert.NotContains(t, stderr, "is a tool for static analysis", "not x/tools' text")
+	assert.Less(t, strings.Count(stderr, "\n"), 15, "short")
+	short := stderr
+	_, stderr, code = run(t, root, bin, "-json")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "errcodelint: no packages to analyze: name them after the flags (./... for the whole module)\n"+short, stderr)
+	_, stderr, code = run(t, root, bin, "-nosuchflag", "./...")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "errcodelint: flag provided but not defined: -nosuchflag\n"+short, stderr)
+
+	_, stderr, code = run(t, root, bin, "./examples/...", "-json")
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "errcodelint: flag -json comes after the packages; put flags before them\n", stderr)
 
