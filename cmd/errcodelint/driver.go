@@ -199,7 +199,7 @@ func (e *engineRun) runUnit(ctx context.Context, u *unit, n int, deps []*unitRes
 		return &unitResult{failed: true} // go list said why
 	}
 	cfg, flags, catalogs := e.config(u, n)
-	fixing := u.root && e.r.fix
+	fixing := u.root && e.r.fixing()
 	key, err := e.unitKey(u, cfg, flags, catalogs, deps)
 	if err != nil {
 		return &unitResult{failed: true, stderr: []byte(err.Error() + "\n")}

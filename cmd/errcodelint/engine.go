@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -30,8 +31,9 @@ import (
 // diagnostics, which output.go prints in the format asked for: text
 // findings on stderr as file:line:col: message (with -c context), or JSON,
 // SARIF or GitHub workflow commands on stdout; exit 3 on findings and 1 on
-// errors whatever the format. -fix and -diff apply or show the first fix
-// of each finding.
+// errors whatever the format. -fix and -fix -diff apply, or show, the
+// first fix of each finding, by the same engine, between a run that finds
+// the findings and (for -fix) one that finds what remains (runFix).
 
 // engineEnv selects the engine: "vet" (the default, named for the
 // protocol its units speak) or "inprocess", the multichecker that loads
@@ -79,6 +81,8 @@ type standaloneRun struct {
 	runLog      string   // -runlog: the file each unit logs to, absolute
 
 	help []string // not nil: the run is 'errcodelint help' of these
+
+	step step // what the engine's next run is for (-fix runs it more than once)
 }
 
 // A flagError is a command line the standalone command refuses: exit 2,
@@ -164,6 +168,12 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 		return nil, nil
 	case fs.NArg() == 0:
 		return nil, &flagError{code: 2, err: errors.New("no packages to analyze: name them after the flags (./... for the whole module)"), usage: true}
+	}
+	switch {
+	case r.diff && !r.fix:
+		return nil, &flagError{code: 2, err: errors.New("-diff shows what -fix would change: use -fix -diff")}
+	case r.diff && r.format != "text":
+		return nil, &flagError{code: 2, err: fmt.Errorf("-fix -diff prints a diff on stdout, not -format %s", r.format)}
 	}
 	r.packages = fs.Args()
 	// The flags for the passes, in the order given, with catalog paths
@@ -312,16 +322,32 @@ func (r *standaloneRun) noticeArgs() []string {
 	return []string{"-errcode.notices"}
 }
 
-// modeArgs asks either engine for what r does: apply the fixes, show
-// them as a diff, or print the findings as a JSON tree for output.go.
+// modeArgs asks either engine for what r does now: apply the fixes,
+// show them as a diff, or print the findings as a JSON tree for
+// output.go (always, for the findings step of -fix).
 func (r *standaloneRun) modeArgs() []string {
 	switch {
+	case r.step == stepFindings:
 	case r.fix && r.diff:
 		return []string{"-fix", "-diff"}
 	case r.fix:
 		return []string{"-fix"}
 	}
 	return []string{"-json"}
+}
+
+// A step is what a run of an engine is for.
+type step int
+
+const (
+	stepAsked    step = iota // what the flags ask: the findings, or -fix's fixes
+	stepFindings             // the findings as a JSON tree, even with -fix
+)
+
+// fixing reports whether the engine's run now applies, or diffs, the
+// fixes.
+func (r *standaloneRun) fixing() bool {
+	return r.fix && r.step != stepFindings
 }
 
 // run runs r and returns the exit status.
@@ -331,43 +357,176 @@ func (r *standaloneRun) run(stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var out []byte
-	var failed bool
-	if r.inProcess {
-		var code int
-		var ok bool
-		if out, failed, code, ok = r.runInProcess(stdout, stderr); !ok {
-			return code
-		}
-	} else {
-		var err error
-		out, failed, err = r.runEngine(ctx, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
-			return 1
-		}
-		if r.fix {
-			if r.diff {
-				stdout.Write(out)
-			}
-			return exitIf(failed, 1, 0)
-		}
+	if r.fix {
+		return r.runFix(ctx, stdout, stderr)
 	}
+	out, failed, code, ok := r.analyze(ctx, stderr)
+	if !ok {
+		return code
+	}
+	return r.report(stdout, stderr, out, failed)
+}
+
+// analyze runs r's engine once and returns what it printed on stdout
+// (a JSON tree, a diff, or nothing when it applied fixes) and whether it
+// failed. When ok is false, the run is over with exit status code, the
+// reason said on stderr.
+func (r *standaloneRun) analyze(ctx context.Context, stderr io.Writer) (out []byte, failed bool, code int, ok bool) {
+	if r.inProcess {
+		return r.runInProcess(stderr)
+	}
+	out, failed, err := r.runEngine(ctx, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodelint: %v\n", err)
+		return nil, false, 1, false
+	}
+	return out, failed, 0, true
+}
+
+// findings reads the JSON trees an engine printed, and says the
+// notices among them on stderr.
+func findings(out []byte, stderr io.Writer) (jsonTree, error) {
 	trees, err := decodeTrees(bytes.NewReader(out))
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodelint: reading the analysis's output: %v\n", err)
-		return 1
+		return nil, fmt.Errorf("reading the analysis's output: %v", err)
 	}
 	notices, trees := splitNotices(trees)
 	for _, n := range notices {
 		fmt.Fprintln(stderr, n)
 	}
-	code, err := r.print(stdout, stderr, trees)
+	return trees, nil
+}
+
+// report prints the findings of out, a JSON tree, in r's format, and
+// returns the exit status.
+func (r *standaloneRun) report(stdout, stderr io.Writer, out []byte, failed bool) int {
+	trees, err := findings(out, stderr)
+	if err == nil {
+		var code int
+		if code, err = r.print(stdout, stderr, trees); err == nil {
+			return exitIf(failed, 1, code)
+		}
+	}
+	fmt.Fprintf(stderr, "errcodelint: %v\n", err)
+	return 1
+}
+
+// runFix runs r with -fix: it finds the findings, then applies the first
+// fix of each that has one (or, with -diff, prints them as a diff), and
+// says what it did. With fixes applied, it analyzes again and prints the
+// findings that remain in r's format: exit 3 when some do, 0 when none.
+// With -diff nothing is applied: the findings without a fix are printed
+// as text, and it exits 3 as the run without -fix would. While the
+// analysis fails, nothing is fixed.
+func (r *standaloneRun) runFix(ctx context.Context, stdout, stderr io.Writer) int {
+	r.step = stepFindings
+	out, failed, code, ok := r.analyze(ctx, stderr)
+	if !ok {
+		return code
+	}
+	trees, err := findings(out, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodelint: %v\n", err)
 		return 1
 	}
-	return exitIf(failed, 1, code)
+	before := collect(trees)
+	fixable, unfixable := before.byFix()
+	if failed || len(before.errs) > 0 || len(fixable) == 0 {
+		code, err := r.print(stdout, stderr, trees)
+		if err != nil {
+			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
+			return 1
+		}
+		return exitIf(failed, 1, code)
+	}
+	files := fixedFiles(fixable)
+	sums := fileSums(files)
+
+	r.step = stepAsked
+	out, failed, code, ok = r.analyze(ctx, stderr)
+	switch {
+	case !ok:
+		return code
+	case failed:
+		return 1 // the engine said why
+	case r.diff:
+		stdout.Write(out)
+		fmt.Fprintf(stderr, "errcodelint: the diff holds %s in %s, not applied (-diff)\n", plural(len(fixable), "fix", "fixes"), plural(len(files), "file", "files"))
+		printText(stderr, results{findings: unfixable}, r.context, newColumns())
+		return 3
+	}
+	applied, changed := appliedFixes(fixable, sums)
+	fmt.Fprintf(stderr, "errcodelint: applied %s in %s\n", plural(applied, "fix", "fixes"), plural(changed, "file", "files"))
+
+	r.step = stepFindings
+	out, failed, code, ok = r.analyze(ctx, stderr)
+	if !ok {
+		return code
+	}
+	return r.report(stdout, stderr, out, failed)
+}
+
+// byFix splits res's findings into those with a suggested fix and those
+// without.
+func (res results) byFix() (fixable, unfixable []finding) {
+	for _, f := range res.findings {
+		if len(f.Fixes) > 0 && len(f.Fixes[0].Edits) > 0 {
+			fixable = append(fixable, f)
+		} else {
+			unfixable = append(unfixable, f)
+		}
+	}
+	return fixable, unfixable
+}
+
+// fixedFiles are the files the first fix of each finding edits, sorted.
+func fixedFiles(fs []finding) []string {
+	var files []string
+	for _, f := range fs {
+		for _, e := range f.Fixes[0].Edits {
+			files = append(files, e.Filename)
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files)
+}
+
+// fileSums is the SHA-256 of each file, by name ("" for one that cannot
+// be read).
+func fileSums(files []string) map[string]string {
+	sums := make(map[string]string, len(files))
+	for _, f := range files {
+		sums[f], _ = fileSum(f)
+	}
+	return sums
+}
+
+// appliedFixes counts the fixes of fs that were applied (every file the
+// first fix edits changed since sums were taken) and the files that
+// changed: the engine applies each finding's first fix but says nothing
+// of those it skipped (a generated file).
+func appliedFixes(fs []finding, sums map[string]string) (fixes, files int) {
+	now := fileSums(slices.Sorted(maps.Keys(sums)))
+	changed := func(file string) bool { return now[file] != sums[file] }
+	for file := range sums {
+		if changed(file) {
+			files++
+		}
+	}
+	for _, f := range fs {
+		if !slices.ContainsFunc(f.Fixes[0].Edits, func(e jsonEdit) bool { return !changed(e.Filename) }) {
+			fixes++
+		}
+	}
+	return fixes, files
+}
+
+// plural is "1 fix", "2 fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // exitIf is yes when cond holds, else no.
@@ -382,7 +541,7 @@ func exitIf(cond bool, yes, no int) int {
 // go/analysis's multichecker, and returns what it printed on stdout and
 // whether it failed. When ok is false, the run is over with exit status
 // code.
-func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, failed bool, code int, ok bool) {
+func (r *standaloneRun) runInProcess(stderr io.Writer) (out []byte, failed bool, code int, ok bool) {
 	exe, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodelint: cannot find this executable: %v\n", err)
@@ -402,9 +561,6 @@ func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, fail
 	defer rel.flush()
 	cmd.Stderr = io.MultiWriter(rel, &childErr)
 	cmd.Stdout = &buf
-	if r.fix && r.diff {
-		cmd.Stdout = stdout // the diff
-	}
 	err = cmd.Run()
 	rel.flush()
 	var exit *exec.ExitError
@@ -417,10 +573,6 @@ func (r *standaloneRun) runInProcess(stdout, stderr io.Writer) (out []byte, fail
 		// is how Go exits on a panic.
 		fmt.Fprintf(stderr, "errcodelint: the analysis crashed: %s\n", line)
 		return nil, false, 1, false
-	}
-	if r.fix {
-		// The in-process driver succeeds with -fix -diff.
-		return nil, false, exitIf(err != nil, 1, 0), false
 	}
 	return buf.Bytes(), err != nil, 0, true
 }

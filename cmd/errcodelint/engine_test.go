@@ -48,6 +48,11 @@ func TestParseStandaloneRun(t *testing.T) {
 	require.Nil(t, ferr)
 	assert.Equal(t, []string{"-fix", "-diff"}, r.modeArgs())
 	assert.Equal(t, []string{"-fix", "-diff", "./..."}, r.childArgs())
+	assert.True(t, r.fixing())
+	// -fix finds the findings first, as a JSON tree.
+	r.step = stepFindings
+	assert.Equal(t, []string{"-json"}, r.modeArgs())
+	assert.False(t, r.fixing())
 
 	// -format, and -json as its alias; the last one given wins.
 	for args, want := range map[string]string{
@@ -105,6 +110,8 @@ func TestParseStandaloneRun(t *testing.T) {
 	}{
 		{[]string{"-format", "xml", "./..."}, `invalid value "xml" for flag -format: want one of text, json, sarif, github`, false},
 		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag", true},
+		{[]string{"-diff", "./..."}, "-diff shows what -fix would change: use -fix -diff", false},
+		{[]string{"-fix", "-diff", "-format", "sarif", "./..."}, "-fix -diff prints a diff on stdout, not -format sarif", false},
 		{[]string{}, "no packages to analyze", true},
 		{[]string{"-json", "-c", "1"}, "no packages to analyze", true},
 		{[]string{"-catalog", filepath.Join(t.TempDir(), "missing.yaml"), "./..."}, "reading catalog: open ", false},

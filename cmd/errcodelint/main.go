@@ -135,7 +135,10 @@ Flags:
                     run only some (-errcode.checks=status); 'errcodelint
                     help NAME' lists a pass's checks
   -statusbranch.strict  also report statuses that carry a single code
-  -fix, -diff       apply, or show as a diff, the suggested fixes
+  -fix              apply each finding's first suggested fix, say how many
+                    were applied, and print the findings that remain
+  -fix -diff        print those fixes as a unified diff on stdout instead,
+                    applying nothing, and the findings without a fix on stderr
   -format FORMAT    text (the default): file:line:col: message on stderr,
                     sorted by position; json: one tree on stdout, package →
                     pass → diagnostics, where a test variant "p [p.test]"
@@ -147,7 +150,11 @@ Flags:
 
 Exit status, whatever the format: 0 clean, 1 errors (a catalog that does
 not load, a pass that failed, a package that does not build, a crash),
-2 bad flags, 3 findings.
+2 bad flags, 3 findings. With -fix, 3 when findings remain after the
+fixes, 0 when none do; with -fix -diff, 3 when there are findings, fixed
+in the diff or not. Under go vet, go vet sets the status: -fix applies
+the fixes, prints nothing and exits 0, and -fix -diff exits 1 when the
+diff is not empty.
 
 Standalone runs analyze one package at a time and keep each package's
 results in a cache. -tags goes to the go command.

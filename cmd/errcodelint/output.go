@@ -168,13 +168,15 @@ type jsonDiagnostic struct {
 }
 
 type jsonFix struct {
-	Message string `json:"message"`
-	Edits   []struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"` // byte offsets in the file
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	} `json:"edits"`
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"` // byte offsets in the file
+	End      int    `json:"end"`
+	New      string `json:"new"`
 }
 
 type jsonRelated struct {
