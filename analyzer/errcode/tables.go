@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/apimodel"
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -70,10 +69,10 @@ func (c *checker) compositeLit(lit *ast.CompositeLit) {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
-		c.structRow(lit, u, nil)
+		c.structRow(lit, nil)
 	case *types.Pointer:
-		if st, ok := u.Elem().Underlying().(*types.Struct); ok {
-			c.structRow(lit, st, nil)
+		if _, ok := u.Elem().Underlying().(*types.Struct); ok {
+			c.structRow(lit, nil)
 		}
 	case *types.Map:
 		c.mapTable(lit, u)
@@ -103,10 +102,8 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 			}
 			c.checkCode(key, &statusUse{expr: kv.Value, value: status.Int, verb: "mapped to"})
 		case isStructLike(m.Elem()):
-			if row := astx.CompositeOf(kv.Value); row != nil {
-				if st, ok := astx.StructOf(c.pass.TypesInfo.TypeOf(row)); ok {
-					c.structRow(row, st, &key)
-				}
+			if row := astx.CompositeOf(kv.Value); row != nil && isStructLike(c.pass.TypesInfo.TypeOf(row)) {
+				c.structRow(row, &key)
 			}
 		case c.model.IsCodeType(m.Elem()):
 			// error → code: the values are codes.
@@ -115,10 +112,9 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 	}
 }
 
-// structRow checks a struct literal that pairs a code with a status: a
-// status-named field holding an error status, and a code-named field (or,
-// for a map row, the key). Without a status there is no pairing.
-func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUse) {
+// structRow checks a struct literal that pairs a code with a status (or,
+// for a map row, the key with a status); see row.
+func (c *checker) structRow(lit *ast.CompositeLit, key *codeUse) {
 	if !c.model.Owned(c.pass.TypesInfo.TypeOf(lit)) {
 		return // another module's type (an SDK's error): not this API's row
 	}
@@ -132,7 +128,7 @@ func (c *checker) structRow(lit *ast.CompositeLit, st *types.Struct, key *codeUs
 			fields = append(fields, rowField{name: id.Name, expr: kv.Value, status: c.eval.Eval(kv.Value), code: c.codeValue(kv.Value)})
 		}
 	}
-	c.row(c.pass.TypesInfo.TypeOf(lit), st, fields, key, "mapped to")
+	c.row(c.pass.TypesInfo.TypeOf(lit), fields, key, "mapped to")
 }
 
 // A rowField is a field of a row: its name, where its value stands, and
@@ -143,42 +139,28 @@ type rowField struct {
 	status, code values.Value
 }
 
-// row checks the fields of one value of struct type st: a status-named
-// field holding an error status pairs with the code-named fields (or, for
-// a map row, the key). Without a status there is no pairing.
-func (c *checker) row(t types.Type, st *types.Struct, fields []rowField, key *codeUse, verb string) {
+// row checks the fields of one value of struct type t: the field holding
+// an error status pairs with the fields holding codes (or, for a map row,
+// the key), as the model tells the roles apart (apimodel.RowRoles).
+// Without a status there is no pairing.
+func (c *checker) row(t types.Type, fields []rowField, key *codeUse, verb string) {
 	var status *statusUse
 	var codes []codeUse
 	declared := c.model.IsErrorType(t)
-	for _, rf := range fields {
-		f := fieldByName(st, rf.name)
-		if f == nil {
-			continue
-		}
-		role := c.model.ErrorTypeRole(t, rf.name)
-		switch {
-		case declared && role == apimodel.None:
-			// The catalog names the type's code and status fields:
-			// the others are neither.
-		case declared && role == apimodel.Status && astx.IsInteger(f.Type()):
+	for i, role := range c.model.RowRoles(t, rowFields(fields)) {
+		rf := fields[i]
+		switch role {
+		case apimodel.Status:
 			if errorStatus(rf.status) {
 				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
 			}
-		case declared && role == apimodel.Code:
-			if c.fits(rf.code) {
-				codes = append(codes, codeUse{expr: rf.expr, value: rf.code, wire: true})
-			}
-		case declared:
-		case isStatusField(rf.name) && astx.IsInteger(f.Type()):
-			if errorStatus(rf.status) {
-				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
-			}
-		case isCodeField(rf.name) || c.model.IsCodeType(f.Type()):
+		case apimodel.Code:
 			if !c.fits(rf.code) {
 				continue // an integer is never one of a string catalog's codes
 			}
-			// Only the code type makes an unknown value a code for sure.
-			codes = append(codes, codeUse{expr: rf.expr, value: rf.code, wire: c.model.IsCodeType(f.Type())})
+			// Only the catalog's word makes an unknown value a code
+			// for sure.
+			codes = append(codes, codeUse{expr: rf.expr, value: rf.code, wire: declared || c.model.IsCodeType(astx.FieldType(t, rf.name))})
 		}
 	}
 	if len(codes) == 0 && key != nil {
@@ -190,6 +172,15 @@ func (c *checker) row(t types.Type, st *types.Struct, fields []rowField, key *co
 		}
 		c.checkCode(u, status)
 	}
+}
+
+// rowFields are the fields of a row as the model reads them.
+func rowFields(fields []rowField) []apimodel.RowField {
+	out := make([]apimodel.RowField, len(fields))
+	for i, rf := range fields {
+		out[i] = apimodel.RowField{Name: rf.name, Code: rf.code, Status: rf.status}
+	}
+	return out
 }
 
 // constructorCalls checks the calls of constructors that build an error
@@ -214,15 +205,14 @@ func (c *checker) constructorCalls(res *flow.Result) {
 			continue
 		}
 		t := call.Func.Signature().Results().At(0).Type()
-		st, _ := astx.StructOf(t)
 		for _, obj := range call.Results[0].Flat() {
 			if obj.Kind != flow.Obj || obj.Of != nil {
 				continue
 			}
-			if fields, given := c.constructed(st, obj, call.At, callExpr); given {
-				c.row(t, st, fields, nil, "sent with")
+			if fields, given := c.constructed(t, obj, call.At, callExpr); given {
+				c.row(t, fields, nil, "sent with")
 			}
-			c.statusWrapper(obj, call.At, callExpr, sent)
+			c.statusWrapper(t, obj, call.At, callExpr, sent)
 		}
 	}
 }
@@ -233,17 +223,26 @@ func (c *checker) constructorCalls(res *flow.Result) {
 // at the catalog's wire path. A wrapper a response of this package sends
 // was checked there, with its renderer; this one may be returned through
 // an interface whose caller the engine cannot see.
-func (c *checker) statusWrapper(obj flow.Atom, at token.Pos, call ast.Expr, sent map[place]bool) {
+func (c *checker) statusWrapper(t types.Type, obj flow.Atom, at token.Pos, call ast.Expr, sent map[place]bool) {
 	var status *flow.Atom
 	var wrapped flow.Value
+	var given []flow.Atom // the constants given at the call, one a field
+	var fields []apimodel.RowField
 	for _, f := range obj.Fields {
 		for _, a := range f.Val {
 			switch {
-			case a.Kind == flow.Const && a.At == at && isStatusField(f.Name):
-				status = &a
+			case a.Kind == flow.Const && a.At == at:
+				v := values.Of(a.Constant())
+				given = append(given, a)
+				fields = append(fields, apimodel.RowField{Name: f.Name, Code: v, Status: v})
 			case a.Kind == flow.Obj:
 				wrapped = append(wrapped, a)
 			}
+		}
+	}
+	for i, role := range c.model.RowRoles(t, fields) {
+		if role == apimodel.Status {
+			status = &given[i]
 		}
 	}
 	if status == nil || len(wrapped) == 0 || sent[place{status.At, status.Arg}] {
@@ -299,7 +298,8 @@ func sentStatuses(res *flow.Result) map[place]bool {
 // constants, each where it is written (the call's argument, or the call);
 // given says the call passes the code or the status itself. A field of
 // another role (a message) leaves the pair to the literal's check.
-func (c *checker) constructed(st *types.Struct, obj flow.Atom, at token.Pos, call ast.Expr) (fields []rowField, given bool) {
+func (c *checker) constructed(t types.Type, obj flow.Atom, at token.Pos, call ast.Expr) (fields []rowField, given bool) {
+	var atCall []bool // whether each field's value is given at the call
 	for _, f := range obj.Fields {
 		if len(f.Val) != 1 {
 			continue
@@ -312,10 +312,6 @@ func (c *checker) constructed(st *types.Struct, obj flow.Atom, at token.Pos, cal
 		expr := call
 		if a.At == at {
 			expr = c.exprAt(a)
-			if sf := fieldByName(st, f.Name); sf != nil && expr != nil &&
-				(isStatusField(f.Name) || isCodeField(f.Name) || c.model.IsCodeType(sf.Type())) {
-				given = true
-			}
 		}
 		if expr == nil {
 			continue
@@ -325,6 +321,10 @@ func (c *checker) constructed(st *types.Struct, obj flow.Atom, at token.Pos, cal
 			rf.status = v
 		}
 		fields = append(fields, rf)
+		atCall = append(atCall, a.At == at)
+	}
+	for i, role := range c.model.RowRoles(t, rowFields(fields)) {
+		given = given || atCall[i] && role != apimodel.None
 	}
 	return fields, given
 }
@@ -475,31 +475,6 @@ func keyObject(info *types.Info, x ast.Expr) types.Object {
 		return info.Uses[k]
 	case *ast.SelectorExpr:
 		return info.Uses[k.Sel]
-	}
-	return nil
-}
-
-// isStatusField reports whether a field is named like an HTTP status:
-// Status, HTTPStatus, StatusCode, HTTPStatusCode, httpStatus.
-func isStatusField(name string) bool {
-	return strings.Contains(strings.ToLower(name), "status")
-}
-
-// isCodeField reports whether a field is named like an error code.
-func isCodeField(name string) bool {
-	n := strings.ToLower(name)
-	switch n {
-	case "code", "errcode", "errorcode", "type", "typ", "errortype", "problemtype", "value", "kind":
-		return true
-	}
-	return strings.HasSuffix(n, "code") && !strings.Contains(n, "status")
-}
-
-func fieldByName(st *types.Struct, name string) *types.Var {
-	for i := range st.NumFields() {
-		if st.Field(i).Name() == name {
-			return st.Field(i)
-		}
 	}
 	return nil
 }

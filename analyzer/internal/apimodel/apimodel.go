@@ -249,16 +249,23 @@ func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
 	if !ok {
 		return None
 	}
-	t := m.info.TypeOf(lit)
+	return m.StructFieldRole(m.info.TypeOf(lit), key.Name)
+}
+
+// StructFieldRole classifies the field name of a struct type t of the
+// API: a go.error_types status or code field, or a field that a body of
+// the API holds at wire.code or wire.status. Another module's type the
+// catalog does not name has no roles.
+func (m *Model) StructFieldRole(t types.Type, name string) Role {
 	st, ok := astx.StructOf(t)
 	if !ok || !m.Owned(t) {
 		return None
 	}
 	for i := range st.NumFields() {
-		if st.Field(i).Name() != key.Name {
+		if st.Field(i).Name() != name {
 			continue
 		}
-		if r := m.ErrorTypeRole(t, key.Name); r != None {
+		if r := m.ErrorTypeRole(t, name); r != None {
 			return r
 		}
 		for _, at := range m.bodies.Paths(t) {
@@ -279,6 +286,73 @@ func (m *Model) KeyRole(lit *ast.CompositeLit, kv *ast.KeyValueExpr) Role {
 		}
 	}
 	return None
+}
+
+// A RowField is a field of a row: a struct value in a table of codes and
+// statuses, or one a constructor builds. Code and Status are the constant
+// it holds read as a code (an enum as its String method spells it) and as
+// it is; Unknown when it holds none.
+type RowField struct {
+	Name         string
+	Code, Status values.Value
+}
+
+// RowRoles says which fields of a row of struct type t hold its code and
+// its status, one Role for each field, in order. What the catalog and the
+// bodies say comes first: on a go.error_types type, its status and code
+// fields and nothing else; elsewhere a field of go.code_type is a code,
+// and a field a body holds at wire.code or wire.status (StructFieldRole)
+// is what it holds there. For the other fields of a row the values
+// decide, never the names: a field holding a code the catalog lists is a
+// code, and the one integer field holding an error status (4xx, 5xx) is
+// the status, unless another field is one too. A row of another
+// module's type the catalog does not name has no roles.
+func (m *Model) RowRoles(t types.Type, fields []RowField) []Role {
+	roles := make([]Role, len(fields))
+	if _, ok := astx.StructOf(t); !ok || !m.Owned(t) {
+		return roles
+	}
+	declared := m.IsErrorType(t)
+	var byValue []int // the fields found to be the status by their values
+	for i, f := range fields {
+		ft := astx.FieldType(t, f.Name)
+		switch {
+		case ft == nil:
+		case declared:
+			roles[i] = m.ErrorTypeRole(t, f.Name)
+		case m.StructFieldRole(t, f.Name) != None:
+			roles[i] = m.StructFieldRole(t, f.Name)
+		case m.IsCodeType(ft):
+			roles[i] = Code
+		case m.KindFits(ft) && m.listed(f.Code):
+			roles[i] = Code
+		case astx.IsInteger(ft) && f.Status.Kind == values.Int && catalog.IsErrorStatus(f.Status.Int):
+			roles[i] = Status
+			byValue = append(byValue, i)
+		}
+	}
+	if statuses := countRole(roles, Status); statuses > 1 && len(byValue) > 0 {
+		for _, i := range byValue {
+			roles[i] = None // which is the status is not known
+		}
+	}
+	return roles
+}
+
+func countRole(roles []Role, r Role) int {
+	n := 0
+	for _, x := range roles {
+		if x == r {
+			n++
+		}
+	}
+	return n
+}
+
+// listed reports whether v is a known code the catalog lists.
+func (m *Model) listed(v values.Value) bool {
+	code, ok := m.Resolve(v)
+	return ok && code != nil && v.Kind != values.Unknown
 }
 
 // bodyPath walks a selection chain down to its root value and returns the

@@ -70,6 +70,21 @@ func StructOf(t types.Type) (*types.Struct, bool) {
 	return st, ok
 }
 
+// FieldType returns the type of the field name of t's struct (or the one
+// t points to), or nil when it has no such field.
+func FieldType(t types.Type, name string) types.Type {
+	st, ok := StructOf(t)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return st.Field(i).Type()
+		}
+	}
+	return nil
+}
+
 // IsNamed reports whether t is the named type pkg.name.
 func IsNamed(t types.Type, pkg, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
