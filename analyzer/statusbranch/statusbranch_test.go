@@ -5,20 +5,19 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/errcodelint/errcodelint/analyzer/statusbranch"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func testdata(t *testing.T) string { return testdir.Path(t) }
 
 func TestClients(t *testing.T) {
-	testdir.Categories(t, analysistest.Run(t, testdata(t), statusbranch.Analyzer,
+	testdir.Categories(t, testdir.Run(t, testdata(t), statusbranch.Analyzer,
 		"clients/platform", "clients/registry", "clients/acme", "clients/camelcase", "clients/numeric", "clients/nocatalog", "clients/messages", "clients/registered/..."),
 		statusbranch.Checks)
 }
 
 func TestStrict(t *testing.T) {
 	a := statusbranch.New(statusbranch.Config{Strict: true})
-	analysistest.Run(t, testdata(t), a, "clients/strict")
+	testdir.Run(t, testdata(t), a, "clients/strict")
 }
 
 // The flag and the config are one setting.
@@ -27,13 +26,13 @@ func TestStrictFlag(t *testing.T) {
 	if err := a.Flags.Set("strict", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "clients/strict")
+	testdir.Run(t, testdata(t), a, "clients/strict")
 }
 
 // The precision rules: only the API's bodies, kinds, module and responses
 // count; tables from statuses to codes and test files are not branches.
 func TestPrecision(t *testing.T) {
-	analysistest.Run(t, testdata(t), statusbranch.Analyzer,
+	testdir.Run(t, testdata(t), statusbranch.Analyzer,
 		"precision/internal", "precision/foreign", "precision/upstream", "precision/unrelated",
 		"precision/nested", "precision/intests", "precision/formats", "precision/resources/...")
 }
@@ -44,19 +43,19 @@ func TestTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "precision/testsflag")
+	testdir.Run(t, testdata(t), a, "precision/testsflag")
 }
 
 // A code with several statuses counts under each.
 func TestMultiStatus(t *testing.T) {
-	analysistest.Run(t, testdata(t), statusbranch.Analyzer, "precision/multistatus/client")
+	testdir.Run(t, testdata(t), statusbranch.Analyzer, "precision/multistatus/client")
 }
 
 // lint:ignore, lint:file-ignore and nolint silence findings; a directive
 // naming statusbranch that silenced nothing, or without a reason, is
 // reported.
 func TestDirectives(t *testing.T) {
-	testdir.Categories(t, analysistest.Run(t, testdata(t), statusbranch.Analyzer, "ignore/statusbranch"), statusbranch.Checks)
+	testdir.Categories(t, testdir.Run(t, testdata(t), statusbranch.Analyzer, "ignore/statusbranch"), statusbranch.Checks)
 }
 
 // With -tests, directives in test files silence and are reported as
@@ -66,5 +65,5 @@ func TestDirectivesTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "ignore/testsflag")
+	testdir.Run(t, testdata(t), a, "ignore/testsflag")
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // sinks reports every response the engine finds where it is written, so
@@ -30,15 +29,15 @@ var sinks = &analysis.Analyzer{
 }
 
 func TestShapes(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), sinks, "flow/shapes")
+	testdir.Run(t, testdir.Path(t), sinks, "flow/shapes")
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), flow.Analyzer, "flow/apierr")
+	testdir.Run(t, testdir.Path(t), flow.Analyzer, "flow/apierr")
 }
 
 func TestRecursion(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), sinks, "flow/recursion")
+	testdir.Run(t, testdir.Path(t), sinks, "flow/recursion")
 }
 
 // TestHelpers pins the summaries of helpers that write statuses and codes
@@ -46,7 +45,7 @@ func TestRecursion(t *testing.T) {
 // give a field of a parameter or a table's row for one, or build an error
 // from their parameters (constructors, builders).
 func TestHelpers(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), flow.Analyzer, "flow/emits/...", "flow/headers/...", "flow/yields/...", "flow/returns/...")
+	testdir.Run(t, testdir.Path(t), flow.Analyzer, "flow/emits/...", "flow/headers/...", "flow/yields/...", "flow/returns/...")
 }
 
 // methods reports, at each package-level constant whose type has a String
@@ -75,7 +74,7 @@ var methods = &analysis.Analyzer{
 
 // TestMethods checks an enum's String evaluated on its constants.
 func TestMethods(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), methods, "flow/enumstr/...")
+	testdir.Run(t, testdir.Path(t), methods, "flow/enumstr/...")
 }
 
 // exprs reports, at each returned expression, what the engine says it is
@@ -109,7 +108,7 @@ var exprs = &analysis.Analyzer{
 // TestExprs checks what the passes learn of expressions: values folded
 // through locals and calls, definitions through SSA.
 func TestExprs(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), exprs, "flow/exprs")
+	testdir.Run(t, testdir.Path(t), exprs, "flow/exprs")
 }
 
 // together asks the engine's result from several goroutines at once, as
@@ -147,7 +146,7 @@ var together = &analysis.Analyzer{
 // The passes ask the engine's shared result concurrently: a twirp run
 // once died of a concurrent map write in ValueOf.
 func TestConcurrentQuestions(t *testing.T) {
-	for _, r := range analysistest.Run(ignoreWants{}, testdir.Path(t), together, "flow/exprs", "flow/shapes") {
+	for _, r := range testdir.Run(ignoreWants{}, testdir.Path(t), together, "flow/exprs", "flow/shapes") {
 		if r.Err != nil {
 			t.Error(r.Err)
 		}

@@ -1,5 +1,6 @@
 // Package testdir locates the shared analysistest tree, testdata/ at the
-// module root, for the passes' tests.
+// module root, for the passes' tests, and runs analyzers on it with
+// analysistest's checks, loading it once per test binary (Run).
 package testdir
 
 import (
@@ -60,14 +61,15 @@ func Check(t testing.TB, src string) (*ast.File, *types.Info, *types.Package) {
 	return f, info, pkg
 }
 
-// Categories fails the test for each diagnostic of results whose Category
-// is not the ID of one of checks: every finding names its check.
+// Categories fails the test for each diagnostic of results (of Run or
+// analysistest.Run) whose Category is not the ID of one of checks: every
+// finding names its check.
 func Categories(t testing.TB, results []*analysistest.Result, checks []report.Check) {
 	t.Helper()
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			if !slices.ContainsFunc(checks, func(c report.Check) bool { return c.ID == d.Category }) {
-				t.Errorf("%s: %q: category %q is no check of the pass", r.Pass.Fset.Position(d.Pos), d.Message, d.Category)
+				t.Errorf("%s: %q: category %q is no check of the pass", r.Action.Package.Fset.Position(d.Pos), d.Message, d.Category)
 			}
 		}
 	}

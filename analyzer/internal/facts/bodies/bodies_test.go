@@ -9,11 +9,10 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdir.Path(t), bodies.Analyzer, "facts/bodies/...")
+	testdir.Run(t, testdir.Path(t), bodies.Analyzer, "facts/bodies/...")
 }
 
 // The fact crosses package boundaries by gob (go vet, nogo).
