@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,7 +30,7 @@ import (
 // deadline bounds each run of the command; a run past it is a hang.
 const deadline = 5 * time.Minute
 
-var bin string // the errcodelint command, built once
+var binDir string // holds the errcodelint command, built once
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "errcodelint-hostile")
@@ -37,16 +38,22 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	bin = filepath.Join(dir, "errcodelint")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/errcodelint/errcodelint/cmd/errcodelint").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "building errcodelint: %v\n%s", err, out)
-		os.Exit(1)
-	}
+	binDir = dir
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// build builds the command, once for the test binary, on first use (a
+// -short run builds nothing).
+var build = sync.OnceValues(func() (string, error) {
+	bin := filepath.Join(binDir, "errcodelint")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/errcodelint/errcodelint/cmd/errcodelint").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("building errcodelint: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 // A hostile case: the packages to run on, the exit codes that count as a
 // result (0 clean, 3 findings) or a clean error (1), and what the output
@@ -107,10 +114,18 @@ var cases = []hostileCase{
 // Each case runs the command on a copy of testdata/mod (plus the files its
 // gen writes), in a fresh process with a deadline.
 func TestHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and runs it on each case, every run loading net/http from source (minutes on 2 cores): run without -short")
+	}
+	bin, err := build()
+	require.NoError(t, err)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			if c.cgo && !haveCC() {
+				if os.Getenv("CI") != "" {
+					t.Fatal("no C compiler, required under CI (.ci/run installs gcc)")
+				}
 				t.Skip("no C compiler: cgo cannot run")
 			}
 			dir := t.TempDir()
@@ -118,7 +133,7 @@ func TestHostile(t *testing.T) {
 			if c.gen != nil {
 				c.gen(t, dir)
 			}
-			out, code, err := run(dir, c.pkg)
+			out, code, err := run(bin, dir, c.pkg)
 			require.NoError(t, err, "%s", out)
 			assert.NotRegexp(t, `panic:|goroutine \d+ \[|runtime error`, out, "a crash")
 			assert.True(t, slices.Contains(c.exits, code), "exit %d, want one of %v:\n%s", code, c.exits, out)
@@ -132,9 +147,9 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-// run runs the command on pkg in dir and returns its output and exit code;
-// err is a hang or a failure to start.
-func run(dir, pkg string) (string, int, error) {
+// run runs the command bin on pkg in dir and returns its output and exit
+// code; err is a hang or a failure to start.
+func run(bin, dir, pkg string) (string, int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, pkg)
