@@ -102,8 +102,15 @@ func (c *checker) statusFix(expr ast.Expr, status int) analysis.SuggestedFix {
 	}
 }
 
-// errorStatus reports whether v is a known 4xx or 5xx status.
-func errorStatus(v values.Value) bool {
+// codeRow is the rule for the rows of every table of codes and statuses
+// the pass reads: a map literal, struct rows, a Status method's switch,
+// two maps joined on their keys, a table the engine finds behind a
+// response (errorStatuses, sinkBody). A table is its rows, each judged
+// alone: a row whose status v is a known 4xx or 5xx pairs its code with
+// it and is checked; a row with any other status (a success, a redirect,
+// one not known) pairs nothing and is skipped, and the table's other rows
+// are still checked.
+func codeRow(v values.Value) bool {
 	return v.Kind == values.Int && catalog.IsErrorStatus(v.Int)
 }
 

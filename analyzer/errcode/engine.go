@@ -30,16 +30,17 @@ func (c *checker) sinks(res *flow.Result) {
 	}
 }
 
-// errorStatuses reports whether every status of v is a known 4xx or 5xx.
+// errorStatuses reports whether v is an error status on every path: each
+// constant a known 4xx or 5xx, and each table a table of code rows (see
+// codeRow), whose other rows are skipped where its rows pair with codes
+// (sinkBody).
 func errorStatuses(v flow.Value) bool {
 	n := 0
 	for _, a := range v {
 		switch {
 		case a.Kind == flow.Lookup:
-			for _, row := range a.RowValues() {
-				if !errorStatuses(row) {
-					return false
-				}
+			if !slices.ContainsFunc(a.RowValues(), errorStatuses) {
+				return false // no row is a code row: not a table of them
 			}
 			n++
 		case a.Kind != flow.Const:
@@ -52,6 +53,21 @@ func errorStatuses(v flow.Value) bool {
 		}
 	}
 	return n > 0
+}
+
+// everyRow reports whether v is an error status on every path with every
+// row of its tables: a code that is not one of a table's rows goes out
+// with whichever status its key picks.
+func everyRow(v flow.Value) bool {
+	for _, a := range v {
+		if a.Kind == flow.Lookup && !slices.ContainsFunc(a.RowValues(), func(row flow.Value) bool { return !errorStatuses(row) }) {
+			continue
+		}
+		if a.Kind == flow.Lookup || !errorStatuses(flow.Value{a}) {
+			return false
+		}
+	}
+	return len(v) > 0
 }
 
 func statusOf(a flow.Atom) (int64, bool) {
@@ -76,14 +92,21 @@ func (c *checker) sinkBody(k flow.Sink, body flow.Atom) {
 	for _, code := range codes {
 		switch code.Kind {
 		case flow.Const, flow.Text:
-			c.sinkCode(k, code, k.Status, len(codes), declared)
+			if everyRow(k.Status) {
+				c.sinkCode(k, code, k.Status, len(codes), declared)
+			}
 		case flow.Lookup:
 			// A row of a table chosen at run time: every row may go
 			// out, with the status of that row when the status is
-			// looked up in the same table.
+			// looked up in the same table; a row that is no code row
+			// is skipped alone (codeRow).
 			for i, row := range code.RowValues() {
+				status := rowStatus(k.Status, code, i)
+				if !everyRow(status) {
+					continue
+				}
 				for _, rc := range row.Consts() {
-					c.sinkCode(k, rc, rowStatus(k.Status, code, i), 1, declared)
+					c.sinkCode(k, rc, status, 1, declared)
 				}
 			}
 		}

@@ -94,7 +94,7 @@ func (c *checker) mapTable(lit *ast.CompositeLit, m *types.Map) {
 		switch {
 		case astx.IsInteger(m.Elem()):
 			status := c.eval.Eval(kv.Value)
-			if !errorStatus(status) {
+			if !codeRow(status) {
 				continue // not a status: a map of something else
 			}
 			if !keyIsCode && !key.value.Known() {
@@ -151,7 +151,7 @@ func (c *checker) row(t types.Type, fields []rowField, key *codeUse, verb string
 		rf := fields[i]
 		switch role {
 		case apimodel.Status:
-			if errorStatus(rf.status) {
+			if codeRow(rf.status) {
 				status = &statusUse{expr: rf.expr, value: rf.status.Int, verb: verb}
 			}
 		case apimodel.Code:
@@ -384,15 +384,12 @@ func (c *checker) statusMethod(fd *ast.FuncDecl) {
 		}
 		for _, cs := range sw.Body.List {
 			cc := cs.(*ast.CaseClause)
-			if len(cc.Body) != 1 {
-				continue
-			}
-			ret, ok := cc.Body[0].(*ast.ReturnStmt)
-			if !ok || len(ret.Results) != 1 {
+			ret := caseReturn(cc)
+			if ret == nil {
 				continue
 			}
 			status := c.eval.Eval(ret.Results[0])
-			if !errorStatus(status) {
+			if !codeRow(status) {
 				continue
 			}
 			for _, e := range cc.List {
@@ -401,6 +398,35 @@ func (c *checker) statusMethod(fd *ast.FuncDecl) {
 			}
 		}
 	}
+}
+
+// caseReturn is the one status a case clause of a Status method returns:
+// the clause ends in a return of one value, and returns nowhere else.
+// Statements before it (a log line, a metric) do not change the pairing.
+func caseReturn(cc *ast.CaseClause) *ast.ReturnStmt {
+	if len(cc.Body) == 0 {
+		return nil
+	}
+	ret, ok := cc.Body[len(cc.Body)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	returns := 0
+	for _, s := range cc.Body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncLit:
+				return false // a closure's returns are its own
+			case *ast.ReturnStmt:
+				returns++
+			}
+			return true
+		})
+	}
+	if returns != 1 {
+		return nil
+	}
+	return ret
 }
 
 // joinedTables checks pairs of package-level maps with the same keys, one
@@ -441,7 +467,7 @@ func (c *checker) joinedTables() {
 						}
 						switch {
 						case astx.IsInteger(m.Elem()):
-							if v := c.eval.Eval(kv.Value); errorStatus(v) {
+							if v := c.eval.Eval(kv.Value); codeRow(v) {
 								statuses[obj] = row{kv.Value, v}
 							}
 						case astx.IsString(m.Elem()):
