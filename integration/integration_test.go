@@ -3,9 +3,11 @@
 // pre-commit hook. Each test builds what it runs from this checkout and
 // runs it on the fixture module testdata/vaultfix.
 //
-// The tests are skipped with -short. A tool they need (git, pre-commit)
-// that is missing skips them too, except when $CI is set: there it fails
-// them, since .ci/run installs every tool.
+// The tests run only with -e2e (minutes of go builds and go vet runs, too
+// many for go test ./... on two cores): .ci/run runs them as a step of its
+// own. A tool they need (git, pre-commit) that is missing skips them too,
+// except when $CI is set: there it fails them, since .ci/run installs every
+// tool.
 package integration
 
 import (
@@ -28,12 +30,21 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// endToEnd marks t as an end-to-end test: skipped with -short, run in
-// parallel with the others.
+// e2e runs the end-to-end tests. Each builds or runs the command, go vet
+// or the go tool on a fixture module that loads net/http: together about
+// six minutes of CPU, more than go test ./... may take on two cores. They
+// run as a step of their own in .ci/run.
+var e2e = flag.Bool("e2e", false, "run the end-to-end tests (go vet, go tool, the command and its cache: minutes): a step of its own in .ci/run")
+
+// endToEnd marks t as an end-to-end test: skipped, saying why, unless -e2e
+// (or -slow) is given and -short is not; run in parallel with the others.
 func endToEnd(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test: skipped with -short")
+	}
+	if !*e2e && !*slow {
+		t.Skip("end-to-end test (minutes of go builds and go vet runs): run with go test ./integration -e2e (.ci/run does)")
 	}
 	t.Parallel()
 }
