@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
@@ -18,14 +20,26 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// build compiles the command once per test binary.
+// build compiles the command once per test binary (a build is seconds,
+// and seventeen tests run it), into a directory TestMain removes; the
+// tests only run the binary.
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "errcodelint")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	bin, err := buildOnce()
+	require.NoError(t, err)
 	return bin
 }
+
+var buildOnce = sync.OnceValues(func() (string, error) {
+	// TestMain (output_test.go) removes the directory: keep the two names
+	// the same.
+	bin := filepath.Join(os.TempDir(), fmt.Sprintf("errcodelint-cmd-test-%d", os.Getpid()), "errcodelint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 func repoRoot(t *testing.T) string {
 	root, err := filepath.Abs(filepath.Join("..", ".."))

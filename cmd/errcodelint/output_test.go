@@ -234,7 +234,10 @@ func TestMain(m *testing.M) {
 		os.Stderr.WriteString("errcode: a line before the crash\n")
 		panic("boom")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	// The command the tests built (build in main_test.go).
+	os.RemoveAll(filepath.Join(os.TempDir(), fmt.Sprintf("errcodelint-cmd-test-%d", os.Getpid())))
+	os.Exit(code)
 }
 
 // The in-process engine's child that dies of a panic exits 2, as every Go
