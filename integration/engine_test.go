@@ -58,7 +58,7 @@ func TestEngine(t *testing.T) {
 	first := lint(t, nil, "./...")
 	assert.Equal(t, 3, first.code, "exit status 3 means findings\n%s", first)
 	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
-	assertFindings(t, textFindings(t, dir, first.stderr), flatten(handlerFindings(t, dir, discovered), false))
+	assertFindings(t, textFindings(t, first.stderr), flatten(handlerFindings(t, dir, discovered), standalone))
 	analyzed := runLog(t, logFile)
 	assert.Contains(t, analyzed, "example.com/vaultfix/handler@false", "the first run analyzes the package")
 	assert.Contains(t, analyzed, "net/http@true", "and its dependencies, for facts")
@@ -89,7 +89,8 @@ func TestEngine(t *testing.T) {
 		with := lint(t, nil, "-json", "./...")
 		assert.NotEqual(t, without.stdout, with.stdout)
 
-		// -json: one tree, exit 3 with findings, whichever engine.
+		// -json: one tree, exit 3 with findings, whichever engine; each
+		// diagnostic's category is its check.
 		for _, env := range [][]string{nil, inProcess} {
 			r := lint(t, env, "-json", "./...")
 			assert.Equal(t, 3, r.code, "%s", r)
@@ -99,6 +100,13 @@ func TestEngine(t *testing.T) {
 			assert.False(t, dec.More(), "one JSON value\n%s", r)
 			assert.Len(t, tree["example.com/vaultfix/handler"]["errcode"], 3)
 			assert.Len(t, tree["example.com/vaultfix/handler"]["retryafter"], 1)
+			var diags []jsonDiagnostic
+			for _, byPass := range tree {
+				for _, ds := range byPass {
+					diags = append(diags, ds...)
+				}
+			}
+			assertFindings(t, jsonFindings(t, dir, diags), flatten(handlerFindings(t, dir, discovered), standalone))
 		}
 		// A clean package exits 0.
 		r := lint(t, nil, "./httpx")
@@ -125,9 +133,9 @@ func TestEngine(t *testing.T) {
 		t.Cleanup(func() { setStatus(t, catalog, "secret_not_found", 404) })
 		r := lint(t, nil, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
-		assert.Contains(t, textFindings(t, dir, r.stderr), finding{
+		assert.Contains(t, textFindings(t, r.stderr), finding{
 			at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
-			`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, catalog, "secret_not_found") + `)`,
+			`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, catalog, "secret_not_found") + `) (errcode/status)`,
 		}, "%s", r)
 		again := runLog(t, logFile)[before:]
 		assert.NotEmpty(t, again, "the edit is seen")
@@ -143,17 +151,17 @@ func TestEngine(t *testing.T) {
 		require.NoError(t, os.WriteFile(api, data, 0o644))
 		r := lint(t, nil, "-catalog", api, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
+		assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), standalone))
 
 		setStatus(t, api, "secret_not_found", 400)
 		r = lint(t, nil, "-catalog", api, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
 		var wrong []string
-		for _, f := range textFindings(t, dir, r.stderr) {
+		for _, f := range textFindings(t, r.stderr) {
 			if strings.Contains(f.message, "is sent with status") {
 				wrong = append(wrong, f.message)
 			}
 		}
-		assert.Equal(t, []string{`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `)`}, wrong, "%s", r)
+		assert.Equal(t, []string{`code "secret_not_found" is sent with status 404; the catalog says 400 (` + catalogRef(t, api, "secret_not_found") + `) (errcode/status)`}, wrong, "%s", r)
 	})
 }

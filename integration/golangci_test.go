@@ -62,7 +62,7 @@ func TestGolangciLint(t *testing.T) {
 		// The catalog setting names api.yaml; the //nolint:errcodelint
 		// finding is left out.
 		ref := catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")
-		assertFindings(t, golangciFindings(t, r), flatten(handlerFindings(t, dir, ref), true))
+		assertFindings(t, golangciFindings(t, r), flatten(handlerFindings(t, dir, ref), golangci))
 	})
 
 	t.Run("fix", func(t *testing.T) {
@@ -151,7 +151,7 @@ func TestGolangciLint(t *testing.T) {
 		assert.Equal(t, 1, r.code, "%s", r)
 		// golangci-lint prints paths relative to the config's directory
 		// (run.relative-path-mode: cfg), here dir.
-		assertFindings(t, golangciFindings(t, r), flatten(handlerFindings(t, dir, ref), true))
+		assertFindings(t, golangciFindings(t, r), flatten(handlerFindings(t, dir, ref), golangci))
 
 		// A config elsewhere, named by -c: catalog: ../api.yaml.
 		data, err := os.ReadFile(filepath.Join(dir, ".golangci.yml"))
@@ -167,7 +167,7 @@ func TestGolangciLint(t *testing.T) {
 		for i := range got {
 			got[i].posn = strings.TrimPrefix(got[i].posn, "../") // from lint/
 		}
-		assertFindings(t, got, flatten(handlerFindings(t, dir, ref), true))
+		assertFindings(t, got, flatten(handlerFindings(t, dir, ref), golangci))
 	})
 
 	t.Run("misspelt setting", func(t *testing.T) {

@@ -99,11 +99,11 @@ func copyFixture(t *testing.T, name string) string {
 
 // environ is the environment of every command a test runs: this process's,
 // without what would change errcodelint's or go's behavior behind the
-// test's back.
+// test's back (a test that wants the in-process engine asks for it).
 func environ(extra ...string) []string {
 	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
 		name, _, _ := strings.Cut(kv, "=")
-		return name == "ERRCODELINT_CATALOG" || name == "GOWORK"
+		return name == "ERRCODELINT_CATALOG" || name == "ERRCODELINT_ENGINE" || name == "GOWORK"
 	})
 	return append(env, append([]string{"GOWORK=off"}, extra...)...)
 }
@@ -204,11 +204,12 @@ type finding struct {
 
 func (f finding) String() string { return f.posn + ": " + f.message }
 
-// A want is a finding a test expects: its position and a regexp matching
-// its whole message.
+// A want is a finding a test expects: its position, a regexp matching
+// its whole message as the pass words it, and its check's ID.
 type want struct {
 	posn    string
 	message string // regexp
+	check   string // "errcode/status"; flatten adds it as a driver prints it
 }
 
 func (w want) String() string { return w.posn + ": " + w.message }
@@ -283,7 +284,8 @@ func catalogRef(t *testing.T, catalog, code string) string {
 
 // The findings in the fixture testdata/vaultfix, each with its pass. The
 // messages are the passes' own; the end-to-end tests only check that they
-// come through each driver unchanged, at the right place.
+// come through each driver as that driver prints them (see printer), at
+// the right place.
 const (
 	wrongStatus = `code "secret_not_found" is sent with status 400; the catalog says 404 \(%s\)`
 	unknownCode = `code "secret_notfound" is not in the catalog; did you mean "secret_not_found"\?`
@@ -301,28 +303,54 @@ func handlerFindings(t *testing.T, dir, ref string) map[string][]want {
 	byPass := map[string][]want{
 		"errcode": {
 			// Needs the emitter fact of httpx.WriteError, from another package.
-			{at(t, dir, file, `httpx.WriteError(w, http.StatusBadRequest, "secret_not_found"`, "http.StatusBadRequest"), wrong},
-			{at(t, dir, file, `w.WriteHeader(http.StatusBadRequest)`, "http.StatusBadRequest"), wrong},
-			{at(t, dir, file, `"secret_notfound"`, `"secret_notfound"`), unknownCode},
+			{at(t, dir, file, `httpx.WriteError(w, http.StatusBadRequest, "secret_not_found"`, "http.StatusBadRequest"), wrong, "errcode/status"},
+			{at(t, dir, file, `w.WriteHeader(http.StatusBadRequest)`, "http.StatusBadRequest"), wrong, "errcode/status"},
+			{at(t, dir, file, `"secret_notfound"`, `"secret_notfound"`), unknownCode, "errcode/unknown-code"},
 		},
 		"retryafter": {
-			{at(t, dir, file, `http.Error(w, "slow down", http.StatusTooManyRequests)`, "http.StatusTooManyRequests"), noRetry},
+			{at(t, dir, file, `http.Error(w, "slow down", http.StatusTooManyRequests)`, "http.StatusTooManyRequests"), noRetry, "retryafter/missing"},
 		},
 	}
 	return byPass
 }
 
-// flatten lists the wanted findings of every pass. prefixed puts the
-// pass's name before each message, as golangci-lint does.
-func flatten(byPass map[string][]want, prefixed bool) []want {
+// A printer is how a driver prints a finding's message.
+type printer int
+
+const (
+	// goVet prints the pass's message as it is (go vet, and the
+	// messages of JSON output).
+	goVet printer = iota
+	// standalone ends it with the check's ID in parentheses, as the
+	// errcodelint command's text output does:
+	// "status 429 is written without a Retry-After header (retryafter/missing)".
+	standalone
+	// golangci puts the pass's name before it, "retryafter: status 429
+	// ...", with no check: golangci-lint prints its plugins' findings so.
+	golangci
+)
+
+// flatten lists the wanted findings of every pass, each message as p
+// prints it.
+func flatten(byPass map[string][]want, p printer) []want {
 	var all []want
 	for _, pass := range slices.Sorted(maps.Keys(byPass)) {
 		for _, w := range byPass[pass] {
-			if prefixed {
-				w.message = regexp.QuoteMeta(pass+": ") + `(?:` + w.message + `)`
-			}
+			w.message = p.message(pass, w)
 			all = append(all, w)
 		}
 	}
 	return all
+}
+
+// message is the regexp matching w's message as p prints it; pass is w's
+// pass.
+func (p printer) message(pass string, w want) string {
+	switch p {
+	case standalone:
+		return `(?:` + w.message + `) ` + regexp.QuoteMeta("("+w.check+")")
+	case golangci:
+		return regexp.QuoteMeta(pass+": ") + `(?:` + w.message + `)`
+	}
+	return w.message
 }

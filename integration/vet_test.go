@@ -51,29 +51,29 @@ func TestGoVet(t *testing.T) {
 	t.Run("discovered catalog", func(t *testing.T) {
 		r := vet(t, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered), false))
+		assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, discovered), goVet))
 	})
 
 	t.Run("catalog flag", func(t *testing.T) {
 		r := vet(t, "-catalog="+api, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
+		assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), goVet))
 	})
 
 	t.Run("pass catalog flag", func(t *testing.T) {
 		r := vet(t, "-errcode.catalog="+api, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false))
+		assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), goVet))
 	})
 
 	t.Run("relative catalog flag", func(t *testing.T) {
 		// go vet runs the tool in each package's directory; a relative
 		// path is taken from the root of the package's main module.
-		want := flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), false)
+		want := flatten(handlerFindings(t, dir, catalogRef(t, api, "secret_not_found")), goVet)
 		r := vet(t, "-catalog=api/errcodes.yaml", "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
 		assert.NotContains(t, r.stderr, "usage:", "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), want)
+		assertFindings(t, textFindings(t, r.stderr), want)
 
 		r = vet(t, "-errcode.catalog", "api/errcodes.yaml", "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
@@ -83,7 +83,7 @@ func TestGoVet(t *testing.T) {
 		sub := filepath.Join(dir, "handler")
 		r = run(t, sub, nil, "go", "vet", "-vettool="+bin, "-catalog=api/errcodes.yaml", ".")
 		assert.Equal(t, 1, r.code, "%s", r)
-		got := textFindings(t, sub, r.stderr)
+		got := textFindings(t, r.stderr)
 		for i := range got {
 			got[i].posn = "handler/" + got[i].posn
 		}
@@ -97,7 +97,7 @@ func TestGoVet(t *testing.T) {
 		require.NoError(t, os.WriteFile(other, data, 0o644))
 		r = run(t, dir, []string{"ERRCODELINT_CATALOG=" + other}, "go", "vet", "-vettool="+bin, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
-		assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, other, "secret_not_found")), false))
+		assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, other, "secret_not_found")), goVet))
 	})
 
 	t.Run("catalog flag go vet cannot see", func(t *testing.T) {
@@ -156,15 +156,15 @@ func TestGoVet(t *testing.T) {
 		r = run(t, dir, nil, "go", "vet", "-vettool="+bin, "./...")
 		assert.Equal(t, 1, r.code, "%s", r)
 		var wrong []finding
-		for _, f := range textFindings(t, dir, r.stderr) {
+		for _, f := range textFindings(t, r.stderr) {
 			if strings.Contains(f.message, "is sent with status") {
 				wrong = append(wrong, f)
 			}
 		}
 		ref := regexp.QuoteMeta(catalogRef(t, catalog, "secret_not_found"))
 		assertFindings(t, wrong, []want{{
-			at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
-			`code "secret_not_found" is sent with status 404; the catalog says 400 \(` + ref + `\)`,
+			posn:    at(t, dir, "handler/good.go", `http.StatusNotFound, "secret_not_found"`, "http.StatusNotFound"),
+			message: `code "secret_not_found" is sent with status 404; the catalog says 400 \(` + ref + `\)`,
 		}})
 	})
 
@@ -173,12 +173,8 @@ func TestGoVet(t *testing.T) {
 		// With -json, diagnostics are output, not failure.
 		assert.Zero(t, r.code, "%s", r)
 		diags := jsonDiagnostics(t, r.stdout)
-		var got []finding
-		for _, d := range diags {
-			got = append(got, finding{relPosn(t, dir, d.Posn), d.Message})
-		}
 		wants := handlerFindings(t, dir, discovered)
-		assertFindings(t, got, flatten(wants, false))
+		assertFindings(t, jsonFindings(t, dir, diags), flatten(wants, standalone))
 
 		// Each wrong status comes with its fix: the catalog's status.
 		wrong := regexp.MustCompile(`^` + regexp.QuoteMeta(`code "secret_not_found" is sent with status 400`))
@@ -229,16 +225,26 @@ func TestStandalone(t *testing.T) {
 	r := run(t, dir, nil, bin, "./...")
 	assert.Equal(t, 3, r.code, "exit status 3 means findings\n%s", r)
 	discovered := catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")
-	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, discovered), false))
+	assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, discovered), standalone))
 
 	// Standalone, a relative -catalog is relative to the working directory.
 	r = run(t, dir, nil, bin, "-catalog", "api.yaml", "./...")
 	assert.Equal(t, 3, r.code, "%s", r)
-	assertFindings(t, textFindings(t, dir, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")), false))
+	assertFindings(t, textFindings(t, r.stderr), flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "api.yaml"), "secret_not_found")), standalone))
 
 	r = run(t, dir, nil, bin, "-catalog", "missing.yaml", "./...")
 	assert.NotContains(t, []int{0, 3}, r.code, "a catalog that does not load is an error\n%s", r)
 	assert.Contains(t, r.stderr, "missing.yaml", "%s", r)
+
+	// A catalog's defects are said once for the run, though every pass
+	// of every package fails with them, each at its line.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "errcodes.yaml"), []byte("version: 1\ncodes:\n  - code: a\n    stauts: 400\n"), 0o644))
+	r = run(t, dir, nil, bin, "./...")
+	assert.Equal(t, 1, r.code, "%s", r)
+	assert.Empty(t, r.stdout)
+	assert.Equal(t, `errcodelint: errcodes.yaml:3:5: a code is missing "status"
+errcodes.yaml:4:5: unknown key "stauts" in a code; did you mean "status"?
+`, r.stderr)
 }
 
 // setStatus edits catalog: code's status becomes status. The status is on
@@ -256,15 +262,31 @@ func setStatus(t *testing.T, catalog, code string, status int) {
 }
 
 // textFindings parses the diagnostics a driver printed as text
-// ("file:line:col: message"), with file relative to dir.
-func textFindings(t *testing.T, dir, out string) []finding {
+// ("file:line:col: message"). go vet and the errcodelint command both
+// name files relative to the working directory: a file named otherwise
+// fails the test.
+func textFindings(t *testing.T, out string) []finding {
 	t.Helper()
-	diag := regexp.MustCompile(`^(\S+\.go:\d+:\d+): (.*)$`)
+	diag := regexp.MustCompile(`^(\S+\.go):(\d+:\d+): (.*)$`)
 	var got []finding
 	for line := range strings.Lines(out) {
 		if m := diag.FindStringSubmatch(strings.TrimSuffix(line, "\n")); m != nil {
-			got = append(got, finding{relPosn(t, dir, m[1]), m[2]})
+			file := m[1]
+			assert.True(t, filepath.IsLocal(file), "%s: a file named relative to the working directory, as go vet names it\n%s", line, out)
+			got = append(got, finding{filepath.ToSlash(file) + ":" + m[2], m[3]})
 		}
+	}
+	return got
+}
+
+// jsonFindings are the findings of diagnostics printed as JSON, with
+// their file relative to dir and their category, which is the check's ID,
+// in parentheses after the message: as the command's text prints them.
+func jsonFindings(t *testing.T, dir string, diags []jsonDiagnostic) []finding {
+	t.Helper()
+	var got []finding
+	for _, d := range diags {
+		got = append(got, finding{relPosn(t, dir, d.Posn), d.Message + " (" + d.Category + ")"})
 	}
 	return got
 }
@@ -291,6 +313,7 @@ func relPosn(t *testing.T, dir, posn string) string {
 // A jsonDiagnostic is one diagnostic of go vet -json (and errcodelint
 // -json): see golang.org/x/tools/go/analysis/analysisflags.
 type jsonDiagnostic struct {
+	Category       string `json:"category"` // the check's ID
 	Posn           string `json:"posn"`
 	Message        string `json:"message"`
 	SuggestedFixes []struct {
@@ -345,16 +368,16 @@ func TestGoTool(t *testing.T) {
 		"-replace=github.com/errcodelint/errcodelint="+repoRoot(t),
 		"-tool=github.com/errcodelint/errcodelint/cmd/errcodelint")
 	mustRun(t, dir, nil, "go", "mod", "tidy")
-	wants := flatten(handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found")), false)
+	wants := handlerFindings(t, dir, catalogRef(t, filepath.Join(dir, "errcodes.yaml"), "secret_not_found"))
 
 	r := run(t, dir, nil, "go", "tool", "errcodelint", "./...")
 	assert.Equal(t, 3, r.code, "%s", r)
-	assertFindings(t, textFindings(t, dir, r.stderr), wants)
+	assertFindings(t, textFindings(t, r.stderr), flatten(wants, standalone))
 
 	bin := strings.TrimSpace(mustRun(t, dir, nil, "go", "tool", "-n", "errcodelint").stdout)
 	r = run(t, dir, nil, "go", "vet", "-vettool="+bin, "./...")
 	assert.Equal(t, 1, r.code, "%s", r)
-	assertFindings(t, textFindings(t, dir, r.stderr), wants)
+	assertFindings(t, textFindings(t, r.stderr), flatten(wants, goVet))
 }
 
 // TestGoVetDirectives: under go vet, the passes read //lint:ignore and
@@ -392,9 +415,9 @@ func Limit(w http.ResponseWriter, r *http.Request) {
 
 	r := run(t, dir, nil, "go", "vet", "-vettool="+bin, "./quiet")
 	assert.Equal(t, 1, r.code, "%s", r)
-	assertFindings(t, textFindings(t, dir, r.stderr), []want{
-		{at(t, dir, file, "//lint:ignore ErrCode", "//"), `malformed lint:ignore directive: a reason is required`},
-		{at(t, dir, file, `"no reason"`, "http.StatusBadRequest"), fmt.Sprintf(wrongStatus, ref)},
-		{at(t, dir, file, "nothing to silence", "//"), `this lint:ignore directive matched nothing`},
+	assertFindings(t, textFindings(t, r.stderr), []want{
+		{posn: at(t, dir, file, "//lint:ignore ErrCode", "//"), message: `malformed lint:ignore directive: a reason is required`},
+		{posn: at(t, dir, file, `"no reason"`, "http.StatusBadRequest"), message: fmt.Sprintf(wrongStatus, ref)},
+		{posn: at(t, dir, file, "nothing to silence", "//"), message: `this lint:ignore directive matched nothing`},
 	})
 }
