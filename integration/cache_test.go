@@ -61,12 +61,12 @@ func (s *started) waitForLog(t *testing.T, log string) {
 }
 
 // startRun starts the standalone command in its own process group, with
-// a run log.
+// a run log (-runlog).
 func startRun(t *testing.T, dir, cache, log string, args ...string) *started {
 	t.Helper()
-	cmd := exec.Command(errcodelint(t), args...)
+	cmd := exec.Command(errcodelint(t), append([]string{"-runlog", log}, args...)...)
 	cmd.Dir = dir
-	cmd.Env = environ("ERRCODELINT_CACHE="+cache, "ERRCODELINT_RUNLOG="+log)
+	cmd.Env = environ("ERRCODELINT_CACHE=" + cache)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	require.NoError(t, cmd.Start())
 	s := &started{cmd: cmd, done: make(chan struct{})}
@@ -89,6 +89,7 @@ func TestCacheKilledRun(t *testing.T) {
 		s.waitForLog(t, log)
 		_ = s.cmd.Process.Kill() // errcodelint alone, not its children
 		<-s.done
+		require.NotEmpty(t, runLog(t, log), "killed while its units ran, not after")
 		r := assertFresh(t, dir, cache, nil, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
 	})
@@ -163,6 +164,7 @@ func TestCacheCatalogEditedDuringRun(t *testing.T) {
 		log := filepath.Join(t.TempDir(), "runlog")
 		s := startRun(t, dir, cache, log, "./...")
 		s.waitForLog(t, log)
+		require.NotEmpty(t, runLog(t, log), "the run analyzes units")
 		setStatus(t, catalog, "secret_not_found", 400+i)
 		<-s.done // it may fail: its catalog changed
 		assertFresh(t, dir, cache, nil, "./...")
@@ -187,7 +189,7 @@ func TestCacheKeysTheExecutableContent(t *testing.T) {
 		require.NoError(t, os.WriteFile(bin, data, 0o755))
 		require.NoError(t, os.Chtimes(bin, stamp, stamp))
 		log := filepath.Join(t.TempDir(), "runlog")
-		r := run(t, dir, []string{"ERRCODELINT_CACHE=" + cache, "ERRCODELINT_RUNLOG=" + log}, bin, "./...")
+		r := run(t, dir, []string{"ERRCODELINT_CACHE=" + cache}, bin, "-runlog", log, "./...")
 		assert.Equal(t, 3, r.code, "%s", r)
 		analyzed = append(analyzed, len(runLog(t, log)))
 	}
@@ -299,7 +301,7 @@ func TestCacheCatalogFlagEdit(t *testing.T) {
 	assertFresh(t, dir, cache, nil, "-catalog", api, "./...")
 	setStatus(t, api, "secret_not_found", 400)
 	log := filepath.Join(t.TempDir(), "runlog")
-	r := run(t, dir, []string{"ERRCODELINT_CACHE=" + cache, "ERRCODELINT_RUNLOG=" + log}, errcodelint(t), "-catalog", api, "./...")
+	r := run(t, dir, []string{"ERRCODELINT_CACHE=" + cache}, errcodelint(t), "-runlog", log, "-catalog", api, "./...")
 	assert.Equal(t, 3, r.code, "%s", r)
 	analyzed := runLog(t, log)
 	assert.NotEmpty(t, analyzed)

@@ -26,8 +26,10 @@ func freshTool(t *testing.T) string {
 	return bin
 }
 
-// runLog reads the units the tool analyzed, as ERRCODELINT_RUNLOG lists
-// them: "importpath vetxonly=BOOL" lines.
+// runLog reads the units the tool analyzed, as the hidden flag -runlog
+// FILE has them listed: "importpath vetxonly=BOOL" lines. (The command
+// reads no run log from the environment: what it tells its units is not
+// the user's to set.)
 func runLog(t *testing.T, path string) []string {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -48,10 +50,10 @@ func TestEngine(t *testing.T) {
 	bin := freshTool(t)
 	dir := copyFixture(t, "vaultfix")
 	logFile := filepath.Join(t.TempDir(), "runlog")
-	env := []string{"ERRCODELINT_RUNLOG=" + logFile, "ERRCODELINT_CACHE=" + t.TempDir()}
+	env := []string{"ERRCODELINT_CACHE=" + t.TempDir()}
 	lint := func(t *testing.T, extra []string, args ...string) result {
 		t.Helper()
-		return run(t, dir, append(slices.Clone(env), extra...), bin, args...)
+		return run(t, dir, append(slices.Clone(env), extra...), bin, append([]string{"-runlog", logFile}, args...)...)
 	}
 	inProcess := []string{"ERRCODELINT_ENGINE=inprocess"}
 
