@@ -117,15 +117,52 @@ func TestEngine(t *testing.T) {
 	})
 
 	t.Run("fix and diff", func(t *testing.T) {
+		// -fix -diff applies nothing: the diff on stdout; on stderr how
+		// many fixes it holds, then the findings without a fix; exit 3
+		// as the run without -fix, since the findings are all still there.
 		handler := filepath.Join(dir, "handler", "handler.go")
 		before, err := os.ReadFile(handler)
 		require.NoError(t, err)
 		r := lint(t, nil, "-fix", "-diff", "./...")
-		assert.Zero(t, r.code, "%s", r)
-		assert.Contains(t, strings.Split(r.stdout, "\n"), "+\tw.WriteHeader(http.StatusNotFound)", "%s", r)
+		assert.Equal(t, 3, r.code, "%s", r)
+		lines := strings.Split(r.stdout, "\n")
+		for _, line := range []string{
+			"-\thttpx.WriteError(w, http.StatusBadRequest, \"secret_not_found\", \"no such secret\")",
+			"+\thttpx.WriteError(w, http.StatusNotFound, \"secret_not_found\", \"no such secret\")",
+			"-\tw.WriteHeader(http.StatusBadRequest)",
+			"+\tw.WriteHeader(http.StatusNotFound)",
+			"+\tw.Header().Set(\"Retry-After\", \"SECONDS\")",
+		} {
+			assert.Contains(t, lines, line, "%s", r)
+		}
+		unknown := at(t, dir, "handler/handler.go", `"secret_notfound"`, `"secret_notfound"`)
+		assert.Equal(t, "errcodelint: the diff holds 3 fixes in 1 file, not applied (-diff)\n"+
+			unknown+`: code "secret_notfound" is not in the catalog; did you mean "secret_not_found"? (errcode/unknown-code)`+"\n", r.stderr, "%s", r)
 		after, err := os.ReadFile(handler)
 		require.NoError(t, err)
 		assert.Equal(t, string(before), string(after), "-diff must not change the file")
+
+		// -fix on a copy: it says what it applied, then prints what is
+		// left, exit 3: the code no fix can guess, and the Retry-After
+		// placeholder its fix wrote, until a delay replaces it.
+		fixed := copyFixture(t, "vaultfix")
+		r = run(t, fixed, env, bin, "-fix", "./...")
+		assert.Equal(t, 3, r.code, "findings remain\n%s", r)
+		assert.Empty(t, r.stdout)
+		src, err := os.ReadFile(filepath.Join(fixed, "handler", "handler.go"))
+		require.NoError(t, err)
+		for _, line := range []string{
+			"\thttpx.WriteError(w, http.StatusNotFound, \"secret_not_found\", \"no such secret\")",
+			"\tw.WriteHeader(http.StatusNotFound)",
+			"\tw.Header().Set(\"Retry-After\", \"SECONDS\")",
+		} {
+			assert.Contains(t, strings.Split(string(src), "\n"), line, "after -fix:\n%s", src)
+		}
+		assert.Equal(t, "errcodelint: applied 3 fixes in 1 file\n"+
+			at(t, fixed, "handler/handler.go", `"secret_notfound"`, `"secret_notfound"`)+
+			`: code "secret_notfound" is not in the catalog; did you mean "secret_not_found"? (errcode/unknown-code)`+"\n"+
+			at(t, fixed, "handler/handler.go", `w.Header().Set("Retry-After", "SECONDS")`, `"SECONDS"`)+
+			`: Retry-After value "SECONDS" is neither delay-seconds (a non-negative integer) nor an HTTP-date (retryafter/value)`+"\n", r.stderr, "%s", r)
 	})
 
 	t.Run("catalog edit", func(t *testing.T) {
