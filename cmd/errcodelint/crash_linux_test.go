@@ -42,8 +42,10 @@ func TestChildCrash(t *testing.T) {
 	assert.Empty(t, stdout.String())
 }
 
-// waitChild waits for the process whose parent is pid to start, and
-// returns its pid.
+// waitChild waits for the in-process engine's child of pid to start, and
+// returns its pid: the process whose parent is pid and whose first
+// argument is the engine's child marker, not the go commands the engine
+// runs before it.
 func waitChild(t *testing.T, pid int) int {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -56,11 +58,16 @@ func waitChild(t *testing.T, pid int) int {
 			}
 			// pid (comm) state ppid ...
 			fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
-			if len(fields) > 1 && fields[1] == strconv.Itoa(pid) {
-				child, err := strconv.Atoi(filepath.Base(filepath.Dir(stat)))
-				require.NoError(t, err)
-				return child
+			if len(fields) < 2 || fields[1] != strconv.Itoa(pid) {
+				continue
 			}
+			args, err := os.ReadFile(filepath.Join(filepath.Dir(stat), "cmdline"))
+			if argv := strings.Split(string(args), "\x00"); err != nil || len(argv) < 2 || argv[1] != "-errcodelint-inprocess-child" {
+				continue
+			}
+			child, err := strconv.Atoi(filepath.Base(filepath.Dir(stat)))
+			require.NoError(t, err)
+			return child
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
