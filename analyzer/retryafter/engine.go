@@ -51,6 +51,17 @@ type pathCheck struct {
 	// setsAnywhere says Retry-After is set somewhere in the function: a
 	// deferred status may go out after that.
 	setsAnywhere bool
+	// trailers are the function's settings of the Trailer header, found
+	// on first need (see declaredTrailer).
+	trailers *[]trailerDecl
+}
+
+// A trailerDecl is a setting of the Trailer header on a writer: the keys
+// it declares, or any key when its value is not known.
+type trailerDecl struct {
+	writer vflow.Value
+	keys   []string
+	any    bool
 }
 
 // A state is what holds at one point of the function, by writer (the
@@ -248,29 +259,42 @@ func (p *pathCheck) late(k vflow.Sink, written token.Pos) {
 // of the writer (w.Header().Set("Trailer", "X-Sum")), or sets the Trailer
 // header to a value it cannot know.
 func (p *pathCheck) declaredTrailer(w vflow.Value, key string) bool {
+	if p.trailers == nil {
+		p.trailers = new(p.trailerDecls())
+	}
+	for _, t := range *p.trailers {
+		if t.writer.Equal(w) && (t.any || slices.ContainsFunc(t.keys, func(k string) bool { return strings.EqualFold(k, key) })) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailerDecls are the function's settings of the Trailer header.
+func (p *pathCheck) trailerDecls() []trailerDecl {
+	var out []trailerDecl
 	for _, ks := range p.events {
 		for _, k := range ks {
-			if k.Headers == nil || !k.Writer.Equal(w) || !slices.ContainsFunc(k.Headers.Consts(), func(a vflow.Atom) bool {
+			if k.Headers == nil || !slices.ContainsFunc(k.Headers.Consts(), func(a vflow.Atom) bool {
 				return a.CK == constant.String && constant.StringVal(a.Constant()) == "Trailer"
 			}) {
 				continue
 			}
+			t := trailerDecl{writer: k.Writer}
 			call := p.c.callAt(k.At)
 			if call == nil || len(call.Args) != 2 {
-				return true
-			}
-			v := p.c.eval.Eval(call.Args[1])
-			if !v.Known() {
-				return true
-			}
-			for _, t := range strings.Split(v.Text(), ",") {
-				if strings.EqualFold(strings.TrimSpace(t), key) {
-					return true
+				t.any = true
+			} else if v := p.c.eval.Eval(call.Args[1]); !v.Known() {
+				t.any = true
+			} else {
+				for _, name := range strings.Split(v.Text(), ",") {
+					t.keys = append(t.keys, strings.TrimSpace(name))
 				}
 			}
+			out = append(out, t)
 		}
 	}
-	return false
+	return out
 }
 
 // status checks a status written where Retry-After is not set on every

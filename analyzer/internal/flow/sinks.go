@@ -67,16 +67,20 @@ func (ev *evaluator) sinks() []Sink {
 		}
 	}
 	// setBefore adds the keys set on k's writer before instr on every path.
+	// The keys are gathered first and joined once: a function may set
+	// thousands of headers.
 	setBefore := func(k Sink, instr ssa.Instruction) Sink {
+		may, must := []Value{k.MayHeaders}, []Value{k.Headers}
 		for _, h := range headers {
 			if !h.sink.Writer.equal(k.Writer) {
 				continue
 			}
-			k.MayHeaders = Union(k.MayHeaders, h.sink.Headers)
+			may = append(may, h.sink.Headers)
 			if before(h.instr, instr) {
-				k.Headers = Union(k.Headers, h.sink.Headers)
+				must = append(must, h.sink.Headers)
 			}
 		}
+		k.MayHeaders, k.Headers = Union(may...), Union(must...)
 		return k
 	}
 	for i := range out {

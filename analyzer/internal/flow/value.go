@@ -164,18 +164,19 @@ func (v Value) HasUnknown() bool {
 	return slices.ContainsFunc(v, func(a Atom) bool { return a.Kind == Unknown })
 }
 
-// Union returns the atoms of both, each once.
+// Union returns the atoms of vs, each once; unknown past maxAtoms, which
+// it stops at, so that a union costs at most maxAtoms comparisons an atom.
 func Union(vs ...Value) Value {
 	var out Value
 	for _, v := range vs {
 		for _, a := range v {
 			if !slices.ContainsFunc(out, a.equal) {
+				if len(out) == maxAtoms {
+					return unknown
+				}
 				out = append(out, a)
 			}
 		}
-	}
-	if len(out) > maxAtoms {
-		return unknown
 	}
 	return out
 }
