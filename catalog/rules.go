@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"net/http"
+	"net/textproto"
 	"strings"
 )
 
@@ -42,6 +43,18 @@ func ValidRetryAfter(v string) bool {
 	}
 	_, err := http.ParseTime(v)
 	return err == nil
+}
+
+// SameHeader reports whether key, a header key as a handler set it in
+// the header map, names the header name as a client reads it: the server
+// sends the key as it is, and a client's parser canonicalizes every field
+// name it reads (textproto.CanonicalMIMEHeaderKey), so "retry-after" and
+// "RETRY-AFTER" are Retry-After. The passes (the keys a handler sets) and
+// conformance (the keys a response has) ask here. Whether a
+// non-canonical key is a mistake is another question: Header.Get, on the
+// server's own map, finds only the canonical key.
+func SameHeader(key, name string) bool {
+	return textproto.CanonicalMIMEHeaderKey(key) == textproto.CanonicalMIMEHeaderKey(name)
 }
 
 // KeyMatches reports whether key, an object key of a JSON body or an

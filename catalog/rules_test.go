@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,6 +59,35 @@ func TestIsErrorStatus(t *testing.T) {
 		600: false, 999: false, -400: false,
 	} {
 		assert.Equal(t, want, IsErrorStatus(status), "%d", status)
+	}
+}
+
+// TestSameHeader pins which header keys, as a handler sets them in the
+// header map, a client reads as Retry-After, and proves each against
+// net/http: a server sends the key and Go's client looks the name up.
+func TestSameHeader(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		want bool
+	}{
+		{"Retry-After", true},
+		{"retry-after", true},
+		{"RETRY-AFTER", true},
+		{"rEtRy-AfTeR", true},
+		{"retry_after", false},
+		{"Retry-After-Ms", false},
+		{"RetryAfter", false},
+	} {
+		assert.Equal(t, tt.want, SameHeader(tt.key, "Retry-After"), "%q", tt.key)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header()[tt.key] = []string{"120"}
+			w.WriteHeader(http.StatusTooManyRequests)
+		}))
+		resp, err := http.Get(srv.URL)
+		require.NoError(t, err)
+		resp.Body.Close()
+		srv.Close()
+		assert.Equal(t, tt.want, resp.Header.Get("Retry-After") == "120", "%q as a client reads it", tt.key)
 	}
 }
 

@@ -192,7 +192,7 @@ func (r *response) readHeader(h http.Header) {
 func headerValue(h http.Header, name string) (string, bool) {
 	key, found := "", false
 	for k, v := range h {
-		if len(v) > 0 && strings.EqualFold(k, name) && (!found || k < key) {
+		if len(v) > 0 && catalog.SameHeader(k, name) && (!found || k < key) {
 			key, found = k, true
 		}
 	}

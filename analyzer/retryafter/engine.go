@@ -13,6 +13,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -263,7 +264,7 @@ func (p *pathCheck) declaredTrailer(w vflow.Value, key string) bool {
 		p.trailers = new(p.trailerDecls())
 	}
 	for _, t := range *p.trailers {
-		if t.writer.Equal(w) && (t.any || slices.ContainsFunc(t.keys, func(k string) bool { return strings.EqualFold(k, key) })) {
+		if t.writer.Equal(w) && (t.any || slices.ContainsFunc(t.keys, func(k string) bool { return catalog.SameHeader(k, key) })) {
 			return true
 		}
 	}
@@ -476,11 +477,11 @@ func oneOf(statuses []int64) string {
 }
 
 // setsRetryAfter reports whether the keys set hold Retry-After, in any
-// case: header names are case-insensitive on the wire, so a client finds
-// it however it was written (the non-canonical map key is its own check).
+// case: a client finds it however it was written (catalog.SameHeader;
+// the non-canonical map key is its own check).
 func setsRetryAfter(keys vflow.Value) bool {
 	for _, k := range keys.Consts() {
-		if c := k.Constant(); c != nil && c.Kind() == constant.String && strings.EqualFold(constant.StringVal(c), retryAfter) {
+		if c := k.Constant(); c != nil && c.Kind() == constant.String && catalog.SameHeader(constant.StringVal(c), retryAfter) {
 			return true
 		}
 	}
