@@ -7,16 +7,27 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
 	"github.com/errcodelint/errcodelint/internal/catalogtools/importer"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/openapi"
 )
 
 var importCommand = &command{
 	name:    "import",
 	args:    "FILE",
-	summary: "read an error reference (Markdown or flattened HTML) into a catalog",
+	summary: "read an error reference (Markdown, flattened HTML or OpenAPI 3) into a catalog",
 	help: `Import reads an API's error reference, as Markdown or as text copied from an
-HTML page, and writes a catalog of its codes.
+HTML page, or an OpenAPI 3 document, and writes a catalog of its codes.
+
+A file with a top-level openapi key (3.0 or 3.1, YAML or JSON) is read as
+OpenAPI: its 4xx, 5xx and default responses give the codes, from an enum on
+the code property of their schema ($ref and allOf followed), from their
+examples, or from x-error-codes (a list of codes, or of code and summary,
+on a response or a schema). Each code gets the statuses of the responses
+it was found in, the most frequent first; a code found only under default,
+4XX or 5XX has no status and is reported. wire.code is the code property's
+path in the schema (code, error.code, errors[].code, or a problem's type).
 
 It reads tables whose header row names an HTTP status column ("HTTP",
 "Status", "HTTP status"; "HTTP (reported)" marks reported codes) and a code
@@ -57,6 +68,9 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		e.errorf("%s: %v", fs.Name(), err)
 		return exitFail
 	}
+	if openapi.Is(data) {
+		return runImportOpenAPI(e, fs, pos[0], data)
+	}
 	opts := importer.Options{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
 	im, err := importer.Import(pos[0], data, opts)
 	if im != nil {
@@ -66,16 +80,56 @@ func runImport(e *env, fs *flag.FlagSet, args []string) int {
 		e.errorf("%v", err)
 		return exitFail
 	}
-	out := append([]byte(fmt.Sprintf("# Imported from %s by errcodelint catalog import; review before use.\n", filepath.Base(pos[0]))),
-		format.Format(im.Catalog)...)
-	if err := output(e, flagValue(fs, "o"), out); err != nil {
-		e.errorf("%s: %v", fs.Name(), err)
+	if !writeImported(e, fs, pos[0], im.Catalog) {
 		return exitFail
 	}
 	if len(im.Unread) > 0 {
 		return exitFail
 	}
 	return exitOK
+}
+
+// runImportOpenAPI imports an OpenAPI 3 document: what it cannot read is
+// reported with its position, then a tally, as for a reference page.
+func runImportOpenAPI(e *env, fs *flag.FlagSet, file string, data []byte) int {
+	opts := openapi.Options{API: flagValue(fs, "api"), NoSummaries: !flagBool(fs, "summaries")}
+	res, err := openapi.Import(file, data, opts)
+	if res != nil {
+		for _, u := range res.Unread {
+			e.errorf("%s", u.Error())
+		}
+		for _, n := range res.Notes {
+			e.errorf("%s", n.String())
+		}
+		codes := 0
+		if res.Catalog != nil {
+			codes = len(res.Catalog.Codes)
+		}
+		e.errorf("%s: %s imported, %d unread", count(res.Responses, "error response", "error responses"), count(codes, "code", "codes"), len(res.Unread))
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return exitFail
+	}
+	if !writeImported(e, fs, file, res.Catalog) {
+		return exitFail
+	}
+	if len(res.Unread) > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+// writeImported writes an imported catalog, headed by where it came from,
+// to -o or stdout.
+func writeImported(e *env, fs *flag.FlagSet, file string, c *catalog.Catalog) bool {
+	out := append([]byte(fmt.Sprintf("# Imported from %s by errcodelint catalog import; review before use.\n", filepath.Base(file))),
+		format.Format(c)...)
+	if err := output(e, flagValue(fs, "o"), out); err != nil {
+		e.errorf("%s: %v", fs.Name(), err)
+		return false
+	}
+	return true
 }
 
 // reportImport lists the unread rows and the notes in line order, then a

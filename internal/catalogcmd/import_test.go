@@ -87,3 +87,56 @@ func TestImportSeeds(t *testing.T) {
 		})
 	}
 }
+
+// TestImportOpenAPI: a file with a top-level openapi key is read as an
+// OpenAPI document, with no flag; the catalog written loads and checks.
+func TestImportOpenAPI(t *testing.T) {
+	spec := filepath.Join("..", "catalogtools", "openapi", "testdata", "vault30.yaml")
+	out := filepath.Join(t.TempDir(), "errcodes.yaml")
+	stdout, stderr, code := run("import", "-o", out, spec)
+	assert.Equal(t, 0, code, stderr)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "6 error responses: 6 codes imported, 0 unread\n", stderr)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "# Imported from vault30.yaml by errcodelint catalog import; review before use.\nversion: 1\napi: Vaultline\nwire:\n  code: error.code\n"), string(data))
+	c, err := catalog.Parse(out, data)
+	require.NoError(t, err)
+	require.Len(t, c.Codes, 6)
+	assert.Equal(t, "secret_not_found", c.Codes[0].Value)
+	assert.Equal(t, 404, c.Codes[0].Status)
+	stdout, stderr, code = run("check", out)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, ": ok\n")
+}
+
+// TestImportOpenAPIUnread: what the document does not let import read is
+// reported at its position, and makes the exit code 1; the readable codes
+// are written.
+func TestImportOpenAPIUnread(t *testing.T) {
+	in := writeFile(t, "api.json", `{
+  "openapi": "3.1.0",
+  "info": {"title": "Widgets", "version": "1"},
+  "paths": {"/widgets/{id}": {"get": {"responses": {
+    "404": {"x-error-codes": ["widget_not_found"],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+    "409": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Conflict"}}}},
+    "default": {"x-error-codes": ["internal"]}
+  }}}},
+  "components": {"schemas": {"Error": {"properties": {"code": {"type": "string"}}}}}
+}
+`)
+	stdout, stderr, code := run("import", "-api", "Widget API", in)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, in+`:7:65: $ref "#/components/schemas/Conflict" does not resolve
+`+in+`:8:35: code "internal" has no status: only default, 4XX or 5XX responses use it
+3 error responses: 1 code imported, 2 unread
+`, stderr)
+	assert.Equal(t, "# Imported from api.json by errcodelint catalog import; review before use.\nversion: 1\napi: Widget API\ncodes:\n  - code: widget_not_found\n    status: 404\n", stdout)
+
+	swagger := writeFile(t, "swagger.yaml", "openapi: 2.0\n")
+	_, stderr, code = run("import", swagger)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, swagger+`:1:10: not an OpenAPI 3 document: openapi is "2.0", want 3.0.x or 3.1.x
+`, stderr)
+}

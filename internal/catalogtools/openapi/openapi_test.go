@@ -1,0 +1,293 @@
+package openapi
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	"github.com/errcodelint/errcodelint/internal/catalogtools/format"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden catalogs")
+
+// TestImportSpecs reads each spec in testdata, one per code source,
+// version and encoding, and compares the catalog with its golden file.
+func TestImportSpecs(t *testing.T) {
+	for _, tc := range []struct {
+		spec   string
+		source string
+		codes  map[string][]int
+		wire   catalog.Wire
+	}{
+		{"vault30.yaml", "enum narrowed per response with allOf", map[string][]int{
+			"secret_not_found": {404}, "mount_not_found": {404}, "rate_limited": {429}, "quota_exceeded": {429},
+			"secret_version_conflict": {409}, "secret_locked": {409},
+		}, catalog.Wire{Code: "error.code"}},
+		{"acme31.json", "examples and example", map[string][]int{
+			"malformed": {400, 404}, "badNonce": {400}, "badCSR": {400}, "unauthorized": {403}, "orderNotReady": {403},
+			"rateLimited": {429}, "serverInternal": {500},
+		}, catalog.Wire{Code: "type", Status: "status", Prefix: "urn:ietf:params:acme:error:"}},
+		{"orders30.json", "x-error-codes on responses", map[string][]int{
+			"not_found|order": {404}, "required_param": {400}, "invalid_json": {400}, "rate_limited": {429},
+		}, catalog.Wire{Code: "errors[].code"}},
+		{"keys31.yaml", "x-error-codes on a schema", map[string][]int{
+			"InvalidKeySpec": {400, 403, 422}, "AccessDenied": {403},
+		}, catalog.Wire{Code: "code"}},
+	} {
+		t.Run(tc.spec, func(t *testing.T) {
+			path := filepath.Join("testdata", tc.spec)
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			require.True(t, Is(data))
+			res, err := Import(path, data, Options{})
+			require.NoError(t, err, tc.source)
+			assert.Empty(t, res.Unread)
+			assert.Empty(t, res.Notes)
+			got := make(map[string][]int)
+			for _, c := range res.Catalog.Codes {
+				got[c.Value] = c.Statuses
+			}
+			assert.Equal(t, tc.codes, got, tc.source)
+			assert.Equal(t, tc.wire.Code, res.Catalog.Wire.Code)
+			assert.Equal(t, tc.wire.Status, res.Catalog.Wire.Status)
+			assert.Equal(t, tc.wire.Prefix, res.Catalog.Wire.Prefix)
+
+			out := format.Format(res.Catalog)
+			_, err = catalog.Parse("errcodes.yaml", out)
+			require.NoError(t, err)
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden.yaml"
+			if *update {
+				require.NoError(t, os.WriteFile(golden, out, 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(out))
+		})
+	}
+}
+
+func TestImportOptions(t *testing.T) {
+	path := filepath.Join("testdata", "orders30.json")
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	res, err := Import(path, data, Options{API: "Orders API", NoSummaries: true})
+	require.NoError(t, err)
+	assert.Equal(t, "Orders API", res.Catalog.API)
+	for _, c := range res.Catalog.Codes {
+		assert.Empty(t, c.Summary, c.Value)
+	}
+	assert.Equal(t, 3, res.Responses)
+}
+
+// errorSchema is a 3.0 document head with an error schema whose code is
+// at error.code; the bad-input cases add their paths.
+const head = `openapi: 3.0.0
+info: {title: T, version: "1"}
+components:
+  schemas:
+    Error:
+      properties:
+        error:
+          properties:
+            code: {type: string, enum: [boom]}
+`
+
+// TestImportBad: what cannot be read is reported at its position, with
+// the exact text; a document that is not OpenAPI 3 fails.
+func TestImportBad(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		doc    string
+		err    string   // Import's error, "" for none
+		unread []string // Result.Unread
+		notes  []string
+	}{
+		{name: "swagger 2", doc: "swagger: \"2.0\"\npaths: {}\n",
+			err: `x.yaml:1:10: not an OpenAPI 3 document: swagger "2.0" is OpenAPI 2; convert it to OpenAPI 3 first`},
+		{name: "no openapi key", doc: "info: {title: T}\n",
+			err: `x.yaml:1:1: not an OpenAPI 3 document: no top-level openapi key`},
+		{name: "openapi 4", doc: "\nopenapi: 4.0.0\n",
+			err: `x.yaml:2:10: not an OpenAPI 3 document: openapi is "4.0.0", want 3.0.x or 3.1.x`},
+		{name: "not a mapping", doc: "- openapi\n",
+			err: `x.yaml:1:1: not an OpenAPI 3 document: the top level is not a mapping`},
+		{name: "syntax", doc: "openapi: 3.0.0\npaths: {\n",
+			err: `x.yaml:2:1: not YAML or JSON: did not find expected node content`},
+		{name: "unresolvable ref", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "404":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Eror"}
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+`,
+			unread: []string{`x.yaml:17:30: $ref "#/components/schemas/Eror" does not resolve`}},
+		{name: "external ref", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "404": {$ref: "common.yaml#/responses/NotFound"}
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+`,
+			unread: []string{`x.yaml:14:23: $ref "common.yaml#/responses/NotFound" points outside the document; only local references (#/...) are read`}},
+		{name: "no code property", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "500":
+          content:
+            application/json:
+              schema:
+                properties:
+                  message: {type: string}
+`,
+			unread: []string{`x.yaml:22:17: the schema of error response 500 has no code property: want code, error.code, errors[].code or a problem type`}},
+		{name: "no status", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        default:
+          x-error-codes: [internal]
+`,
+			unread: []string{`x.yaml:19:27: code "internal" has no status: only default, 4XX or 5XX responses use it`}},
+		{name: "bad extension", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          x-error-codes: internal
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+`,
+			unread: []string{`x.yaml:15:26: x-error-codes is not a list: want codes, or mappings with code and summary`}},
+		{name: "ref cycle", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400": {$ref: "#/x/a"}
+x:
+  a: {$ref: "#/x/b"}
+  b: {$ref: "#/x/a"}
+`,
+			err:    `x.yaml:1:1: no error code found in 1 error responses: want an enum on the code property, examples, or x-error-codes`,
+			unread: []string{`x.yaml:17:6: $ref chain is longer than 32 steps (a cycle?)`},
+			notes:  []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
+		{name: "self-containing schema", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "500":
+          content:
+            application/json:
+              schema: {$ref: "#/x/A"}
+x:
+  A: {allOf: [{$ref: "#/x/B"}, {$ref: "#/x/B"}, {$ref: "#/x/A"}]}
+  B: {allOf: [{$ref: "#/x/C"}, {$ref: "#/x/C"}, {$ref: "#/x/C"}, {$ref: "#/x/C"}]}
+  C: {allOf: [{$ref: "#/x/D"}, {$ref: "#/x/D"}, {$ref: "#/x/D"}, {$ref: "#/x/D"}]}
+  D: {allOf: [{$ref: "#/x/E"}, {$ref: "#/x/E"}, {$ref: "#/x/E"}, {$ref: "#/x/E"}]}
+  E: {allOf: [{$ref: "#/x/F"}, {$ref: "#/x/F"}, {$ref: "#/x/F"}, {$ref: "#/x/F"}]}
+  F: {allOf: [{$ref: "#/x/G"}, {$ref: "#/x/G"}, {$ref: "#/x/G"}, {$ref: "#/x/G"}]}
+  G: {allOf: [{$ref: "#/x/H"}, {$ref: "#/x/H"}, {$ref: "#/x/H"}, {$ref: "#/x/H"}]}
+  H: {allOf: [{$ref: "#/x/A"}, {properties: {code: {enum: [deep]}}}]}
+`,
+			unread: []string{`x.yaml:21:23: schema has more than 10000 parts once its $refs are followed; not read`}},
+		{name: "nothing", doc: head + "paths: {}\n",
+			err:   `x.yaml:1:1: no error code found in 0 error responses: want an enum on the code property, examples, or x-error-codes`,
+			notes: []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
+		{name: "paths differ", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "401":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "404":
+          content:
+            application/json:
+              schema:
+                properties:
+                  code: {enum: [gone]}
+`,
+			notes: []string{`x.yaml:1:1: warning: error responses put the code at different paths: code (1), error.code (2); wire.code is error.code`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Import("x.yaml", []byte(tc.doc), Options{})
+			if tc.err != "" {
+				require.Error(t, err)
+				assert.Equal(t, tc.err, err.Error())
+			} else {
+				require.NoError(t, err)
+				_, err := catalog.Parse("errcodes.yaml", format.Format(res.Catalog))
+				require.NoError(t, err)
+			}
+			var unread, notes []string
+			if res != nil {
+				for _, u := range res.Unread {
+					unread = append(unread, u.Error())
+				}
+				for _, n := range res.Notes {
+					notes = append(notes, n.String())
+				}
+			}
+			assert.Equal(t, tc.unread, unread)
+			assert.Equal(t, tc.notes, notes)
+		})
+	}
+}
+
+func TestIs(t *testing.T) {
+	assert.True(t, Is([]byte("openapi: 3.1.0\n")))
+	assert.True(t, Is([]byte(`{"openapi": "3.0.0"}`)))
+	assert.False(t, Is([]byte("# Widget errors\n\n| HTTP | Code |\n|---|---|\n")))
+	assert.False(t, Is([]byte("swagger: \"2.0\"\n")))
+	assert.False(t, Is([]byte("{not json")))
+}
+
+// FuzzImport: no input makes Import panic; what it returns loads.
+func FuzzImport(f *testing.F) {
+	for _, name := range []string{"vault30.yaml", "acme31.json", "orders30.json", "keys31.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte("openapi: 3.0.0\npaths: {/a: {get: {responses: {'400': {$ref: '#/paths'}}}}}\n"))
+	f.Add([]byte("openapi: 3.0.0\npaths: &p {/a: *p}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import("x.yaml", data, Options{})
+		if err == nil {
+			_, err := catalog.Parse("errcodes.yaml", format.Format(res.Catalog))
+			require.NoError(t, err)
+		}
+	})
+}
