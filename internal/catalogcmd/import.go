@@ -28,6 +28,7 @@ on a response or a schema). Each code gets the statuses of the responses
 it was found in, the most frequent first; a code found only under default,
 4XX or 5XX has no status and is reported. wire.code is the code property's
 path in the schema (code, error.code, errors[].code, or a problem's type).
+A document with a top-level swagger key (OpenAPI 2) is reported, not read.
 
 It reads tables whose header row names an HTTP status column ("HTTP",
 "Status", "HTTP status"; "HTTP (reported)" marks reported codes) and a code

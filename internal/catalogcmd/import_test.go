@@ -139,4 +139,10 @@ func TestImportOpenAPIUnread(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Equal(t, swagger+`:1:10: not an OpenAPI 3 document: openapi is "2.0", want 3.0.x or 3.1.x
 `, stderr)
+
+	swagger = writeFile(t, "swagger.json", `{"swagger": "2.0", "paths": {}}`)
+	_, stderr, code = run("import", swagger)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, swagger+`:1:13: not an OpenAPI 3 document: swagger "2.0" is OpenAPI 2; convert it to OpenAPI 3 first
+`, stderr)
 }

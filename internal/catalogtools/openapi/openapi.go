@@ -47,14 +47,15 @@ type Result struct {
 }
 
 // Is reports whether data is an OpenAPI document: a YAML or JSON mapping
-// with a top-level openapi key.
+// with a top-level openapi key, or swagger (OpenAPI 2, which Import
+// reports it does not read).
 func Is(data []byte) bool {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil {
 		return false
 	}
 	root := body(&doc)
-	return root != nil && root.Kind == yaml.MappingNode && lookup(root, "openapi") != nil
+	return root != nil && root.Kind == yaml.MappingNode && (lookup(root, "openapi") != nil || lookup(root, "swagger") != nil)
 }
 
 // methods are the operation keys of a path item.
@@ -65,7 +66,8 @@ var methods = []string{"get", "put", "post", "delete", "options", "head", "patch
 // positioned error, when data is not an OpenAPI 3 document or no code can
 // be read; what it cannot read otherwise is in Result.Unread.
 func Import(filename string, data []byte, opts Options) (res *Result, err error) {
-	r := &reader{file: filename, opts: opts, codes: make(map[string]*found), paths: make(map[string]int)}
+	r := &reader{file: filename, opts: opts, codes: make(map[string]*found), paths: make(map[string]int),
+		statusOf: make(map[string]string)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, r.syntaxError(err)
@@ -97,9 +99,8 @@ type reader struct {
 	codes  map[string]*found
 	order  []string
 	paths  map[string]int // wire path → error responses using it
-	pathAt map[string]catalog.Pos
 	res    Result
-	status string // the status field's path, when a problem-details schema has one
+	statusOf map[string]string // code path → the status field's path, for problem-details schemas
 
 	steps int                 // merge calls of the schema being flattened
 	stack map[*yaml.Node]bool // schemas being merged, outermost first
@@ -243,24 +244,24 @@ func (r *reader) schema(key *yaml.Node, status int, n *yaml.Node) string {
 	if s == nil {
 		return ""
 	}
-	for _, ext := range s.exts {
-		r.extension(ext, status, false)
-	}
-	path, code, statusPath := findCodeProperty(s, 0)
-	if code == nil {
+	path, along, statusPath := findCodeProperty(s, 0)
+	if along == nil {
+		for _, ext := range s.exts {
+			r.extension(ext, status, false)
+		}
 		r.errorf(n, "the schema of error response %s has no code property: want code, error.code, errors[].code or a problem type", key.Value)
 		return ""
 	}
+	for _, f := range along {
+		for _, ext := range f.exts {
+			r.extension(ext, status, false)
+		}
+	}
 	r.paths[path]++
-	if r.pathAt == nil {
-		r.pathAt = make(map[string]catalog.Pos)
-	}
-	if _, ok := r.pathAt[path]; !ok {
-		r.pathAt[path] = r.pos(n)
-	}
 	if statusPath != "" {
-		r.status = statusPath
+		r.statusOf[path] = statusPath
 	}
+	code := along[len(along)-1]
 	for _, v := range code.values {
 		r.add(v, status, false, "")
 	}
@@ -353,28 +354,30 @@ func (r *reader) merge(f *flat, n *yaml.Node, depth int) {
 }
 
 // findCodeProperty returns the path of the code property within s: a
-// property named code at the top, or under an object property, or under
-// the items of an array property (error.code, errors[].code); failing
-// that, the type of a problem-details object (RFC 7807: type and status),
-// with the path of its status field.
-func findCodeProperty(s *flat, depth int) (path string, code *flat, status string) {
+// property named code at the top; the type of a problem-details object
+// (RFC 7807: type, status, and title or detail), with the path of its
+// status field; or either of them under an object property, or under the
+// items of an array property (error.code, errors[].code). along holds the
+// schemas from s down to the code property, nil when there is none.
+func findCodeProperty(s *flat, depth int) (path string, along []*flat, status string) {
 	if c, ok := s.props["code"]; ok {
-		return "code", c, ""
-	}
-	if depth < 2 {
-		for _, k := range s.keys {
-			sub := s.props[k]
-			step, into := k, sub
-			if sub.items != nil {
-				step, into = k+"[]", sub.items
-			}
-			if p, c, st := findCodeProperty(into, depth+1); c != nil {
-				return catalog.JoinPath(step, p), c, joinNonEmpty(step, st)
-			}
-		}
+		return "code", []*flat{s, c}, ""
 	}
 	if t, ok := s.props["type"]; ok && s.props["status"] != nil && (s.props["title"] != nil || s.props["detail"] != nil) {
-		return "type", t, "status"
+		return "type", []*flat{s, t}, "status"
+	}
+	if depth >= 2 {
+		return "", nil, ""
+	}
+	for _, k := range s.keys {
+		sub := s.props[k]
+		step, into := k, sub
+		if sub.items != nil {
+			step, into = k+"[]", sub.items
+		}
+		if p, a, st := findCodeProperty(into, depth+1); a != nil {
+			return catalog.JoinPath(step, p), append([]*flat{s}, a...), joinNonEmpty(step, st)
+		}
 	}
 	return "", nil, ""
 }
@@ -653,8 +656,8 @@ func (r *reader) wire() catalog.Wire {
 		r.notef(r.root, "error responses put the code at different paths: %s; wire.code is %s", strings.Join(parts, ", "), best)
 	}
 	w.Code = best
-	if best == "type" && r.status != "" {
-		w.Status = r.status
+	if st := r.statusOf[best]; st != "" {
+		w.Status = st
 		w.Prefix = r.prefix()
 	}
 	return w

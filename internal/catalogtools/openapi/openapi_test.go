@@ -39,6 +39,9 @@ func TestImportSpecs(t *testing.T) {
 		{"keys31.yaml", "x-error-codes on a schema", map[string][]int{
 			"InvalidKeySpec": {400, 403, 422}, "AccessDenied": {403},
 		}, catalog.Wire{Code: "code"}},
+		{"ca31.yaml", "numeric codes: enum, example, and x-error-codes on a nested schema", map[string][]int{
+			"5104001": {400}, "5104002": {400}, "51010": {403}, "5101003": {400, 403, 503},
+		}, catalog.Wire{Code: "error.code"}},
 	} {
 		t.Run(tc.spec, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.spec)
@@ -270,7 +273,7 @@ func TestIs(t *testing.T) {
 	assert.True(t, Is([]byte("openapi: 3.1.0\n")))
 	assert.True(t, Is([]byte(`{"openapi": "3.0.0"}`)))
 	assert.False(t, Is([]byte("# Widget errors\n\n| HTTP | Code |\n|---|---|\n")))
-	assert.False(t, Is([]byte("swagger: \"2.0\"\n")))
+	assert.True(t, Is([]byte("swagger: \"2.0\"\n")), "read as OpenAPI to say that 2.0 is not read")
 	assert.False(t, Is([]byte("{not json")))
 }
 
