@@ -471,12 +471,14 @@ func (r *reader) extension(n *yaml.Node, status int, direct bool) {
 		return
 	}
 	for _, el := range n.Content {
-		switch el.Kind {
-		case yaml.ScalarNode:
+		switch {
+		case el.Kind == yaml.ScalarNode && el.Tag == "!!null":
+			r.errorf(el, "x-error-codes entry is null, not a code")
+		case el.Kind == yaml.ScalarNode:
 			r.add(el, status, direct, "")
-		case yaml.MappingNode:
+		case el.Kind == yaml.MappingNode:
 			c := lookup(el, "code")
-			if c == nil || c.Kind != yaml.ScalarNode {
+			if c == nil || c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
 				r.errorf(el, "x-error-codes entry has no code")
 				continue
 			}

@@ -185,6 +185,22 @@ func TestImportBad(t *testing.T) {
               schema: {$ref: "#/components/schemas/Error"}
 `,
 			unread: []string{`x.yaml:15:26: x-error-codes is not a list: want codes, or mappings with code and summary`}},
+		{name: "bad extension entries", doc: head + `paths:
+  /a:
+    get:
+      responses:
+        "400":
+          x-error-codes: [~, {summary: no code}, [nested], "  ", ok_code]
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+`,
+			unread: []string{
+				`x.yaml:15:27: x-error-codes entry is null, not a code`,
+				`x.yaml:15:30: x-error-codes entry has no code`,
+				`x.yaml:15:50: x-error-codes entry is not a code or a mapping with code and summary`,
+				`x.yaml:15:60: code is empty`,
+			}},
 		{name: "ref cycle", doc: head + `paths:
   /a:
     get:
