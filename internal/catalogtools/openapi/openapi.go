@@ -93,13 +93,13 @@ type found struct {
 }
 
 type reader struct {
-	file   string
-	opts   Options
-	root   *yaml.Node
-	codes  map[string]*found
-	order  []string
-	paths  map[string]int // wire path → error responses using it
-	res    Result
+	file     string
+	opts     Options
+	root     *yaml.Node
+	codes    map[string]*found
+	order    []string
+	paths    map[string]int // wire path → error responses using it
+	res      Result
 	statusOf map[string]string // code path → the status field's path, for problem-details schemas
 
 	steps int                 // merge calls of the schema being flattened
