@@ -105,7 +105,7 @@ func (c *checker) notices() {
 				return true
 			}
 			matched := c.model.DecodesBody(call)
-			if c.decodesOwnResponse(f, call) {
+			if c.decodesOwnResponse(call) {
 				clientDecodes++
 				clientMatched = clientMatched || matched
 			}
@@ -120,10 +120,10 @@ func (c *checker) notices() {
 
 // decodesOwnResponse reports whether call decodes an *http.Response's
 // body, named in the call (json.NewDecoder(resp.Body).Decode(&v)) or in
-// the one assignment of the bytes it unmarshals (b, _ := io.ReadAll(
-// resp.Body); json.Unmarshal(b, &v)), into a struct type of the
-// module's.
-func (c *checker) decodesOwnResponse(file *ast.File, call *ast.CallExpr) bool {
+// the expression that computes the bytes it unmarshals (b, _ :=
+// io.ReadAll(resp.Body); json.Unmarshal(b, &v)), into a struct type of
+// the module's.
+func (c *checker) decodesOwnResponse(call *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
 	x, _ := bodies.CodecValue(info, call)
 	if x == nil || !c.ownsStruct(info.TypeOf(x)) {
@@ -136,8 +136,8 @@ func (c *checker) decodesOwnResponse(file *ast.File, call *ast.CallExpr) bool {
 			src = fun.X
 		} else if fun.Sel.Name == "Unmarshal" && len(call.Args) == 2 {
 			src = call.Args[0]
-			if id, ok := ast.Unparen(src).(*ast.Ident); ok {
-				src = definition(file, info, id)
+			if def := c.flow.Def(src); def != nil {
+				src = def // b, err := io.ReadAll(resp.Body)
 			}
 		}
 	}
@@ -153,40 +153,6 @@ func (c *checker) ownsStruct(t types.Type) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return !ok || c.model.InModule(n.Obj().Pkg())
-}
-
-// definition is the right-hand side of id's variable's one assignment in
-// file (its definition included), or nil when there is none or several.
-func definition(file *ast.File, info *types.Info, id *ast.Ident) ast.Expr {
-	v, _ := info.Uses[id].(*types.Var)
-	if v == nil {
-		return nil
-	}
-	var rhs ast.Expr
-	n := 0
-	ast.Inspect(file, func(node ast.Node) bool {
-		as, ok := node.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			l, ok := lhs.(*ast.Ident)
-			if !ok || info.ObjectOf(l) != v {
-				continue
-			}
-			n++
-			if len(as.Rhs) == len(as.Lhs) {
-				rhs = as.Rhs[i]
-			} else if len(as.Rhs) == 1 {
-				rhs = as.Rhs[0] // b, err := io.ReadAll(resp.Body)
-			}
-		}
-		return true
-	})
-	if n != 1 {
-		return nil
-	}
-	return rhs
 }
 
 // namesResponseBody reports whether x mentions the Body field of an
