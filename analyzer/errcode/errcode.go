@@ -66,7 +66,7 @@ var Checks = []report.Check{
 	{ID: checkUnknown, Doc: "a code the catalog does not list, where the API's codes go"},
 	{ID: checkStatus, Doc: "a code sent with, or mapped to, a status the catalog does not give it"},
 	{ID: checkBodyStatus, Doc: "an error body's status field that disagrees with the HTTP status"},
-	{ID: "errcode/" + report.DirectiveCheck, Doc: "a directive for errcode that is malformed or silences nothing"},
+	report.DirectiveCheckOf("errcode"),
 }
 
 const (

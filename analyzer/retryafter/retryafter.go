@@ -60,7 +60,7 @@ var Checks = []report.Check{
 	{ID: checkLate, Doc: "a header set, or http.Error called, after the response is written: never sent"},
 	{ID: checkValue, Doc: "a Retry-After value that is neither delay-seconds nor an HTTP-date"},
 	{ID: checkKey, Doc: "a header key set through the map as no client reads it: not canonical, where the code reads it back with Get or it is Retry-After"},
-	{ID: "retryafter/" + report.DirectiveCheck, Doc: "a directive for retryafter that is malformed or silences nothing"},
+	report.DirectiveCheckOf("retryafter"),
 }
 
 const (

@@ -61,7 +61,7 @@ func New(cfg Config) *analysis.Analyzer {
 var Checks = []report.Check{
 	{ID: checkShared, Doc: "a client branch on an HTTP status that several of the catalog's codes share"},
 	{ID: checkUnknown, Doc: "a client branch on a code the catalog does not list: it never matches"},
-	{ID: "statusbranch/" + report.DirectiveCheck, Doc: "a directive for statusbranch that is malformed or silences nothing"},
+	report.DirectiveCheckOf("statusbranch"),
 }
 
 const (

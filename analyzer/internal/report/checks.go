@@ -26,6 +26,12 @@ func (c Check) Name() string {
 // directives themselves: malformed, or silencing nothing.
 const DirectiveCheck = "directive"
 
+// DirectiveCheckOf is the check, in pass, of the findings about the
+// directives themselves; every pass lists it last among its Checks.
+func DirectiveCheckOf(pass string) Check {
+	return Check{ID: pass + "/" + DirectiveCheck, Doc: "a directive for " + pass + " that is malformed or silences nothing"}
+}
+
 // Options are a pass's reporting flags.
 type Options struct {
 	Tests  bool   // -tests: also report in _test.go files
