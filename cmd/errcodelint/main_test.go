@@ -47,6 +47,17 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
+// writer returns a function that writes a file of the tree at dir, its
+// name slash-separated, making its directories.
+func writer(t *testing.T, dir string) func(name, src string) {
+	return func(name, src string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+}
+
 // run runs the command in dir and returns its output and exit code.
 func run(t *testing.T, dir, bin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -149,11 +160,7 @@ func TestBadCatalogFlag(t *testing.T) {
 func TestCatalogErrorOnce(t *testing.T) {
 	bin := build(t)
 	dir := t.TempDir()
-	write := func(name, src string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
-	}
+	write := writer(t, dir)
 	write("go.mod", "module example.com/m\n\ngo 1.26\n")
 	catalog := "version: 1\ncodes:\n"
 	for _, c := range []string{"a", "b", "c", "d", "e", "f"} {

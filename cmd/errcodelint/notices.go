@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
@@ -78,7 +77,7 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 		}
 	}
 	if n := len(uncovered); n > 0 {
-		notices = append(notices, fmt.Sprintf("errcodelint: no errcodes.yaml found for %s with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog", packages(n)))
+		notices = append(notices, fmt.Sprintf("errcodelint: no errcodes.yaml found for %s with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog", plural(n, "package", "packages")))
 	}
 	for _, cat := range sortedKeys(matched) {
 		if !matched[cat] {
@@ -95,17 +94,9 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 			verb = "decodes"
 		}
 		notices = append(notices, fmt.Sprintf("errcodelint: %s: %s (%s) %s responses into types of their own with no field at wire.code %q, and the catalog names no go.error_types: statusbranch sees no code read there; if they are this API's errors, name the error type in go.error_types",
-			displayPath(cat), packages(len(dirs)), strings.Join(dirs, ", "), verb, wires[cat]))
+			displayPath(cat), plural(len(dirs), "package", "packages"), strings.Join(dirs, ", "), verb, wires[cat]))
 	}
 	return notices, rest
-}
-
-// packages is "1 package" or "N packages".
-func packages(n int) string {
-	if n == 1 {
-		return "1 package"
-	}
-	return strconv.Itoa(n) + " packages"
 }
 
 func keep(t jsonTree, id, name string, raw json.RawMessage) {

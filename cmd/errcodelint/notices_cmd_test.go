@@ -2,8 +2,6 @@ package main_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,11 +15,7 @@ import (
 func TestNotices(t *testing.T) {
 	bin := build(t)
 	dir := t.TempDir()
-	write := func(name, src string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
-	}
+	write := writer(t, dir)
 	write("go.mod", "module example.com/m\n\ngo 1.26\n")
 	handler := "package %s\n\nimport \"net/http\"\n\nfunc Handle(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, \"no\", http.StatusNotFound)\n}\n"
 	write("users/users.go", strings.ReplaceAll(handler, "%s", "users"))
