@@ -1,0 +1,4 @@
+package routes
+
+// netHTTP returns the routes registered with nethttp.
+func (f *finder) netHTTP() []Route { return nil }

@@ -1,0 +1,178 @@
+// Package routes finds where a package registers its HTTP handlers, and
+// for which operation of the API: a route (a method and a path template)
+// of net/http's ServeMux, chi, gin, echo or gorilla/mux, or an operation
+// of a server generated from an OpenAPI document (oapi-codegen, ogen).
+//
+// It reads the package's SSA form, as the value-flow engine built it, and
+// reports only what is known: a route whose method or path is not a
+// constant, whose prefix comes through a router built elsewhere, or whose
+// handler is not a function of the program is skipped, never guessed.
+//
+// Paths are written as OpenAPI path templates ("/v1/secrets/{id}"):
+// gin's and echo's ":id" and "*path", chi's and gorilla's "{id:[0-9]+}",
+// and ServeMux's "{path...}" become "{id}", "{path}"; ServeMux's "{$}" and
+// a trailing "/" that matches a subtree are kept as they are.
+package routes
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A Route is one registration of a handler.
+type Route struct {
+	// Router names what registered it: "net/http", "chi", "gin", "echo",
+	// "gorilla/mux", "oapi-codegen" or "ogen".
+	Router string
+	// Method is the HTTP method in upper case, "" when the route takes
+	// any method.
+	Method string
+	// Path is the path template, OpenAPI-style; "" for an operation of a
+	// generated server, which is known by Operation.
+	Path string
+	// Operation is the operationId a generated server's method stands
+	// for, as the generator wrote it (oapi-codegen's "GetSecret" for
+	// getSecret); "" for a route.
+	Operation string
+	// Handler is the function that handles the route: a function or a
+	// method, or a function literal of this package. Its writer (the
+	// http.ResponseWriter or the framework's context) is parameter
+	// Writer of Handler's SSA parameters (the receiver of a method is
+	// parameter 0); -1 when the handler writes through typed results
+	// (Results says).
+	Handler *ssa.Function
+	Writer  int
+	// Results lists, for a strict server's method (oapi-codegen's
+	// StrictServerInterface), the statuses of the typed responses it
+	// may return, read from their type names (GetSecret404JSONResponse),
+	// each with where it is returned.
+	Results []Result
+	// At is the registration: the handler argument of the call, or, for
+	// a generated server, the call that wires the server (HandlerFromMux,
+	// NewStrictHandler, NewServer).
+	At token.Pos
+}
+
+// A Result is a typed response a strict handler returns.
+type Result struct {
+	Status int       // 0 for a default response, whose status the handler sets
+	Type   string    // the response type's name
+	At     token.Pos // the return
+}
+
+// Find returns the routes the package registers, in source order.
+func Find(pass *analysis.Pass, res *flow.Result) []Route {
+	if res == nil || res.Pkg == nil {
+		return nil // the standard library, or a package with no HTTP code
+	}
+	f := &finder{pass: pass, res: res}
+	var out []Route
+	out = append(out, f.netHTTP()...)
+	out = append(out, f.chi()...)
+	out = append(out, f.gorilla()...)
+	out = append(out, f.gin()...)
+	out = append(out, f.echo()...)
+	out = append(out, f.generated()...)
+	return out
+}
+
+type finder struct {
+	pass *analysis.Pass
+	res  *flow.Result
+}
+
+// calls calls visit with each static or interface call of the package's
+// functions, in source order.
+func (f *finder) calls(visit func(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func)) {
+	for _, fn := range f.res.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := call.Common()
+				callee := c.Method
+				if !c.IsInvoke() {
+					if sf := c.StaticCallee(); sf != nil {
+						callee, _ = sf.Object().(*types.Func)
+					}
+				}
+				if callee != nil {
+					visit(fn, call, callee)
+				}
+			}
+		}
+	}
+}
+
+// constString returns v's value when it is a string constant.
+func constString(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(c.Value), true
+}
+
+// handlerOf returns the function a handler argument stands for, through
+// conversions (http.HandlerFunc(h)), interface values and method values
+// (s.getSecret), and the index of its writer parameter (see Route.Writer);
+// ok is false when the argument is no function known statically (a
+// variable, a handler built by a call).
+func (f *finder) handlerOf(v ssa.Value) (fn *ssa.Function, writer int, ok bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.Convert:
+			v = x.X
+			continue
+		case *ssa.Function:
+			fn = x
+		case *ssa.MakeClosure:
+			fn = x.Fn.(*ssa.Function)
+		}
+		break
+	}
+	if fn == nil {
+		return nil, -1, false
+	}
+	if fn.Synthetic != "" {
+		// A method value's wrapper ($bound): the method it calls.
+		m, isFunc := fn.Object().(*types.Func)
+		if !isFunc {
+			return nil, -1, false
+		}
+		if fn = f.res.Pkg.Prog.FuncValue(m); fn == nil {
+			return nil, -1, false
+		}
+	}
+	return fn, writerParam(fn), true
+}
+
+// writerParam returns the index among fn's SSA parameters (the receiver
+// first) of its response writer, or -1.
+func writerParam(fn *ssa.Function) int {
+	sig := fn.Signature
+	base := 0
+	if sig.Recv() != nil {
+		base = 1
+	}
+	for i := range sig.Params().Len() {
+		if t := sig.Params().At(i).Type(); nethttp.IsResponseWriter(t) || nethttp.IsContext(t) {
+			return base + i
+		}
+	}
+	return -1
+}
