@@ -10,14 +10,17 @@
 //
 // Paths are written as OpenAPI path templates ("/v1/secrets/{id}"):
 // gin's and echo's ":id" and "*path", chi's and gorilla's "{id:[0-9]+}",
-// and ServeMux's "{path...}" become "{id}", "{path}"; ServeMux's "{$}" and
-// a trailing "/" that matches a subtree are kept as they are.
+// and ServeMux's "{path...}" become "{id}", "{path}"; ServeMux's "{$}" is
+// dropped ("/v1/{$}" is "/v1/"), and a trailing "/" (ServeMux) or "*"
+// (chi) that matches a subtree is kept as it is.
 package routes
 
 import (
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
@@ -175,4 +178,85 @@ func writerParam(fn *ssa.Function) int {
 		}
 	}
 	return -1
+}
+
+// recvArgs splits a call's arguments into the receiver (nil for a
+// function) and the rest, for static and interface calls alike.
+func recvArgs(c *ssa.CallCommon) (recv ssa.Value, args []ssa.Value) {
+	if c.IsInvoke() {
+		return c.Value, c.Args
+	}
+	if c.Signature().Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0], c.Args[1:]
+	}
+	return nil, c.Args
+}
+
+// argPos returns the position of argument i (the receiver not counted) of
+// call, a call of fn, as the source writes it; the call's Lparen when fn
+// has no syntax or the argument is not found.
+func argPos(fn *ssa.Function, call ssa.CallInstruction, i int) token.Pos {
+	at := call.Pos()
+	syntax := fn.Syntax()
+	if syntax == nil || !at.IsValid() {
+		return at
+	}
+	pos := at
+	ast.Inspect(syntax, func(n ast.Node) bool {
+		if pos != at {
+			return false
+		}
+		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == at && i < len(ce.Args) {
+			pos = ce.Args[i].Pos()
+			return false
+		}
+		return true
+	})
+	return pos
+}
+
+// pathTemplate writes a router's path pattern as an OpenAPI path template:
+// "{id:[0-9]+}" (chi, gorilla/mux) and "{path...}" (ServeMux) become "{id}"
+// and "{path}", and ServeMux's "{$}" is dropped ("/v1/{$}" is "/v1/").
+// ok is false when a brace is not closed.
+func pathTemplate(p string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] != '{' {
+			b.WriteByte(p[i])
+			continue
+		}
+		depth, j := 0, i
+		for ; j < len(p); j++ {
+			if p[j] == '{' {
+				depth++
+			} else if p[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if j == len(p) {
+			return "", false
+		}
+		name := p[i+1 : j]
+		if k := strings.IndexByte(name, ':'); k >= 0 {
+			name = name[:k]
+		}
+		name = strings.TrimSuffix(name, "...")
+		if name != "$" {
+			b.WriteString("{" + name + "}")
+		}
+		i = j
+	}
+	return b.String(), true
+}
+
+// joinPath appends path p to prefix, as chi and gorilla/mux join a
+// sub-router's prefix and its routes: without a doubled "/".
+func joinPath(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return strings.TrimRight(prefix, "/") + p
 }
