@@ -31,6 +31,9 @@ type Catalog struct {
 	Go      GoHints
 	Rules   Rules
 	Codes   []*Code // in file order
+	// Operations are the API's operations and the error responses each
+	// documents, in file order; nil when the catalog lists none.
+	Operations []*Operation
 
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code

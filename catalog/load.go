@@ -525,7 +525,7 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 		return c
 	}
 	root := resolveAlias(doc.Content[0])
-	var codes *yaml.Node
+	var codes, operations *yaml.Node
 	var retryAfter bool
 	ok := p.mapping(root, "the catalog",
 		field{key: "version", required: true, decode: func(_, v *yaml.Node) {
@@ -541,6 +541,7 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 		field{key: "go", decode: func(_, v *yaml.Node) { p.goHints(v, &c.Go) }},
 		field{key: "rules", decode: func(_, v *yaml.Node) { retryAfter = p.rules(v, &c.Rules) }},
 		field{key: "codes", required: true, decode: func(_, v *yaml.Node) { codes = v }},
+		field{key: "operations", decode: func(_, v *yaml.Node) { operations = v }},
 	)
 	if !ok {
 		return c
@@ -560,6 +561,9 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 		p.codesInParts(c)
 	case codes != nil:
 		p.codes(codes, c)
+	}
+	if operations != nil {
+		p.operations(operations, c)
 	}
 	return c
 }

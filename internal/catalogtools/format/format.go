@@ -43,7 +43,39 @@ func Format(c *catalog.Catalog) []byte {
 		}
 		formatCode(&b, code)
 	}
+	formatOperations(&b, c.Operations)
 	return []byte(b.String())
+}
+
+// formatOperations writes the operations after the codes they name.
+func formatOperations(b *strings.Builder, ops []*catalog.Operation) {
+	if len(ops) == 0 {
+		return
+	}
+	b.WriteString("\noperations:\n")
+	for _, o := range ops {
+		b.WriteString("  -")
+		if o.ID != "" {
+			fmt.Fprintf(b, " id: %s\n   ", yamlString(o.ID))
+		}
+		if o.Path != "" {
+			fmt.Fprintf(b, " route: %s\n   ", yamlString(o.Route()))
+		}
+		if o.Spec != "" {
+			fmt.Fprintf(b, " spec: %s\n   ", yamlString(o.Spec))
+		}
+		b.WriteString(" responses:\n")
+		for _, r := range o.Responses {
+			codes := make([]string, len(r.Codes))
+			for i, code := range r.Codes {
+				codes[i] = yamlString(code.Value)
+				if code.Numeric {
+					codes[i] = code.Value
+				}
+			}
+			fmt.Fprintf(b, "      %s: [%s]\n", yamlString(r.Key()), strings.Join(codes, ", "))
+		}
+	}
 }
 
 func formatWire(b *strings.Builder, w catalog.Wire) {

@@ -135,3 +135,33 @@ func TestFormatEmitterWithError(t *testing.T) {
 	assert.Equal(t, "error", back.Go.Emitters[0].Fallback)
 	assert.False(t, back.Go.Emitters[1].ByError())
 }
+
+// TestFormatOperations writes operations so that Parse reads them back the
+// same.
+func TestFormatOperations(t *testing.T) {
+	src := `version: 1
+codes:
+  - code: secret_not_found
+    status: 404
+  - code: invalid_path
+    status: [400, 404]
+
+operations:
+  - id: getSecret
+    route: GET /v1/secrets/{id}
+    spec: api.yaml:120
+    responses:
+      "404": [secret_not_found, invalid_path]
+      "400": []
+      5XX: []
+  - route: DELETE /v1/secrets/{name}
+    responses:
+      default: []
+  - id: listSecrets
+    responses:
+      4XX: [invalid_path]
+`
+	c, err := catalog.Parse("c.yaml", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, src, string(Format(c)))
+}

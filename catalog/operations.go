@@ -1,0 +1,382 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// An Operation is one operation of the API, as its OpenAPI document
+// names it, and the error responses it documents: a handler registered for
+// it may send those and no others.
+//
+//	operations:
+//	  - id: getSecret
+//	    route: GET /v1/secrets/{id}
+//	    spec: api.yaml:120
+//	    responses:
+//	      "404": [secret_not_found]
+//	      "400": []
+//	      5XX: []
+//
+// An operation is named by its route, its operationId, or both; routes
+// are matched to handlers by the routes the code registers, operationIds
+// to the methods of servers generated from the document.
+type Operation struct {
+	ID     string // operationId; "" when only the route names it
+	Method string // upper case; "" when only the ID names it
+	Path   string // path template, "/v1/secrets/{id}"; "" when only the ID names it
+	// Spec is where the document defines the operation, "api.yaml:120",
+	// for messages; "" when the catalog does not say.
+	Spec      string
+	Responses []*Response
+	Pos       Pos // the entry's first key
+}
+
+// A Response is an error response an operation documents: one status, a
+// class of them (4XX), or the default response, and the codes it says the
+// response carries.
+type Response struct {
+	Status  int  // an error status; 0 for a class or the default
+	Class   int  // 4 or 5 for 4XX or 5XX; 0 otherwise
+	Default bool // the default response: any status no other response names
+	// Codes are the codes the response carries; nil when the document
+	// names none for it: then any code the catalog gives the status.
+	Codes []*Code
+	Pos   Pos // the response's key
+}
+
+// Key is the response's key as the document writes it: "404", "4XX",
+// "default".
+func (r *Response) Key() string {
+	switch {
+	case r.Default:
+		return "default"
+	case r.Class != 0:
+		return strconv.Itoa(r.Class) + "XX"
+	}
+	return strconv.Itoa(r.Status)
+}
+
+// Name is how messages name the operation: its ID and route, either
+// alone when the other is unknown.
+func (o *Operation) Name() string {
+	switch {
+	case o.ID == "":
+		return o.Route()
+	case o.Path == "":
+		return o.ID
+	}
+	return o.ID + " (" + o.Route() + ")"
+}
+
+// Route is the operation's method and path, "GET /v1/secrets/{id}".
+func (o *Operation) Route() string {
+	if o.Path == "" {
+		return ""
+	}
+	return o.Method + " " + o.Path
+}
+
+// Ref is where messages cite the operation: its place in the document
+// when the catalog says, else its entry in the catalog.
+func (o *Operation) Ref() string {
+	if o.Spec != "" {
+		return o.Spec
+	}
+	return o.Pos.Ref()
+}
+
+// Response returns the response the operation documents for status: the
+// one with that status, else the one of its class, else the default; nil
+// when it documents none that covers status.
+func (o *Operation) Response(status int) *Response {
+	var class, def *Response
+	for _, r := range o.Responses {
+		switch {
+		case r.Status == status:
+			return r
+		case r.Class != 0 && r.Class == status/100:
+			class = r
+		case r.Default:
+			def = r
+		}
+	}
+	if class != nil {
+		return class
+	}
+	return def
+}
+
+// Carries reports whether the response documents code: it names the code,
+// or names none.
+func (r *Response) Carries(code *Code) bool {
+	return r.Codes == nil || slices.Contains(r.Codes, code)
+}
+
+// Statuses is the response keys the operation documents, as a message
+// says them: "400, 404 or 5XX".
+func (o *Operation) Statuses() string {
+	keys := make([]string, len(o.Responses))
+	for i, r := range o.Responses {
+		keys[i] = r.Key()
+	}
+	return orList(keys)
+}
+
+// orList joins words as a message says them: "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// OperationsAt returns the operations whose route is method and path: a
+// path template whose parameters may be named otherwise ("/v1/{id}"
+// matches "/v1/{secretId}"). An empty method is a route that takes every
+// method: every operation on the path.
+func (c *Catalog) OperationsAt(method, path string) []*Operation {
+	var out []*Operation
+	key := PathKey(path)
+	for _, o := range c.Operations {
+		if o.Path != "" && (method == "" || o.Method == method) && PathKey(o.Path) == key {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// OperationByID returns the operation whose operationId is id, compared
+// as generators name their methods: case and punctuation aside
+// (getSecret, GetSecret and get_secret are one).
+func (c *Catalog) OperationByID(id string) *Operation {
+	key := idKey(id)
+	for _, o := range c.Operations {
+		if o.ID != "" && idKey(o.ID) == key {
+			return o
+		}
+	}
+	return nil
+}
+
+func idKey(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(id) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// PathKey is a path template with its parameters' names left out, so that
+// two templates of one route compare equal: "/v1/secrets/{}".
+func PathKey(path string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(path, '{')
+		if i < 0 {
+			b.WriteString(path)
+			return b.String()
+		}
+		j := strings.IndexByte(path[i:], '}')
+		if j < 0 {
+			b.WriteString(path)
+			return b.String()
+		}
+		b.WriteString(path[:i] + "{}")
+		path = path[i+j+1:]
+	}
+}
+
+// httpMethods are the methods a route may name.
+var httpMethods = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "CONNECT"}
+
+// operations decodes the operations list, once the codes it names are in.
+func (p *parser) operations(n *yaml.Node, c *Catalog) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(n), "operations must be a list, not %s", describe(n))
+		return
+	}
+	byID := make(map[string]*Operation)
+	byRoute := make(map[string]*Operation)
+	for _, item := range n.Content {
+		o, ok := p.operation(resolveAlias(item), c)
+		if !ok {
+			continue
+		}
+		if o.ID != "" {
+			if prev := byID[idKey(o.ID)]; prev != nil {
+				p.errorf(o.Pos, "duplicate operation id %q (first at %d:%d)", Truncate(o.ID), prev.Pos.Line, prev.Pos.Col)
+				continue
+			}
+			byID[idKey(o.ID)] = o
+		}
+		if o.Path != "" {
+			key := o.Method + " " + PathKey(o.Path)
+			if prev := byRoute[key]; prev != nil {
+				p.errorf(o.Pos, "duplicate operation route %q (first at %d:%d)", Truncate(o.Route()), prev.Pos.Line, prev.Pos.Col)
+				continue
+			}
+			byRoute[key] = o
+		}
+		c.Operations = append(c.Operations, o)
+	}
+}
+
+// operation decodes one entry of operations.
+func (p *parser) operation(n *yaml.Node, c *Catalog) (*Operation, bool) {
+	o := &Operation{Pos: p.pos(n)}
+	before := len(p.errs)
+	var responses *yaml.Node
+	ok := p.mapping(n, "an operation",
+		field{key: "id", decode: func(_, v *yaml.Node) {
+			if p.str(v, "id", &o.ID) && strings.TrimSpace(o.ID) == "" {
+				p.errorf(p.pos(v), "id is empty; leave it out instead")
+			}
+		}},
+		field{key: "route", decode: func(_, v *yaml.Node) {
+			var s string
+			if p.str(v, "route", &s) {
+				p.route(v, s, o)
+			}
+		}},
+		field{key: "spec", decode: func(_, v *yaml.Node) { p.str(v, "spec", &o.Spec) }},
+		field{key: "responses", required: true, decode: func(_, v *yaml.Node) { responses = v }},
+	)
+	if !ok {
+		return nil, false
+	}
+	if len(n.Content) > 0 {
+		o.Pos = p.pos(n.Content[0])
+	}
+	if o.ID == "" && o.Path == "" && len(p.errs) == before {
+		p.errorf(o.Pos, "an operation needs an id, a route, or both")
+	}
+	if responses != nil {
+		p.responses(responses, o, c)
+	}
+	return o, len(p.errs) == before
+}
+
+// route decodes an operation's route, "GET /v1/secrets/{id}".
+func (p *parser) route(v *yaml.Node, s string, o *Operation) {
+	method, path, ok := strings.Cut(s, " ")
+	switch {
+	case !ok:
+		p.errorf(p.pos(v), "route %q must be a method and a path, as in %q", Truncate(s), "GET /v1/secrets/{id}")
+	case !slices.Contains(httpMethods, method):
+		p.errorf(p.pos(v), "route %q: %q is not an HTTP method in upper case", Truncate(s), Truncate(method))
+	case !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \t\n"):
+		p.errorf(p.pos(v), "route %q: the path must start with / and hold no space", Truncate(s))
+	case strings.Count(path, "{") != strings.Count(path, "}"):
+		p.errorf(p.pos(v), "route %q: the path's braces do not pair", Truncate(s))
+	default:
+		o.Method, o.Path = method, path
+	}
+}
+
+// responses decodes an operation's responses: a mapping from a status, a
+// class (4XX, 5XX) or default to the list of codes the response carries.
+func (p *parser) responses(n *yaml.Node, o *Operation, c *Catalog) {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(p.pos(n), "responses must be a mapping from a status to its codes, not %s", describe(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		p.errorf(p.pos(n), "responses is empty; an operation documents at least one error response")
+		return
+	}
+	seen := make(map[string]*Response)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		r, ok := p.responseKey(k)
+		if !ok {
+			continue
+		}
+		if prev := seen[r.Key()]; prev != nil {
+			p.errorf(r.Pos, "duplicate response %s (first at %d:%d)", r.Key(), prev.Pos.Line, prev.Pos.Col)
+			continue
+		}
+		seen[r.Key()] = r
+		r.Codes = p.responseCodes(v, r, c)
+		o.Responses = append(o.Responses, r)
+	}
+}
+
+// responseKey decodes a response's key.
+func (p *parser) responseKey(k *yaml.Node) (*Response, bool) {
+	r := &Response{Pos: p.pos(k)}
+	switch strings.ToUpper(k.Value) {
+	case "DEFAULT":
+		r.Default = true
+		return r, true
+	case "4XX", "5XX":
+		r.Class = int(k.Value[0] - '0')
+		return r, true
+	}
+	st, err := strconv.Atoi(k.Value)
+	switch {
+	case k.Kind != yaml.ScalarNode || err != nil:
+		p.errorf(r.Pos, "response %q is not a status, 4XX, 5XX or default", Truncate(k.Value))
+	case st < 100 || st > 599:
+		p.errorf(r.Pos, "response %d is not an HTTP status", st)
+	case !IsErrorStatus(int64(st)):
+		p.errorf(r.Pos, "response %d is not an error status; operations list their 4xx and 5xx responses", st)
+	default:
+		r.Status = st
+		return r, true
+	}
+	return nil, false
+}
+
+// responseCodes decodes the codes a response carries: a list of cataloged
+// codes, empty when the document names none.
+func (p *parser) responseCodes(v *yaml.Node, r *Response, c *Catalog) []*Code {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(v), "response %s must list its codes ([] for none named), not %s", r.Key(), describe(v))
+		return nil
+	}
+	if len(v.Content) == 0 {
+		return nil
+	}
+	out := []*Code{}
+	for _, e := range v.Content {
+		e = resolveAlias(e)
+		if e.Kind != yaml.ScalarNode || e.ShortTag() == "!!null" {
+			p.errorf(p.pos(e), "response %s lists %s, not a code", r.Key(), describe(e))
+			continue
+		}
+		code, ok := c.entry(e.Value)
+		switch {
+		case !ok:
+			msg := fmt.Sprintf("response %s lists code %q, which is not in the catalog", r.Key(), Truncate(e.Value))
+			if s, found := c.entry(c.Suggest(e.Value)); found {
+				msg += fmt.Sprintf("; did you mean %s?", s.Quoted())
+			}
+			p.errorf(p.pos(e), "%s", msg)
+		case slices.Contains(out, code):
+			p.errorf(p.pos(e), "response %s lists code %s twice", r.Key(), code.short())
+		case r.Status != 0 && !code.HasStatus(r.Status):
+			p.errorf(p.pos(e), "response %s lists code %s, which the catalog sends with %s (%s)", r.Key(), code.short(), code.StatusText(), code.Ref())
+		default:
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// entry returns the code whose entry has value s, a template's own text
+// included, or whose name is s.
+func (c *Catalog) entry(s string) (*Code, bool) {
+	for _, code := range c.Codes {
+		if code.Value == s {
+			return code, true
+		}
+	}
+	return c.LookupName(s)
+}

@@ -1,0 +1,131 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// opsHead is a catalog's codes, before its operations; operations start
+// at line 9.
+const opsHead = `version: 1
+codes:
+  - code: secret_not_found
+    status: 404
+  - code: invalid_path
+    status: [400, 404]
+  - code: rate_limited
+    status: 429
+`
+
+func TestOperations(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(opsHead+`operations:
+  - id: getSecret
+    route: GET /v1/secrets/{id}
+    spec: api.yaml:120
+    responses:
+      "404": [secret_not_found, invalid_path]
+      "400": []
+      5XX: []
+  - route: DELETE /v1/secrets/{name}
+    responses:
+      default: []
+  - id: listSecrets
+    responses:
+      4XX: [rate_limited]
+`))
+	require.NoError(t, err)
+	require.Len(t, c.Operations, 3)
+
+	get := c.Operations[0]
+	assert.Equal(t, "getSecret", get.ID)
+	assert.Equal(t, "GET", get.Method)
+	assert.Equal(t, "/v1/secrets/{id}", get.Path)
+	assert.Equal(t, "getSecret (GET /v1/secrets/{id})", get.Name())
+	assert.Equal(t, "api.yaml:120", get.Ref())
+	assert.Equal(t, Pos{File: "c.yaml", Line: 10, Col: 5}, get.Pos)
+	assert.Equal(t, `404, 400 or 5XX`, get.Statuses())
+
+	nf, _ := c.Lookup("secret_not_found")
+	ip, _ := c.Lookup("invalid_path")
+	rl, _ := c.Lookup("rate_limited")
+	r := get.Response(404)
+	require.NotNil(t, r)
+	assert.Equal(t, []*Code{nf, ip}, r.Codes)
+	assert.True(t, r.Carries(nf))
+	assert.False(t, r.Carries(rl))
+	assert.True(t, get.Response(400).Carries(ip), "a response naming no codes carries any")
+	assert.Equal(t, "5XX", get.Response(503).Key())
+	assert.Nil(t, get.Response(409), "409 is neither listed nor in a listed class")
+
+	del := c.Operations[1]
+	assert.Equal(t, "DELETE /v1/secrets/{name}", del.Name())
+	assert.Equal(t, "c.yaml:17", del.Ref(), "no spec: the catalog's line")
+	assert.Equal(t, "default", del.Response(409).Key())
+
+	list := c.Operations[2]
+	assert.Equal(t, "listSecrets", list.Name())
+	assert.True(t, list.Response(429).Carries(rl))
+	assert.Nil(t, list.Response(500))
+
+	assert.Equal(t, []*Operation{get}, c.OperationsAt("GET", "/v1/secrets/{secretId}"), "parameter names do not matter")
+	assert.Equal(t, []*Operation{get, del}, c.OperationsAt("", "/v1/secrets/{x}"), "a route of any method is every operation on its path")
+	assert.Empty(t, c.OperationsAt("PUT", "/v1/secrets/{id}"))
+	assert.Empty(t, c.OperationsAt("GET", "/v1/secrets"))
+	assert.Equal(t, get, c.OperationByID("GetSecret"))
+	assert.Equal(t, get, c.OperationByID("get_secret"))
+	assert.Nil(t, c.OperationByID("getSecrets"))
+}
+
+func TestPathKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"/v1/secrets/{id}":           "/v1/secrets/{}",
+		"/v1/{a}/b/{c}":              "/v1/{}/b/{}",
+		"/v1/secrets":                "/v1/secrets",
+		"/v1/{unclosed":              "/v1/{unclosed",
+		"/files/{name}.json":         "/files/{}.json",
+		"/orgs/{org}/members/{user}": "/orgs/{}/members/{}",
+	} {
+		assert.Equal(t, want, PathKey(in), in)
+	}
+}
+
+// TestOperationErrors pins the exact, positioned message for each kind of
+// bad operations entry.
+func TestOperationErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"not a list", "operations: {}\n", "c.yaml:9:13: operations must be a list, not a mapping"},
+		{"entry scalar", "operations:\n  - getSecret\n", `c.yaml:10:5: an operation must be a mapping, not string "getSecret"`},
+		{"no name", "operations:\n  - responses:\n      \"404\": []\n", "c.yaml:10:5: an operation needs an id, a route, or both"},
+		{"no responses", "operations:\n  - id: a\n", `c.yaml:10:5: an operation is missing "responses"`},
+		{"unknown key", "operations:\n  - id: a\n    respones: {}\n", `c.yaml:10:5: an operation is missing "responses"` + "\n" + `c.yaml:11:5: unknown key "respones" in an operation; did you mean "responses"?`},
+		{"empty id", "operations:\n  - id: \"\"\n    responses:\n      \"404\": []\n", "c.yaml:10:9: id is empty; leave it out instead"},
+		{"route no path", "operations:\n  - route: GET\n    responses:\n      \"404\": []\n", `c.yaml:10:12: route "GET" must be a method and a path, as in "GET /v1/secrets/{id}"`},
+		{"route lower method", "operations:\n  - route: get /a\n    responses:\n      \"404\": []\n", `c.yaml:10:12: route "get /a": "get" is not an HTTP method in upper case`},
+		{"route relative", "operations:\n  - route: GET a/b\n    responses:\n      \"404\": []\n", `c.yaml:10:12: route "GET a/b": the path must start with / and hold no space`},
+		{"route braces", "operations:\n  - route: GET /a/{id\n    responses:\n      \"404\": []\n", `c.yaml:10:12: route "GET /a/{id": the path's braces do not pair`},
+		{"responses list", "operations:\n  - id: a\n    responses: [404]\n", "c.yaml:11:16: responses must be a mapping from a status to its codes, not a list"},
+		{"responses empty", "operations:\n  - id: a\n    responses: {}\n", "c.yaml:11:16: responses is empty; an operation documents at least one error response"},
+		{"response word", "operations:\n  - id: a\n    responses:\n      missing: []\n", `c.yaml:12:7: response "missing" is not a status, 4XX, 5XX or default`},
+		{"response success", "operations:\n  - id: a\n    responses:\n      200: []\n", "c.yaml:12:7: response 200 is not an error status; operations list their 4xx and 5xx responses"},
+		{"response not HTTP", "operations:\n  - id: a\n    responses:\n      999: []\n", "c.yaml:12:7: response 999 is not an HTTP status"},
+		{"response twice", "operations:\n  - id: a\n    responses:\n      4XX: []\n      4xx: []\n", "c.yaml:13:7: duplicate response 4XX (first at 12:7)"},
+		{"codes not a list", "operations:\n  - id: a\n    responses:\n      \"404\": secret_not_found\n", `c.yaml:12:14: response 404 must list its codes ([] for none named), not string "secret_not_found"`},
+		{"unknown code", "operations:\n  - id: a\n    responses:\n      \"404\": [secret_notfound]\n", `c.yaml:12:15: response 404 lists code "secret_notfound", which is not in the catalog; did you mean "secret_not_found"?`},
+		{"code twice", "operations:\n  - id: a\n    responses:\n      \"404\": [invalid_path, invalid_path]\n", `c.yaml:12:29: response 404 lists code "invalid_path" twice`},
+		{"code null", "operations:\n  - id: a\n    responses:\n      \"404\": [~]\n", "c.yaml:12:15: response 404 lists null, not a code"},
+		{"code other status", "operations:\n  - id: a\n    responses:\n      \"400\": [secret_not_found]\n", `c.yaml:12:15: response 400 lists code "secret_not_found", which the catalog sends with 404 (c.yaml:3)`},
+		{"duplicate id", "operations:\n  - id: getSecret\n    responses: {\"404\": []}\n  - id: GetSecret\n    responses: {\"404\": []}\n", `c.yaml:12:5: duplicate operation id "GetSecret" (first at 10:5)`},
+		{"duplicate route", "operations:\n  - route: GET /a/{id}\n    responses: {\"404\": []}\n  - route: GET /a/{name}\n    responses: {\"404\": []}\n", `c.yaml:12:5: duplicate operation route "GET /a/{name}" (first at 10:5)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("c.yaml", []byte(opsHead+tt.src))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
