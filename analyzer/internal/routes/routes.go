@@ -22,6 +22,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/analysis"
@@ -259,4 +260,253 @@ func joinPath(prefix, p string) string {
 		return p
 	}
 	return strings.TrimRight(prefix, "/") + p
+}
+
+// isMethodOf reports whether fn is a method of pkg.typ or *pkg.typ.
+func isMethodOf(fn *types.Func, pkg, typ string) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return astx.IsNamed(astx.Deref(sig.Recv().Type()), pkg, typ)
+}
+
+// calleeOf returns the function or method a call calls, when it is known
+// statically or is an interface's method.
+func calleeOf(c *ssa.CallCommon) (*types.Func, bool) {
+	if c.IsInvoke() {
+		return c.Method, true
+	}
+	if sf := c.StaticCallee(); sf != nil {
+		fn, ok := sf.Object().(*types.Func)
+		return fn, ok
+	}
+	return nil, false
+}
+
+// lastElem returns the last element of the slice a call's variadic
+// arguments make, and how many there are: SSA allocates an array, stores
+// each argument in its element, and slices it. ok is false for any other
+// slice (one passed with "...", nil when no argument is given).
+func lastElem(v ssa.Value) (last ssa.Value, n int, ok bool) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok || sl.Low != nil || sl.High != nil || sl.Max != nil {
+		return nil, 0, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, 0, false
+	}
+	arr, ok := astx.Deref(alloc.Type()).Underlying().(*types.Array)
+	if !ok || arr.Len() == 0 {
+		return nil, 0, false
+	}
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Int64() != arr.Len()-1 {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
+				if last != nil {
+					return nil, 0, false // stored twice: not a plain argument list
+				}
+				last = st.Val
+			}
+		}
+	}
+	return last, int(arr.Len()), last != nil
+}
+
+// A tracer finds the path prefix of a router value: the prefix of the
+// router a sub-router is made from, through local variables, closures'
+// captured variables, φ-nodes that agree, and the parameters of a closure
+// or an unexported function that has a single call site. The routers say
+// what their calls give (call) and what a closure passed to them is given
+// (param); a value of unknown origin (a parameter of an exported
+// function, a field, a global) has no prefix known, and ok is false.
+type tracer struct {
+	f *finder
+	// call returns the prefix of the router call c returns.
+	call func(t *tracer, c *ssa.Call) (prefix string, ok bool)
+	// param returns the prefix of the router parameter p of a closure
+	// passed as argument i (the receiver not counted) of site; nil when
+	// the router passes routers to no closure.
+	param func(t *tracer, site ssa.CallInstruction, i int, p *ssa.Parameter) (prefix string, ok bool)
+	seen  map[ssa.Value]bool
+}
+
+// prefix returns the prefix of router value v.
+func (t *tracer) prefix(v ssa.Value) (string, bool) {
+	if t.seen[v] {
+		return "", false // a cycle of φ-nodes
+	}
+	if t.seen == nil {
+		t.seen = make(map[ssa.Value]bool)
+	}
+	t.seen[v] = true
+	defer delete(t.seen, v)
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		return t.prefix(x.X)
+	case *ssa.ChangeInterface:
+		return t.prefix(x.X)
+	case *ssa.MakeInterface:
+		return t.prefix(x.X)
+	case *ssa.TypeAssert:
+		return t.prefix(x.X)
+	case *ssa.Call:
+		return t.call(t, x)
+	case *ssa.Phi:
+		var out string
+		for i, e := range x.Edges {
+			p, ok := t.prefix(e)
+			if !ok || (i > 0 && p != out) {
+				return "", false
+			}
+			out = p
+		}
+		return out, len(x.Edges) > 0
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if stored, ok := t.f.stored(x.X); ok {
+				return t.prefix(stored)
+			}
+		}
+	case *ssa.FreeVar:
+		if b, ok := t.f.binding(x); ok {
+			return t.prefix(b)
+		}
+	case *ssa.Parameter:
+		return t.parameter(x)
+	}
+	return "", false
+}
+
+// parameter returns the prefix of router parameter p: given by the single
+// call of its function, a closure or an unexported function.
+func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
+	fn := p.Parent()
+	index := -1
+	for i, q := range fn.Params {
+		if q == p {
+			index = i
+		}
+	}
+	uses := t.f.usesOf(fn)
+	if len(uses) != 1 || index < 0 {
+		return "", false // called from elsewhere, or more than once
+	}
+	call, ok := uses[0].(ssa.CallInstruction)
+	if !ok {
+		return "", false
+	}
+	c := call.Common()
+	if !c.IsInvoke() && c.Value == t.f.valueOf(fn) {
+		// A direct call: the argument is the parameter's value.
+		if fn.Parent() == nil && (fn.Signature.Recv() != nil || token.IsExported(fn.Name())) {
+			return "", false // a method or an exported function: called from elsewhere too
+		}
+		if index >= len(c.Args) {
+			return "", false
+		}
+		return t.prefix(c.Args[index])
+	}
+	if t.param == nil || fn.Parent() == nil {
+		return "", false
+	}
+	_, args := recvArgs(c)
+	for i, a := range args {
+		if a == t.f.valueOf(fn) {
+			return t.param(t, call, i, p)
+		}
+	}
+	return "", false
+}
+
+// valueOf returns the value that stands for fn where its parent uses it:
+// the MakeClosure of a closure with free variables, else fn.
+func (f *finder) valueOf(fn *ssa.Function) ssa.Value {
+	if fn.Parent() == nil || len(fn.FreeVars) == 0 {
+		return fn
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				return mc
+			}
+		}
+	}
+	return fn
+}
+
+// usesOf returns the instructions of the package that use fn (or its
+// closure): its calls, and any other use, which lets it be called from
+// elsewhere.
+func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
+	v := f.valueOf(fn)
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		return *mc.Referrers()
+	}
+	var out []ssa.Instruction
+	var ops []*ssa.Value
+	for _, g := range f.res.Funcs() {
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(ops[:0]) {
+					if *op == v {
+						out = append(out, instr)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stored returns the value stored at addr, a local variable (or one a
+// closure captured) stored to once.
+func (f *finder) stored(addr ssa.Value) (ssa.Value, bool) {
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		b, ok := f.binding(fv)
+		if !ok {
+			return nil, false
+		}
+		addr = b
+	}
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	var val ssa.Value
+	for _, r := range *alloc.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return nil, false // assigned more than once
+			}
+			val = st.Val
+		}
+	}
+	return val, val != nil
+}
+
+// binding returns the value a closure's free variable is bound to by the
+// single closure of the function.
+func (f *finder) binding(fv *ssa.FreeVar) (ssa.Value, bool) {
+	fn := fv.Parent()
+	mc, ok := f.valueOf(fn).(*ssa.MakeClosure)
+	if !ok {
+		return nil, false
+	}
+	for i, v := range fn.FreeVars {
+		if v == fv && i < len(mc.Bindings) {
+			return mc.Bindings[i], true
+		}
+	}
+	return nil, false
 }
