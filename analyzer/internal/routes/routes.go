@@ -449,15 +449,24 @@ func (f *finder) valueOf(fn *ssa.Function) ssa.Value {
 // elsewhere.
 func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
 	v := f.valueOf(fn)
-	if mc, ok := v.(*ssa.MakeClosure); ok {
-		return *mc.Referrers()
-	}
 	var out []ssa.Instruction
+	if mc, ok := v.(*ssa.MakeClosure); ok {
+		for _, r := range *mc.Referrers() {
+			if _, debug := r.(*ssa.DebugRef); !debug {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
 	var ops []*ssa.Value
 	for _, g := range f.res.Funcs() {
 		for _, b := range g.Blocks {
 			for _, instr := range b.Instrs {
-				for _, op := range instr.Operands(ops[:0]) {
+				if _, debug := instr.(*ssa.DebugRef); debug {
+					continue // the source's mention, in GlobalDebug mode
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
 					if *op == v {
 						out = append(out, instr)
 						break
