@@ -1,4 +1,130 @@
 package routes
 
-// netHTTP returns the routes registered with nethttp.
-func (f *finder) netHTTP() []Route { return nil }
+import (
+	"go/types"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
+	"golang.org/x/tools/go/ssa"
+)
+
+// netHTTP returns the routes registered with net/http's ServeMux:
+// (*http.ServeMux).Handle and HandleFunc, and http.Handle and HandleFunc
+// (the default mux). A pattern is Go 1.22's "[METHOD ][HOST]/PATH": the
+// host is dropped and the path written as a template (see pathTemplate).
+// A mux's patterns are whole paths, whatever the mux's origin, so every
+// mux is read; a pattern that is not a constant is skipped.
+//
+// At is the handler argument, as for every router of this package.
+func (f *finder) netHTTP() []Route {
+	var out []Route
+	f.calls(func(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) {
+		if callee.Name() != "Handle" && callee.Name() != "HandleFunc" {
+			return
+		}
+		if !nethttp.IsFunc(callee, "net/http", callee.Name()) &&
+			!nethttp.IsMethod(callee, "net/http", "ServeMux", callee.Name()) {
+			return
+		}
+		_, args := recvArgs(call.Common())
+		if len(args) != 2 {
+			return
+		}
+		pattern, ok := constString(args[0])
+		if !ok {
+			return // a pattern built at run time
+		}
+		method, path, ok := serveMuxPattern(pattern)
+		if !ok {
+			return // a pattern ServeMux rejects
+		}
+		h, w, ok := f.httpHandler(args[1])
+		if !ok {
+			return // a handler in a variable, or built by a call
+		}
+		out = append(out, Route{
+			Router:  "net/http",
+			Method:  method,
+			Path:    path,
+			Handler: h,
+			Writer:  w,
+			At:      argPos(fn, call, 1),
+		})
+	})
+	return out
+}
+
+// serveMuxPattern splits a ServeMux pattern "[METHOD ][HOST]/PATH" into its
+// method ("" for any) and its path template; ok is false when the pattern
+// has no path or an unclosed wildcard.
+func serveMuxPattern(pattern string) (method, path string, ok bool) {
+	rest := strings.TrimLeft(pattern, " \t")
+	if i := strings.IndexAny(rest, " \t"); i >= 0 {
+		method, rest = rest[:i], strings.TrimLeft(rest[i:], " \t")
+	}
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
+		return "", "", false
+	}
+	path, ok = pathTemplate(rest[i:]) // rest[:i] is the host
+	return method, path, ok
+}
+
+// httpHandler is handlerOf for an http.Handler argument, which also
+// resolves a value of a type of the program with a ServeHTTP method to
+// that method (the handler of s in mux.Handle("/x", s)). The routers'
+// own types (a chi or gorilla router mounted as a handler) and net/http's
+// are not handlers of the program: they are skipped.
+func (f *finder) httpHandler(v ssa.Value) (*ssa.Function, int, bool) {
+	if fn, w, ok := f.handlerOf(v); ok {
+		return fn, w, true
+	}
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		}
+		break
+	}
+	mi, ok := v.(*ssa.MakeInterface)
+	if !ok {
+		return nil, -1, false
+	}
+	t := mi.X.Type()
+	named, ok := astx.Deref(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || isLibrary(named.Obj().Pkg().Path()) {
+		return nil, -1, false
+	}
+	sel := f.res.Pkg.Prog.MethodSets.MethodSet(t).Lookup(nil, "ServeHTTP")
+	if sel == nil {
+		return nil, -1, false
+	}
+	obj, isFunc := sel.Obj().(*types.Func)
+	if !isFunc {
+		return nil, -1, false
+	}
+	m := f.res.Pkg.Prog.FuncValue(obj) // nil for an interface's method
+	if m == nil {
+		return nil, -1, false
+	}
+	w := writerParam(m)
+	if w < 0 {
+		return nil, -1, false // not an http.Handler's ServeHTTP
+	}
+	return m, w, true
+}
+
+// isLibrary reports whether path is net/http's, or a router's this package
+// reads, whose types are no handlers of the program.
+func isLibrary(path string) bool {
+	switch path {
+	case "net/http", chiV5, chiV1, gorillaMux:
+		return true
+	}
+	return strings.HasPrefix(path, "net/http/") // httputil's ReverseProxy
+}
