@@ -196,6 +196,18 @@ func (f *finder) chiMount(t *tracer, r ssa.Value) (string, bool) {
 				visit(u, depth+1)
 			case *ssa.MakeInterface:
 				visit(u, depth+1)
+			case *ssa.Store:
+				// r stored in a variable: the variable's loads.
+				if u.Val != v {
+					continue
+				}
+				if _, once := f.stored(u.Addr); !once {
+					ok = false // the variable holds other routers too
+					continue
+				}
+				for _, l := range f.loads(u.Addr) {
+					visit(l, depth+1)
+				}
 			case *ssa.Return:
 				// The function returns the router: its callers mount it.
 				for _, call := range f.usesOf(u.Parent()) {

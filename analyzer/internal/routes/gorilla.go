@@ -158,12 +158,10 @@ func (f *finder) gorillaAfter(spec gorillaSpec, v ssa.Value, depth int) (gorilla
 			if _, ok := f.stored(u.Addr); !ok {
 				continue // a variable assigned elsewhere too
 			}
-			for _, load := range *u.Addr.Referrers() {
-				if l, isLoad := load.(*ssa.UnOp); isLoad && l.Op == token.MUL {
-					var ok bool
-					if spec, ok = f.gorillaAfter(spec, l, depth+1); !ok {
-						return spec, false
-					}
+			for _, l := range f.loads(u.Addr) {
+				var ok bool
+				if spec, ok = f.gorillaAfter(spec, l, depth+1); !ok {
+					return spec, false
 				}
 			}
 			continue
@@ -266,6 +264,35 @@ func (f *finder) source(v ssa.Value) ssa.Value {
 		break
 	}
 	return v
+}
+
+// loads returns the loads of the variable at addr, those of the closures
+// that capture it included.
+func (f *finder) loads(addr ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	var visit func(addr ssa.Value, depth int)
+	visit = func(addr ssa.Value, depth int) {
+		if depth > 8 || addr.Referrers() == nil {
+			return
+		}
+		for _, r := range *addr.Referrers() {
+			switch u := r.(type) {
+			case *ssa.UnOp:
+				if u.Op == token.MUL {
+					out = append(out, u)
+				}
+			case *ssa.MakeClosure:
+				fn := u.Fn.(*ssa.Function)
+				for i, b := range u.Bindings {
+					if b == addr && i < len(fn.FreeVars) {
+						visit(fn.FreeVars[i], depth+1)
+					}
+				}
+			}
+		}
+	}
+	visit(addr, 0)
+	return out
 }
 
 // constStrings returns the constant strings of a call's variadic

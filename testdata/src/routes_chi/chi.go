@@ -51,6 +51,12 @@ func NewHandler(s *server) http.Handler {
 	r.Mount("/v4", v4Router(s))
 	r.Mount("/v5", routesOf(s))
 	addV6(r)
+	api := chi.NewRouter()
+	api.Get("/ping", listSecrets) // want `^chi GET /api/ping -> routes_chi\.listSecrets w=0$`
+	r.Group(func(g chi.Router) {
+		api.Post("/pong", listSecrets) // want `^chi POST /api/pong -> routes_chi\.listSecrets w=0$`
+	})
+	r.Mount("/api", api)
 
 	// Not known: no route.
 	r.Get(os.Getenv("PATTERN"), listSecrets)
@@ -61,7 +67,12 @@ func NewHandler(s *server) http.Handler {
 		r.Get("/lost", listSecrets)
 	})
 	r.Mount(os.Getenv("PREFIX"), unknownMount())
-	r.Mount("/sub", r)
+	other := chi.NewRouter()
+	other.Get("/other", listSecrets)
+	r.Group(func(g chi.Router) {
+		other.Get("/other2", listSecrets)
+	})
+	r.Mount(os.Getenv("PREFIX"), other)
 	return r
 }
 

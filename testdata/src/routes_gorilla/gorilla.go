@@ -30,6 +30,8 @@ func NewHandler(s *server) http.Handler {
 	r.PathPrefix("/static/").Handler(files{})                                                      // want `^gorilla/mux ANY /static/ -> \(routes_gorilla\.files\)\.ServeHTTP w=1$`
 	rt := r.HandleFunc("/v1/later", listSecrets)                                                   // want `^gorilla/mux PATCH /v1/later -> routes_gorilla\.listSecrets w=0$`
 	rt.Methods("PATCH")
+	captured := r.HandleFunc("/v1/captured", listSecrets) // want `^gorilla/mux OPTIONS /v1/captured -> routes_gorilla\.listSecrets w=0$`
+	defer func() { captured.Methods("OPTIONS") }()
 
 	v2 := r.PathPrefix("/v2/").Subrouter()
 	v2.HandleFunc("/secrets", listSecrets).Methods("GET") // want `^gorilla/mux GET /v2/secrets -> routes_gorilla\.listSecrets w=0$`
