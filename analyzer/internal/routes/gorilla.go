@@ -2,7 +2,6 @@ package routes
 
 import (
 	"go/constant"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -238,61 +237,6 @@ func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
 		return "", false
 	}
 	return spec.path, true
-}
-
-// source follows v through conversions, and local variables and captured
-// variables stored to once, to the value that made it.
-func (f *finder) source(v ssa.Value) ssa.Value {
-	for range 16 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				if s, ok := f.stored(x.X); ok {
-					v = s
-					continue
-				}
-			}
-		case *ssa.FreeVar:
-			if b, ok := f.binding(x); ok {
-				v = b
-				continue
-			}
-		}
-		break
-	}
-	return v
-}
-
-// loads returns the loads of the variable at addr, those of the closures
-// that capture it included.
-func (f *finder) loads(addr ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	var visit func(addr ssa.Value, depth int)
-	visit = func(addr ssa.Value, depth int) {
-		if depth > 8 || addr.Referrers() == nil {
-			return
-		}
-		for _, r := range *addr.Referrers() {
-			switch u := r.(type) {
-			case *ssa.UnOp:
-				if u.Op == token.MUL {
-					out = append(out, u)
-				}
-			case *ssa.MakeClosure:
-				fn := u.Fn.(*ssa.Function)
-				for i, b := range u.Bindings {
-					if b == addr && i < len(fn.FreeVars) {
-						visit(fn.FreeVars[i], depth+1)
-					}
-				}
-			}
-		}
-	}
-	visit(addr, 0)
-	return out
 }
 
 // constStrings returns the constant strings of a call's variadic

@@ -519,3 +519,58 @@ func (f *finder) binding(fv *ssa.FreeVar) (ssa.Value, bool) {
 	}
 	return nil, false
 }
+
+// source follows v through conversions, and local variables and captured
+// variables stored to once, to the value that made it.
+func (f *finder) source(v ssa.Value) ssa.Value {
+	for range 16 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				if s, ok := f.stored(x.X); ok {
+					v = s
+					continue
+				}
+			}
+		case *ssa.FreeVar:
+			if b, ok := f.binding(x); ok {
+				v = b
+				continue
+			}
+		}
+		break
+	}
+	return v
+}
+
+// loads returns the loads of the variable at addr, those of the closures
+// that capture it included.
+func (f *finder) loads(addr ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	var visit func(addr ssa.Value, depth int)
+	visit = func(addr ssa.Value, depth int) {
+		if depth > 8 || addr.Referrers() == nil {
+			return
+		}
+		for _, r := range *addr.Referrers() {
+			switch u := r.(type) {
+			case *ssa.UnOp:
+				if u.Op == token.MUL {
+					out = append(out, u)
+				}
+			case *ssa.MakeClosure:
+				fn := u.Fn.(*ssa.Function)
+				for i, b := range u.Bindings {
+					if b == addr && i < len(fn.FreeVars) {
+						visit(fn.FreeVars[i], depth+1)
+					}
+				}
+			}
+		}
+	}
+	visit(addr, 0)
+	return out
+}
