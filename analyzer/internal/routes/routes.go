@@ -450,6 +450,10 @@ func (f *finder) valueOf(fn *ssa.Function) ssa.Value {
 func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
 	v := f.valueOf(fn)
 	var out []ssa.Instruction
+	funcs := f.res.Funcs()
+	if fn.Parent() != nil {
+		funcs = []*ssa.Function{fn.Parent()} // only its parent refers to a function literal
+	}
 	if mc, ok := v.(*ssa.MakeClosure); ok {
 		for _, r := range *mc.Referrers() {
 			if _, debug := r.(*ssa.DebugRef); !debug {
@@ -459,7 +463,7 @@ func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
 		return out
 	}
 	var ops []*ssa.Value
-	for _, g := range f.res.Funcs() {
+	for _, g := range funcs {
 		for _, b := range g.Blocks {
 			for _, instr := range b.Instrs {
 				if _, debug := instr.(*ssa.DebugRef); debug {
@@ -572,5 +576,59 @@ func (f *finder) loads(addr ssa.Value) []ssa.Value {
 		}
 	}
 	visit(addr, 0)
+	return out
+}
+
+// A handoff is a call that router value r is given to, as argument arg
+// (the receiver not counted): a mount (chi's r.Mount("/v1", sub)), a
+// prefix stripper (http.StripPrefix("/v1", mux)).
+type handoff struct {
+	call ssa.CallInstruction
+	arg  int
+}
+
+// handoffs returns the calls of the package router r is given to:
+// directly, converted to an interface, through a variable stored to once,
+// or as the result of the function that makes it.
+func (f *finder) handoffs(r ssa.Value) []handoff {
+	var out []handoff
+	var visit func(v ssa.Value, depth int)
+	visit = func(v ssa.Value, depth int) {
+		if depth > 8 || v.Referrers() == nil {
+			return
+		}
+		for _, use := range *v.Referrers() {
+			switch u := use.(type) {
+			case *ssa.ChangeType:
+				visit(u, depth+1)
+			case *ssa.ChangeInterface:
+				visit(u, depth+1)
+			case *ssa.MakeInterface:
+				visit(u, depth+1)
+			case *ssa.Store:
+				if _, once := f.stored(u.Addr); once && u.Val == v {
+					for _, l := range f.loads(u.Addr) {
+						visit(l, depth+1)
+					}
+				}
+			case *ssa.Return:
+				// The function returns the router: what its callers do.
+				fn := u.Parent()
+				for _, use := range f.usesOf(fn) {
+					if c, ok := use.(*ssa.Call); ok && c.Common().Value == f.valueOf(fn) {
+						visit(c, depth+1)
+					}
+				}
+			case ssa.CallInstruction:
+				_, args := recvArgs(u.Common())
+				for i, a := range args {
+					if a == v {
+						out = append(out, handoff{u, i})
+					}
+				}
+			}
+		}
+	}
+	visit(r, 0)
 	return out
 }
