@@ -179,68 +179,27 @@ func chiJoin(prefix string, v ssa.Value) (string, bool) {
 // router it is mounted on (r.Mount(pattern, sub)) and the pattern, where
 // sub is r or the result of the function of the package that returns r;
 // "" when it is mounted nowhere in the package (it serves, or is given
-// to a server).
+// to a server). A router mounted with a pattern or on a router not known,
+// or under two prefixes, has no prefix known.
 func (f *finder) chiMount(t *tracer, r ssa.Value) (string, bool) {
 	var mounts []string
-	ok := true
-	var visit func(v ssa.Value, depth int)
-	visit = func(v ssa.Value, depth int) {
-		if depth > 8 || v.Referrers() == nil {
-			return
+	for _, h := range f.handoffs(r) {
+		callee, _ := calleeOf(h.call.Common())
+		recv, args := recvArgs(h.call.Common())
+		if !isChiMethod(callee) || callee.Name() != "Mount" || h.arg != 1 || len(args) != 2 {
+			continue
 		}
-		for _, use := range *v.Referrers() {
-			switch u := use.(type) {
-			case *ssa.ChangeType:
-				visit(u, depth+1)
-			case *ssa.ChangeInterface:
-				visit(u, depth+1)
-			case *ssa.MakeInterface:
-				visit(u, depth+1)
-			case *ssa.Store:
-				// r stored in a variable: the variable's loads.
-				if u.Val != v {
-					continue
-				}
-				if _, once := f.stored(u.Addr); !once {
-					ok = false // the variable holds other routers too
-					continue
-				}
-				for _, l := range f.loads(u.Addr) {
-					visit(l, depth+1)
-				}
-			case *ssa.Return:
-				// The function returns the router: its callers mount it.
-				for _, call := range f.usesOf(u.Parent()) {
-					if c, isCall := call.(*ssa.Call); isCall && c.Common().Value == f.valueOf(u.Parent()) {
-						visit(c, depth+1)
-					}
-				}
-			case ssa.CallInstruction:
-				callee, _ := calleeOf(u.Common())
-				recv, args := recvArgs(u.Common())
-				if !isChiMethod(callee) || callee.Name() != "Mount" || len(args) != 2 || args[1] != v {
-					continue
-				}
-				prefix, known := t.prefix(recv)
-				if known {
-					prefix, known = chiJoin(prefix, args[0])
-				}
-				if !known {
-					ok = false
-				}
-				mounts = append(mounts, prefix)
-			}
+		prefix, ok := t.prefix(recv)
+		if ok {
+			prefix, ok = chiJoin(prefix, args[0])
 		}
+		if !ok {
+			return "", false // mounted under a prefix not known
+		}
+		mounts = append(mounts, prefix)
 	}
-	visit(r, 0)
-	if !ok {
-		return "", false // mounted under a prefix not known
-	}
-	switch len(mounts) {
-	case 0:
+	if len(mounts) == 0 {
 		return "", true
-	case 1:
-		return mounts[0], true
 	}
 	for _, m := range mounts[1:] {
 		if m != mounts[0] {

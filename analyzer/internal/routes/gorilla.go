@@ -218,7 +218,8 @@ func (f *finder) gorillaTracer() *tracer {
 }
 
 // gorillaCall returns the prefix of the router call c returns: "" for
-// mux.NewRouter(), the route's path for route.Subrouter(); a sub-router
+// mux.NewRouter(), the route's path for route.Subrouter(), the router's
+// own for r.StrictSlash(b) and the like; a sub-router
 // of a route with Methods gives its methods to its routes: not read.
 func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
 	callee, _ := calleeOf(c.Common())
@@ -228,10 +229,17 @@ func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
 	if callee.Name() == "NewRouter" && callee.Signature().Recv() == nil {
 		return "", true
 	}
+	recv, _ := recvArgs(c.Common())
+	if isMethodOf(callee, gorillaMux, "Router") {
+		switch callee.Name() {
+		case "StrictSlash", "SkipClean", "UseEncodedPath":
+			return t.prefix(recv) // the router itself
+		}
+		return "", false
+	}
 	if callee.Name() != "Subrouter" || !isMethodOf(callee, gorillaMux, "Route") {
 		return "", false
 	}
-	recv, _ := recvArgs(c.Common())
 	spec, ok := t.f.gorillaSpecOf(recv, 0)
 	if !ok || spec.methods != nil {
 		return "", false

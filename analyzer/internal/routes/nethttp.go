@@ -14,7 +14,9 @@ import (
 // (the default mux). A pattern is Go 1.22's "[METHOD ][HOST]/PATH": the
 // host is dropped and the path written as a template (see pathTemplate).
 // A mux's patterns are whole paths, whatever the mux's origin, so every
-// mux is read; a pattern that is not a constant is skipped.
+// mux is read, but for a mux of the package served behind
+// http.StripPrefix, whose routes have the prefix stripped; a pattern that
+// is not a constant, or a mux behind a prefix not known, is skipped.
 //
 // At is the handler argument, as for every router of this package.
 func (f *finder) netHTTP() []Route {
@@ -27,12 +29,16 @@ func (f *finder) netHTTP() []Route {
 			!nethttp.IsMethod(callee, "net/http", "ServeMux", callee.Name()) {
 			return
 		}
-		_, args := recvArgs(call.Common())
+		recv, args := recvArgs(call.Common())
 		if len(args) != 2 {
 			return
 		}
-		pattern, ok := constString(args[0])
+		prefix, ok := f.serveMuxPrefix(recv)
 		if !ok {
+			return // a mux behind a prefix not known
+		}
+		pattern, isConst := constString(args[0])
+		if !isConst {
 			return // a pattern built at run time
 		}
 		method, path, ok := serveMuxPattern(pattern)
@@ -46,13 +52,57 @@ func (f *finder) netHTTP() []Route {
 		out = append(out, Route{
 			Router:  "net/http",
 			Method:  method,
-			Path:    path,
+			Path:    joinPath(prefix, path),
 			Handler: h,
 			Writer:  w,
 			At:      argPos(fn, call, 1),
 		})
 	})
 	return out
+}
+
+// serveMuxPrefix returns the prefix of the paths of mux (nil for the
+// default mux): "" but for a mux made in the package and served behind
+// http.StripPrefix(prefix, mux). ok is false when the prefix stripped is
+// not a constant, or differs where the mux is served twice.
+func (f *finder) serveMuxPrefix(mux ssa.Value) (prefix string, ok bool) {
+	if mux == nil {
+		return "", true
+	}
+	src := f.source(mux)
+	switch x := src.(type) {
+	case *ssa.Call:
+		callee, _ := calleeOf(x.Common())
+		if !nethttp.IsFunc(callee, "net/http", "NewServeMux") {
+			return "", true // a mux from elsewhere: its patterns are whole paths
+		}
+	case *ssa.Alloc:
+		// &http.ServeMux{}
+	default:
+		return "", true
+	}
+	var prefixes []string
+	for _, h := range f.handoffs(src) {
+		callee, _ := calleeOf(h.call.Common())
+		if !nethttp.IsFunc(callee, "net/http", "StripPrefix") || h.arg != 1 {
+			continue
+		}
+		_, args := recvArgs(h.call.Common())
+		p, ok := constString(args[0])
+		if !ok {
+			return "", false
+		}
+		prefixes = append(prefixes, p)
+	}
+	if len(prefixes) == 0 {
+		return "", true
+	}
+	for _, p := range prefixes[1:] {
+		if p != prefixes[0] {
+			return "", false
+		}
+	}
+	return prefixes[0], true
 }
 
 // serveMuxPattern splits a ServeMux pattern "[METHOD ][HOST]/PATH" into its

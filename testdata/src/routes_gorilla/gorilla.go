@@ -38,6 +38,9 @@ func NewHandler(s *server) http.Handler {
 	keys := v2.PathPrefix("/keys").Subrouter()
 	keys.Handle("/{id}", http.HandlerFunc(s.getSecret)) // want `^gorilla/mux ANY /v2/keys/\{id\} -> \(\*routes_gorilla\.server\)\.getSecret w=1$`
 	addV3(r.PathPrefix("/v3").Subrouter())
+	strict := mux.NewRouter().StrictSlash(true)
+	strict.HandleFunc("/strict/", listSecrets) // want `^gorilla/mux ANY /strict/ -> routes_gorilla\.listSecrets w=0$`
+	r.PathPrefix("/strict/").Handler(strict)
 
 	// Not known: no route.
 	r.HandleFunc(os.Getenv("PATH"), listSecrets)

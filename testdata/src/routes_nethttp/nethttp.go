@@ -64,3 +64,20 @@ func pick() http.HandlerFunc {
 func Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/other", listSecrets) // want `^net/http GET /v1/other -> routes_nethttp\.listSecrets w=0$`
 }
+
+// api serves a mux behind http.StripPrefix: its routes have the prefix.
+func api() http.Handler {
+	inner := http.NewServeMux()
+	inner.HandleFunc("GET /x", listSecrets) // want `^net/http GET /api/x -> routes_nethttp\.listSecrets w=0$`
+	outer := &http.ServeMux{}
+	outer.Handle("/api/", http.StripPrefix("/api", inner))
+	outer.HandleFunc("/y", listSecrets) // want `^net/http ANY /y -> routes_nethttp\.listSecrets w=0$`
+	return outer
+}
+
+// lost strips a prefix not known: no route.
+func lost() {
+	inner := http.NewServeMux()
+	inner.HandleFunc("GET /z", listSecrets)
+	http.Handle("/", http.StripPrefix(os.Getenv("PREFIX"), inner))
+}
