@@ -6,7 +6,10 @@
 // schema, the examples of error responses, and the x-error-codes
 // extension on a response or a schema. A code's statuses are those of the
 // 4xx and 5xx responses it was found in; wire.code is the path of the code
-// property within the error schema.
+// property within the error schema. The code property is code,
+// errorCode or error_code, a problem's type, an OAuth 2.0 error or a
+// Security Event Token err; an HTTP status repeated in the body gives
+// way to the error's name beside it (see codeProperty).
 package openapi
 
 import (
@@ -67,7 +70,7 @@ var methods = []string{"get", "put", "post", "delete", "options", "head", "patch
 // be read; what it cannot read otherwise is in Result.Unread.
 func Import(filename string, data []byte, opts Options) (res *Result, err error) {
 	r := &reader{file: filename, opts: opts, codes: make(map[string]*found), paths: make(map[string]int),
-		statusOf: make(map[string]string)}
+		statusOf: make(map[string]string), flats: make(map[*yaml.Node]*flat), noCodes: make(map[*yaml.Node]*shared)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, r.syntaxError(err)
@@ -78,6 +81,7 @@ func Import(filename string, data []byte, opts Options) (res *Result, err error)
 	}
 	r.root = root
 	r.read()
+	r.reportNoCodes()
 	return r.result()
 }
 
@@ -102,8 +106,10 @@ type reader struct {
 	res      Result
 	statusOf map[string]string // code path → the status field's path, for problem-details schemas
 
-	steps int                 // merge calls of the schema being flattened
-	stack map[*yaml.Node]bool // schemas being merged, outermost first
+	steps   int                    // merge calls of the schema being flattened
+	stack   map[*yaml.Node]bool    // schemas being merged, outermost first
+	flats   map[*yaml.Node]*flat   // schemas flattened, nil when too large
+	noCodes map[*yaml.Node]*shared // shared schemas with no code property
 }
 
 func (r *reader) pos(n *yaml.Node) catalog.Pos {
@@ -249,7 +255,7 @@ func (r *reader) schema(key *yaml.Node, status int, n *yaml.Node) string {
 		for _, ext := range s.exts {
 			r.extension(ext, status, false)
 		}
-		r.errorf(n, "the schema of error response %s has no code property: want code, error.code, errors[].code or a problem type", key.Value)
+		r.noCode(key, n)
 		return ""
 	}
 	for _, f := range along {
@@ -268,34 +274,126 @@ func (r *reader) schema(key *yaml.Node, status int, n *yaml.Node) string {
 	return path
 }
 
+// A shared schema is one that error responses name by $ref.
+type shared struct {
+	ref   string     // the last $ref followed to it
+	node  *yaml.Node // the schema itself
+	uses  int        // error responses whose schema it is
+	order int
+}
+
+// noCode reports a schema with no code property. A schema that several
+// responses name by $ref is reported once, at its definition, with the
+// number of error responses that use it: real documents name one error
+// schema in hundreds of responses, and a report per use would bury the
+// one fix (give that schema a code property). An inline schema is
+// reported where it is, naming its response.
+func (r *reader) noCode(key, n *yaml.Node) {
+	ref, target := r.lastRef(n)
+	if ref == "" {
+		r.errorf(n, "the schema of error response %s has no code property: %s", key.Value, want)
+		return
+	}
+	sh := r.noCodes[target]
+	if sh == nil {
+		sh = &shared{ref: ref, node: target, order: len(r.noCodes)}
+		r.noCodes[target] = sh
+	}
+	sh.uses++
+}
+
+// want says what a code property looks like, in the reports of schemas
+// that have none.
+const want = "want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type"
+
+// lastRef returns the last $ref followed from n and the node it leads
+// to; "" when n is not a reference.
+func (r *reader) lastRef(n *yaml.Node) (string, *yaml.Node) {
+	ref := ""
+	for range maxDepth {
+		if n != nil && n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		v := lookup(n, "$ref")
+		if v == nil {
+			return ref, n
+		}
+		next, _ := r.pointer(v.Value)
+		if next == nil {
+			return "", nil
+		}
+		ref, n = v.Value, next
+	}
+	return "", nil
+}
+
+// reportNoCodes reports each shared schema with no code property once.
+func (r *reader) reportNoCodes() {
+	list := make([]*shared, 0, len(r.noCodes))
+	for _, sh := range r.noCodes {
+		list = append(list, sh)
+	}
+	slices.SortFunc(list, func(a, b *shared) int { return a.order - b.order })
+	for _, sh := range list {
+		r.errorf(sh.node, "schema %s has no code property (%s): %s", sh.ref, plural(sh.uses, "error response uses it", "error responses use it"), want)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // A flat schema is a schema with its $refs followed and its allOf parts
 // merged: its properties, its array items, the values its enums and
-// consts allow, and its x-error-codes.
+// consts allow, and its x-error-codes; and, to tell a code from an HTTP
+// status, its types, description and examples.
 type flat struct {
-	props  map[string]*flat
-	keys   []string // props in document order
-	items  *flat
-	values []*yaml.Node
-	exts   []*yaml.Node
+	props    map[string]*flat
+	keys     []string // props in document order
+	items    *flat
+	values   []*yaml.Node
+	exts     []*yaml.Node
+	types    []string     // type, or each of a 3.1 type list
+	desc     string       // the first description met
+	examples []*yaml.Node // example, and each of examples when a list
 }
+
+func newFlat() *flat { return &flat{props: make(map[string]*flat)} }
 
 // maxDepth bounds $ref and nesting chains, so that a cycle ends.
 const maxDepth = 32
 
+// maxLevel bounds the property nesting flatten reads: findCodeProperty
+// looks for the code property at most two objects down (errors[].code
+// under a wrapper), so a schema's deeper properties are never needed.
+// Without the bound a real error schema that embeds the API's resources
+// (Stripe's error carries the failed payment intent, which carries its
+// customer, and so on) flattens to the whole document.
+const maxLevel = 3
+
 // flatten follows n's $ref and merges its allOf, oneOf and anyOf parts.
 // It returns nil, the reason reported, when n's $ref does not resolve.
+// A schema named by many responses is flattened once.
 func (r *reader) flatten(n *yaml.Node, depth int) *flat {
 	top := r.resolve(n, depth)
 	if top == nil || top.Kind != yaml.MappingNode {
 		return nil
 	}
-	f := &flat{props: make(map[string]*flat)}
+	if c, ok := r.flats[top]; ok {
+		return c // nil: too large, reported at its first use
+	}
+	f := newFlat()
 	r.steps, r.stack = 0, make(map[*yaml.Node]bool)
-	r.merge(f, top, depth)
+	r.merge(f, top, depth, 0)
 	if r.steps > maxSteps {
+		r.flats[top] = nil
 		r.errorf(n, "schema has more than %d parts once its $refs are followed; not read", maxSteps)
 		return nil
 	}
+	r.flats[top] = f
 	return f
 }
 
@@ -303,7 +401,7 @@ func (r *reader) flatten(n *yaml.Node, depth int) *flat {
 // that fan out (allOf: [A, A], each A the same again) end quickly.
 const maxSteps = 10000
 
-func (r *reader) merge(f *flat, n *yaml.Node, depth int) {
+func (r *reader) merge(f *flat, n *yaml.Node, depth, level int) {
 	n = r.resolve(n, depth)
 	r.steps++
 	// A schema that contains itself adds nothing more the second time;
@@ -326,45 +424,67 @@ func (r *reader) merge(f *flat, n *yaml.Node, depth int) {
 	if c := lookup(n, "const"); c != nil && c.Kind == yaml.ScalarNode {
 		f.values = append(f.values, c)
 	}
+	if t := lookup(n, "type"); t != nil {
+		switch t.Kind {
+		case yaml.ScalarNode:
+			f.types = append(f.types, t.Value)
+		case yaml.SequenceNode:
+			for _, el := range t.Content {
+				f.types = append(f.types, el.Value)
+			}
+		}
+	}
+	if d := lookup(n, "description"); d != nil && d.Kind == yaml.ScalarNode && f.desc == "" {
+		f.desc = d.Value
+	}
+	if ex := lookup(n, "example"); ex != nil && ex.Kind == yaml.ScalarNode {
+		f.examples = append(f.examples, ex)
+	}
+	if exs := lookup(n, "examples"); exs != nil && exs.Kind == yaml.SequenceNode {
+		for _, ex := range exs.Content {
+			if ex.Kind == yaml.ScalarNode {
+				f.examples = append(f.examples, ex)
+			}
+		}
+	}
 	for _, k := range []string{"allOf", "oneOf", "anyOf"} {
 		if parts := lookup(n, k); parts != nil && parts.Kind == yaml.SequenceNode {
 			for _, p := range parts.Content {
-				r.merge(f, p, depth+1)
+				r.merge(f, p, depth+1, level)
 			}
 		}
+	}
+	if level >= maxLevel {
+		return
 	}
 	if props := lookup(n, "properties"); props != nil && props.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(props.Content); i += 2 {
 			name := props.Content[i].Value
 			sub := f.props[name]
 			if sub == nil {
-				sub = &flat{props: make(map[string]*flat)}
+				sub = newFlat()
 				f.props[name] = sub
 				f.keys = append(f.keys, name)
 			}
-			r.merge(sub, props.Content[i+1], depth+1)
+			r.merge(sub, props.Content[i+1], depth+1, level+1)
 		}
 	}
 	if items := lookup(n, "items"); items != nil {
 		if f.items == nil {
-			f.items = &flat{props: make(map[string]*flat)}
+			f.items = newFlat()
 		}
-		r.merge(f.items, items, depth+1)
+		r.merge(f.items, items, depth+1, level+1)
 	}
 }
 
-// findCodeProperty returns the path of the code property within s: a
-// property named code at the top; the type of a problem-details object
-// (RFC 7807: type, status, and title or detail), with the path of its
-// status field; or either of them under an object property, or under the
-// items of an array property (error.code, errors[].code). along holds the
-// schemas from s down to the code property, nil when there is none.
+// findCodeProperty returns the path of the code property within s (see
+// codeProperty), at the top, under an object property, or under the
+// items of an array property (error.code, errors[].code), with the path
+// of a problem-details status field. along holds the schemas from s down
+// to the code property, nil when there is none.
 func findCodeProperty(s *flat, depth int) (path string, along []*flat, status string) {
-	if c, ok := s.props["code"]; ok {
-		return "code", []*flat{s, c}, ""
-	}
-	if t, ok := s.props["type"]; ok && s.props["status"] != nil && (s.props["title"] != nil || s.props["detail"] != nil) {
-		return "type", []*flat{s, t}, "status"
+	if name, st := codeProperty(s); name != "" {
+		return name, []*flat{s, s.props[name]}, st
 	}
 	if depth >= 2 {
 		return "", nil, ""
@@ -380,6 +500,122 @@ func findCodeProperty(s *flat, depth int) (path string, along []*flat, status st
 		}
 	}
 	return "", nil, ""
+}
+
+// codeProperty names the property of the object s that holds the error
+// code, and its problem-details status field; "" when s has none. In
+// order:
+//
+//  1. a property named errorCode or error_code (any case): the name
+//     says what it holds;
+//  2. code (any case);
+//  3. the type of a problem-details object (RFC 7807 and 9457: type,
+//     status, and title or detail), whose status field repeats the
+//     HTTP status;
+//  4. the error of an OAuth 2.0 error object (RFC 6749, 5.2: a string
+//     error beside error_description);
+//  5. the err of a Security Event Token delivery error (RFC 8935, 2.4,
+//     and RFC 8936: a string err beside description).
+//
+// Many APIs put the HTTP status in the body too, often in a property
+// named code (Ory's errors: code 404, "The status code"). Such a
+// property (an integer whose description speaks of a status, or whose
+// values and examples all lie in 100..599) is the code only when
+// nothing beside it names the error: a string id, reason, error or type
+// wins over it, unless its description calls it human-readable (Ory's
+// reason is prose). Those names are read only beside an HTTP status:
+// alone, id and type name resources as often as errors, and an error
+// response that returns a resource (a flow with its id) would read as
+// coded. A status integer with no such neighbour stays the code: it is
+// all the document offers, and the codes it lists are still the ones
+// sent.
+func codeProperty(s *flat) (name, status string) {
+	var candidates []string
+	for _, k := range s.keys {
+		if n := strings.ToLower(k); n == "errorcode" || n == "error_code" {
+			candidates = append(candidates, k)
+		}
+	}
+	for _, k := range s.keys {
+		if strings.EqualFold(k, "code") {
+			candidates = append(candidates, k) // AWS-style APIs write Code
+		}
+	}
+	for _, k := range candidates {
+		if !isHTTPStatus(s.props[k]) {
+			return k, ""
+		}
+	}
+	if s.props["type"] != nil && s.props["status"] != nil && (s.props["title"] != nil || s.props["detail"] != nil) {
+		return "type", "status"
+	}
+	if e, ok := s.props["error"]; ok && s.props["error_description"] != nil && isString(e) {
+		return "error", ""
+	}
+	if e, ok := s.props["err"]; ok && s.props["description"] != nil && isString(e) {
+		return "err", ""
+	}
+	if len(candidates) == 0 {
+		return "", ""
+	}
+	for _, k := range []string{"id", "reason", "error", "type"} {
+		if p, ok := s.props[k]; ok && isString(p) && !humanReadable.MatchString(p.desc) {
+			return k, ""
+		}
+	}
+	return candidates[0], ""
+}
+
+var (
+	statusWords   = regexp.MustCompile(`(?i)\bstatus\b|\bHTTP\b`)
+	humanReadable = regexp.MustCompile(`(?i)\bhuman[- ]readable\b`)
+)
+
+// isHTTPStatus reports whether the property p holds an HTTP status: an
+// integer described as a status, or whose values and examples are all
+// HTTP statuses.
+func isHTTPStatus(p *flat) bool {
+	integer := slices.Contains(p.types, "integer") || slices.Contains(p.types, "number")
+	vals := append(slices.Clip(p.values), p.examples...)
+	for _, v := range vals {
+		if v.Tag != "!!int" {
+			return false
+		}
+		integer = true
+	}
+	if !integer {
+		return false
+	}
+	if statusWords.MatchString(p.desc) {
+		return true
+	}
+	for _, v := range vals {
+		n, err := strconv.Atoi(v.Value)
+		if err != nil || n < 100 || n > 599 {
+			return false
+		}
+	}
+	return len(vals) > 0
+}
+
+// isString reports whether the property p holds a string: typed so, or
+// with string values only.
+func isString(p *flat) bool {
+	if len(p.props) > 0 || p.items != nil {
+		return false
+	}
+	if slices.Contains(p.types, "string") {
+		return true
+	}
+	if len(p.types) > 0 || len(p.values) == 0 {
+		return false
+	}
+	for _, v := range p.values {
+		if v.Tag != "!!str" {
+			return false
+		}
+	}
+	return true
 }
 
 func joinNonEmpty(a, b string) string {
@@ -621,7 +857,14 @@ func (r *reader) result() (*Result, error) {
 	})
 	res := &r.res
 	if len(draft.Codes) == 0 {
-		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %d error responses: want an enum on the code property, examples, or x-error-codes", r.res.Responses)}
+		where := "want an enum on the code property, examples, or x-error-codes"
+		if draft.Wire.Code != "" {
+			// The schemas were read: say where the codes travel, so
+			// that the message tells a document that lists no codes
+			// from one this reader could not follow.
+			where = fmt.Sprintf("codes travel at %s, but no enum or const there, no example and no x-error-codes names one", draft.Wire.Code)
+		}
+		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %s: %s", plural(r.res.Responses, "error response", "error responses"), where)}
 	}
 	c, err := catalog.Parse(filepath.Join(filepath.Dir(r.file), "errcodes.yaml"), format.Format(draft))
 	if err != nil {

@@ -42,6 +42,16 @@ func TestImportSpecs(t *testing.T) {
 		{"ca31.yaml", "numeric codes: enum, example, and x-error-codes on a nested schema", map[string][]int{
 			"5104001": {400}, "5104002": {400}, "51010": {403}, "5101003": {400, 403, 503},
 		}, catalog.Wire{Code: "error.code"}},
+		{"tickets31.yaml", "examples at errorCode, shared by $ref", map[string][]int{
+			"TD-0400": {400}, "TD-0404": {404}, "TD-0409": {409}, "TD-0412": {400}, "TD-0429": {429},
+		}, catalog.Wire{Code: "errorCode"}},
+		{"tokens30.yaml", "OAuth 2.0 error objects: enum and example on error", map[string][]int{
+			"invalid_request": {400}, "invalid_grant": {400}, "unsupported_grant_type": {400}, "invalid_scope": {400},
+			"invalid_client": {401}, "unsupported_token_type": {400},
+		}, catalog.Wire{Code: "error"}},
+		{"sessions30.json", "an HTTP status in code, the error's name in id beside it", map[string][]int{
+			"session_unknown": {404}, "session_expired": {401}, "session_revoked": {401}, "session_busy": {409},
+		}, catalog.Wire{Code: "error.id"}},
 	} {
 		t.Run(tc.spec, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.spec)
@@ -86,6 +96,70 @@ func TestImportOptions(t *testing.T) {
 		assert.Empty(t, c.Summary, c.Value)
 	}
 	assert.Equal(t, 3, res.Responses)
+}
+
+// TestImportCodeProperty: which property of an error object holds the
+// code, for the shapes real documents use; each document has one error
+// response, 400, whose schema is given.
+func TestImportCodeProperty(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		schema string // the properties of the 400 response's schema
+		wire   string
+		codes  []string
+	}{
+		{"error_code beside an HTTP status in code",
+			`{code: {type: integer, description: the HTTP status}, error_code: {type: string, enum: [weak_key]}, msg: {type: string}}`,
+			"error_code", []string{"weak_key"}},
+		{"a status named only by its values",
+			`{code: {type: integer, enum: [400]}, reason: {type: string, enum: [field_missing]}}`,
+			"reason", []string{"field_missing"}},
+		{"an integer code that is no status stays the code",
+			`{code: {type: integer, enum: [2001, 2100]}, id: {type: string}}`,
+			"code", []string{"2001", "2100"}},
+		{"a status with a prose reason beside it stays the code",
+			`{code: {type: integer, enum: [400], description: status}, reason: {type: string, description: Human-readable text}}`,
+			"code", []string{"400"}},
+		{"an id with no status beside it is not a code",
+			`{error: {properties: {id: {type: string, enum: [flow_1]}, code: {type: string, enum: [flow_invalid]}}}}`,
+			"error.code", []string{"flow_invalid"}},
+		{"Code, capitalized, in an array",
+			`{Errors: {type: array, items: {properties: {Code: {type: string, enum: ["4045"]}, Details: {type: string}}}}}`,
+			"Errors[].Code", []string{"4045"}},
+		{"a SET delivery error",
+			`{err: {type: string, enum: [invalid_key, invalid_issuer]}, description: {type: string}}`,
+			"err", []string{"invalid_key", "invalid_issuer"}},
+		{"an OAuth error whose error is an object is not one",
+			`{error: {properties: {code: {enum: [nested]}}}, error_description: {type: string}}`,
+			"error.code", []string{"nested"}},
+		{"a 3.1 type list",
+			`{code: {type: [integer, "null"], description: HTTP status code}, type: {type: [string, "null"], enum: [quota]}}`,
+			"type", []string{"quota"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /a:
+    post:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema:
+                properties: ` + tc.schema + "\n"
+			res, err := Import("x.yaml", []byte(doc), Options{})
+			require.NoError(t, err)
+			assert.Empty(t, res.Unread)
+			assert.Equal(t, tc.wire, res.Catalog.Wire.Code)
+			var codes []string
+			for _, c := range res.Catalog.Codes {
+				codes = append(codes, c.Value)
+				assert.Equal(t, 400, c.Status, c.Value)
+			}
+			assert.Equal(t, tc.codes, codes)
+		})
+	}
 }
 
 // errorSchema is a 3.0 document head with an error schema whose code is
@@ -161,7 +235,7 @@ func TestImportBad(t *testing.T) {
                 properties:
                   message: {type: string}
 `,
-			unread: []string{`x.yaml:22:17: the schema of error response 500 has no code property: want code, error.code, errors[].code or a problem type`}},
+			unread: []string{`x.yaml:22:17: the schema of error response 500 has no code property: want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type`}},
 		{name: "no status", doc: head + `paths:
   /a:
     get:
@@ -210,9 +284,71 @@ x:
   a: {$ref: "#/x/b"}
   b: {$ref: "#/x/a"}
 `,
-			err:    `x.yaml:1:1: no error code found in 1 error responses: want an enum on the code property, examples, or x-error-codes`,
+			err:    `x.yaml:1:1: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes`,
 			unread: []string{`x.yaml:17:6: $ref chain is longer than 32 steps (a cycle?)`},
 			notes:  []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
+		{name: "shared schema with no code property", doc: head + `    Plain:
+      properties:
+        message: {type: string}
+paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "404":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Plain"}
+    post:
+      responses:
+        "409":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Plain"}
+        "410":
+          content:
+            application/json:
+              schema: {$ref: "#/x/Gone"}
+x:
+  Gone: {$ref: "#/components/schemas/Plain"}
+`,
+			unread: []string{`x.yaml:11:7: schema #/components/schemas/Plain has no code property (3 error responses use it): want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type`}},
+		{name: "codes travel but none is named", doc: `openapi: 3.0.0
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "404":
+          content:
+            application/json:
+              schema:
+                properties:
+                  error: {properties: {code: {type: string}, message: {type: string}}}
+`,
+			err: `x.yaml:1:1: no error code found in 1 error response: codes travel at error.code, but no enum or const there, no example and no x-error-codes names one`},
+		{name: "error schema embedding a large resource", doc: head + `        resource: {$ref: "#/x/A"}
+paths:
+  /a:
+    get:
+      responses:
+        "400":
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+x:
+  A: {properties: {a: {$ref: "#/x/B"}, b: {$ref: "#/x/B"}, c: {$ref: "#/x/B"}, d: {$ref: "#/x/B"}}}
+  B: {properties: {a: {$ref: "#/x/C"}, b: {$ref: "#/x/C"}, c: {$ref: "#/x/C"}, d: {$ref: "#/x/C"}}}
+  C: {properties: {a: {$ref: "#/x/D"}, b: {$ref: "#/x/D"}, c: {$ref: "#/x/D"}, d: {$ref: "#/x/D"}}}
+  D: {properties: {a: {$ref: "#/x/E"}, b: {$ref: "#/x/E"}, c: {$ref: "#/x/E"}, d: {$ref: "#/x/E"}}}
+  E: {properties: {a: {$ref: "#/x/F"}, b: {$ref: "#/x/F"}, c: {$ref: "#/x/F"}, d: {$ref: "#/x/F"}}}
+  F: {properties: {a: {$ref: "#/x/G"}, b: {$ref: "#/x/G"}, c: {$ref: "#/x/G"}, d: {$ref: "#/x/G"}}}
+  G: {properties: {a: {$ref: "#/x/H"}, b: {$ref: "#/x/H"}, c: {$ref: "#/x/H"}, d: {$ref: "#/x/H"}}}
+  H: {properties: {a: {type: string}}}
+`},
 		{name: "self-containing schema", doc: head + `paths:
   /a:
     get:
