@@ -26,6 +26,13 @@ func TestStrict(t *testing.T) {
 	testdir.Run(t, testdir.Path(t), resultsAnalyzer, "routes_strict/results")
 }
 
+// TestOgen checks the operations of ogen's servers and the response types
+// their methods return.
+func TestOgen(t *testing.T) {
+	testdir.Run(t, testdir.Path(t), testAnalyzer, "routes_ogen", "routes_ogen/api", "routes_ogen/notogen")
+	testdir.Run(t, testdir.Path(t), resultsAnalyzer, "routes_ogen/results")
+}
+
 // resultsAnalyzer reports each typed result of each route where it is
 // returned, as
 //
@@ -43,4 +50,24 @@ var resultsAnalyzer = &analysis.Analyzer{
 		}
 		return nil, nil
 	},
+}
+
+// TestStatusSuffix pins the statuses read from ogen's response names.
+func TestStatusSuffix(t *testing.T) {
+	for name, want := range map[string]int{
+		"GetSecretOK":                  200,
+		"DeleteSecretNoContent":        204,
+		"GetSecretFound":               302,
+		"GetSecretNotFound":            404,
+		"CreateSecretTooManyRequests":  429,
+		"GetSecretInternalServerError": 500,
+		"NotFound":                     404,
+		"Secret":                       0,
+		"ErrorStatusCode":              0,
+		"GetSecretOk":                  0,
+	} {
+		if got := statusSuffix(name); got != want {
+			t.Errorf("statusSuffix(%q) = %d, want %d", name, got, want)
+		}
+	}
 }

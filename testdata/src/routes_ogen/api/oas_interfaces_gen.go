@@ -1,0 +1,9 @@
+package api
+
+type DeleteSecretRes interface {
+	deleteSecretRes()
+}
+
+type GetSecretRes interface {
+	getSecretRes()
+}
