@@ -20,6 +20,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -388,7 +389,8 @@ func (t *tracer) prefix(v ssa.Value) (string, bool) {
 }
 
 // parameter returns the prefix of router parameter p: given by the single
-// call of its function, a closure or an unexported function.
+// call of its function, a closure or an unexported function, or by the
+// router it is passed to (chi's r.Route("/v1", fn)).
 func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 	fn := p.Parent()
 	index := -1
@@ -405,18 +407,18 @@ func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if fn.Parent() == nil && (fn.Signature.Recv() != nil || token.IsExported(fn.Name())) {
+		return "", false // a method or an exported function: called from elsewhere too
+	}
 	c := call.Common()
 	if !c.IsInvoke() && c.Value == t.f.valueOf(fn) {
 		// A direct call: the argument is the parameter's value.
-		if fn.Parent() == nil && (fn.Signature.Recv() != nil || token.IsExported(fn.Name())) {
-			return "", false // a method or an exported function: called from elsewhere too
-		}
 		if index >= len(c.Args) {
 			return "", false
 		}
 		return t.prefix(c.Args[index])
 	}
-	if t.param == nil || fn.Parent() == nil {
+	if t.param == nil {
 		return "", false
 	}
 	_, args := recvArgs(c)
@@ -483,7 +485,8 @@ func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
 }
 
 // stored returns the value stored at addr, a local variable (or one a
-// closure captured) stored to once.
+// closure captured) or a variable of the package's own, stored to once
+// and whose address goes nowhere else (a call that could assign it).
 func (f *finder) stored(addr ssa.Value) (ssa.Value, bool) {
 	if fv, ok := addr.(*ssa.FreeVar); ok {
 		b, ok := f.binding(fv)
@@ -492,17 +495,25 @@ func (f *finder) stored(addr ssa.Value) (ssa.Value, bool) {
 		}
 		addr = b
 	}
-	alloc, ok := addr.(*ssa.Alloc)
-	if !ok {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.Global:
+	default:
 		return nil, false
 	}
 	var val ssa.Value
-	for _, r := range *alloc.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
-			if val != nil {
-				return nil, false // assigned more than once
+	for _, u := range f.varUses(addr) {
+		switch x := u.instr.(type) {
+		case *ssa.Store:
+			if x.Addr != u.addr || val != nil {
+				return nil, false // assigned more than once, or stored elsewhere
 			}
-			val = st.Val
+			val = x.Val
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil, false
+			}
+		default:
+			return nil, false // the address taken
 		}
 	}
 	return val, val != nil
@@ -554,17 +565,39 @@ func (f *finder) source(v ssa.Value) ssa.Value {
 // that capture it included.
 func (f *finder) loads(addr ssa.Value) []ssa.Value {
 	var out []ssa.Value
+	for _, u := range f.varUses(addr) {
+		if l, ok := u.instr.(*ssa.UnOp); ok && l.Op == token.MUL {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// A varUse is an instruction that uses a variable at addr: the variable's
+// own address, or a closure's free variable bound to it.
+type varUse struct {
+	instr ssa.Instruction
+	addr  ssa.Value
+}
+
+// varUses returns the uses of the variable at addr (an Alloc or a Global),
+// those of the closures that capture it included, but for its debug
+// references and the captures themselves.
+func (f *finder) varUses(addr ssa.Value) []varUse {
+	var out []varUse
 	var visit func(addr ssa.Value, depth int)
 	visit = func(addr ssa.Value, depth int) {
-		if depth > 8 || addr.Referrers() == nil {
+		refs := addr.Referrers()
+		if g, ok := addr.(*ssa.Global); ok {
+			uses := f.globalUses(g)
+			refs = &uses
+		}
+		if depth > 8 || refs == nil {
 			return
 		}
-		for _, r := range *addr.Referrers() {
+		for _, r := range *refs {
 			switch u := r.(type) {
-			case *ssa.UnOp:
-				if u.Op == token.MUL {
-					out = append(out, u)
-				}
+			case *ssa.DebugRef:
 			case *ssa.MakeClosure:
 				fn := u.Fn.(*ssa.Function)
 				for i, b := range u.Bindings {
@@ -572,6 +605,8 @@ func (f *finder) loads(addr ssa.Value) []ssa.Value {
 						visit(fn.FreeVars[i], depth+1)
 					}
 				}
+			default:
+				out = append(out, varUse{r, addr})
 			}
 		}
 	}
@@ -630,5 +665,38 @@ func (f *finder) handoffs(r ssa.Value) []handoff {
 		}
 	}
 	visit(r, 0)
+	return out
+}
+
+// globalUses returns the instructions of the package that use g, those of
+// its variables' initializers included; nil for an exported variable of
+// a package other than main, which other packages may assign.
+func (f *finder) globalUses(g *ssa.Global) []ssa.Instruction {
+	if g.Pkg != f.res.Pkg || (token.IsExported(g.Name()) && g.Pkg.Pkg.Name() != "main") {
+		return nil
+	}
+	funcs := f.res.Funcs()
+	if init := f.res.Pkg.Func("init"); init != nil && !slices.Contains(funcs, init) {
+		funcs = append([]*ssa.Function{init}, funcs...)
+		funcs = append(funcs, init.AnonFuncs...)
+	}
+	var out []ssa.Instruction
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if _, debug := instr.(*ssa.DebugRef); debug {
+					continue
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if *op == g {
+						out = append(out, instr)
+						break
+					}
+				}
+			}
+		}
+	}
 	return out
 }
