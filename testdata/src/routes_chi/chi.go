@@ -57,6 +57,9 @@ func NewHandler(s *server) http.Handler {
 		api.Post("/pong", listSecrets) // want `^chi POST /api/pong -> routes_chi\.listSecrets w=0$`
 	})
 	r.Mount("/api", api)
+	r.Mount("/g", global)
+	r.Route("/v7", v7)
+	r.Mount("/exported", Exported)
 
 	// Not known: no route.
 	r.Get(os.Getenv("PATTERN"), listSecrets)
@@ -73,6 +76,9 @@ func NewHandler(s *server) http.Handler {
 		other.Get("/other2", listSecrets)
 	})
 	r.Mount(os.Getenv("PREFIX"), other)
+	re := chi.NewRouter()
+	r.Group(func(g chi.Router) { re = chi.NewRouter() })
+	re.Get("/reassigned", listSecrets)
 	return r
 }
 
@@ -124,3 +130,22 @@ func pick() http.HandlerFunc {
 }
 
 var _ = (*server).routes
+
+// global is mounted at "/g".
+var global = chi.NewRouter()
+
+func init() {
+	global.Get("/global", listSecrets) // want `^chi GET /g/global -> routes_chi\.listSecrets w=0$`
+}
+
+// v7 is given the router of r.Route("/v7", v7).
+func v7(r chi.Router) {
+	r.Get("/x", listSecrets) // want `^chi GET /v7/x -> routes_chi\.listSecrets w=0$`
+}
+
+// Exported may be assigned by another package: its routes are not known.
+var Exported = chi.NewRouter()
+
+func init() {
+	Exported.Get("/exported", listSecrets)
+}
