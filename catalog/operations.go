@@ -124,11 +124,11 @@ func (o *Operation) Statuses() string {
 	for i, r := range o.Responses {
 		keys[i] = r.Key()
 	}
-	return orList(keys)
+	return OrList(keys)
 }
 
-// orList joins words as a message says them: "a", "a or b", "a, b or c".
-func orList(words []string) string {
+// OrList joins words as a message says them: "a", "a or b", "a, b or c".
+func OrList(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}

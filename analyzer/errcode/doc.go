@@ -38,6 +38,24 @@
 //	                      catalog does not give it
 //	errcode/body-status   an error body's status field (RFC 9457's
 //	                      "status") that disagrees with the HTTP status
+//	errcode/operation     a handler that can send a status or code its
+//	                      operation does not document
+//
+// When the catalog lists the API's operations (imported from its OpenAPI
+// document), each handler the package registers (net/http's ServeMux,
+// chi, gin, echo, gorilla/mux, and the servers oapi-codegen and ogen
+// generate) is held to its operation's error responses:
+//
+//	mux.HandleFunc("GET /v1/secrets/{id}", getSecret)
+//	...
+//	w.WriteHeader(http.StatusTooManyRequests)
+//	// handler getSecret can send status 429, which operation getSecret
+//	// (GET /v1/secrets/{id}) does not document; it documents 404 or 400 (api.yaml:40)
+//
+// The finding stands where the handler writes the status, or at the
+// registration when the handler is another package's. A route the
+// catalog does not describe, and a status the engine cannot know (one
+// read from input, or looked up by a key not known), are not reported.
 //
 // A wrong status comes with a fix to the catalog's (http.StatusNotFound).
 // Values that cannot be known are not reported; an unknown code is reported

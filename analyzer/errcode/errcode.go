@@ -66,6 +66,7 @@ var Checks = []report.Check{
 	{ID: checkUnknown, Doc: "a code the catalog does not list, where the API's codes go"},
 	{ID: checkStatus, Doc: "a code sent with, or mapped to, a status the catalog does not give it"},
 	{ID: checkBodyStatus, Doc: "an error body's status field that disagrees with the HTTP status"},
+	{ID: checkOperation, Doc: "a handler that can send a status or code its operation does not document"},
 	report.DirectiveCheckOf("errcode"),
 }
 
@@ -73,6 +74,7 @@ const (
 	checkUnknown    = "errcode/unknown-code"
 	checkStatus     = "errcode/status"
 	checkBodyStatus = "errcode/body-status"
+	checkOperation  = "errcode/operation"
 )
 
 type runner struct {
@@ -110,6 +112,7 @@ func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	c.constructorCalls(res)
 	pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Nodes(visited, c.visit)
 	c.joinedTables()
+	c.operations()
 	if r.notices {
 		c.notices()
 	}

@@ -120,3 +120,10 @@ func TestValueFlow(t *testing.T) {
 func TestErrorTypes(t *testing.T) {
 	testdir.Categories(t, testdir.Run(t, testdata(t), errcode.Analyzer, "errortypes/..."), errcode.Checks)
 }
+
+// TestOperations holds handlers to the error responses their operations
+// document: registered in their own package, where the status is written,
+// and in another, where the route is.
+func TestOperations(t *testing.T) {
+	testdir.Categories(t, testdir.Run(t, testdata(t), errcode.Analyzer, "operations/..."), errcode.Checks)
+}

@@ -240,6 +240,18 @@ func (r *Result) Method(fn *types.Func, recv constant.Value) (constant.Value, bo
 	return v[0].Constant(), true
 }
 
+// SummaryOf returns the summary of fn, a function of this package or, from
+// its fact, of another; nil when there is none (a function that writes no
+// response and returns nothing the engine follows).
+func (r *Result) SummaryOf(fn *ssa.Function) *Summary {
+	if r.e == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.e.summaryOf(fn)
+}
+
 // Funcs returns the package's source functions, closures included, in
 // source order.
 func (r *Result) Funcs() []*ssa.Function {

@@ -1,0 +1,349 @@
+package errcode
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
+	"github.com/errcodelint/errcodelint/analyzer/internal/routes"
+	"github.com/errcodelint/errcodelint/catalog"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// operations checks each handler the package registers against the
+// operations its route or operationId names in the catalog: an error
+// status that no documented response covers, or a code that the response
+// for its status does not carry. A route the catalog does not describe,
+// and a status or code the engine cannot know, are not reported.
+func (c *checker) operations() {
+	if len(c.cat.Operations) == 0 {
+		return // the catalog documents no operations
+	}
+	seen := make(map[string]bool)
+	for _, r := range routes.Find(c.pass, c.flow) {
+		ops := c.operationsOf(r)
+		if len(ops) == 0 {
+			continue // a route the document does not describe
+		}
+		for _, s := range c.handlerSends(r) {
+			c.checkSent(r, ops, s, seen)
+		}
+	}
+}
+
+// operationsOf returns the catalog's operations a route serves: by
+// operationId for a generated server, by method and path for a route (a
+// route of any method serves every operation on its path).
+func (c *checker) operationsOf(r routes.Route) []*catalog.Operation {
+	if r.Operation != "" {
+		if o := c.cat.OperationByID(r.Operation); o != nil {
+			return []*catalog.Operation{o}
+		}
+		return nil
+	}
+	return c.cat.OperationsAt(r.Method, r.Path)
+}
+
+// A sent response is what a handler can send: an error status, and the
+// cataloged code its body carries when it is known.
+type sent struct {
+	status int
+	code   *catalog.Code // nil when the body carries no known code
+	// at is where the status is written in this package (the write, the
+	// status expression, the typed result returned), or nil when the
+	// handler is another package's: the registration is reported then.
+	at ast.Node
+	// pos is at's position; for a typed result, which has no expression
+	// of its own here, the return's.
+	pos token.Pos
+}
+
+// handlerSends returns the error responses a route's handler can send,
+// each status once with each code.
+func (c *checker) handlerSends(r routes.Route) []sent {
+	var out []sent
+	for _, res := range r.Results {
+		if res.Status != 0 && catalog.IsErrorStatus(int64(res.Status)) {
+			out = append(out, sent{status: res.Status, pos: res.At})
+		}
+	}
+	if r.Writer < 0 {
+		return out
+	}
+	for _, k := range c.writerSinks(r.Handler, r.Writer, make(map[*ssa.Function]bool)) {
+		out = append(out, c.sinkSends(k)...)
+	}
+	return out
+}
+
+// maxHelperDepth bounds the helpers followed from a handler: each one
+// passed the handler's writer, to this depth.
+const maxHelperDepth = 8
+
+// writerSinks returns the responses fn writes on its parameter writer:
+// those of its summary (a helper's that depend on their arguments already
+// put in), and those of the helpers of this package fn passes the writer
+// to, which write responses of their own on it. A helper of another
+// package is known by its summary only.
+func (c *checker) writerSinks(fn *ssa.Function, writer int, visiting map[*ssa.Function]bool) []flow.Sink {
+	if visiting[fn] || len(visiting) > maxHelperDepth {
+		return nil
+	}
+	visiting[fn] = true
+	defer delete(visiting, fn)
+	var out []flow.Sink
+	for _, k := range c.summaryOf(fn).Sinks {
+		if isParam(k.Writer, writer) && (k.Status != nil || k.Body != nil) {
+			out = append(out, k)
+		}
+	}
+	if len(fn.Blocks) == 0 || writer >= len(fn.Params) {
+		return out // another package's: its summary is all there is
+	}
+	w := fn.Params[writer]
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, isGo := call.(*ssa.Go); isGo {
+				continue // another goroutine: not this response
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil || callee.Pkg != fn.Pkg {
+				continue // an interface's method, or another package's helper
+			}
+			for i, arg := range callArgs(call.Common()) {
+				if sameValue(arg, w) {
+					for _, k := range c.writerSinks(callee, i, visiting) {
+						if !dependsOnParams(k) {
+							out = append(out, k)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// summaryOf returns fn's summary, an empty one when there is none.
+func (c *checker) summaryOf(fn *ssa.Function) *flow.Summary {
+	if s := c.flow.SummaryOf(fn); s != nil {
+		return s
+	}
+	return &flow.Summary{}
+}
+
+// callArgs returns a call's arguments, the receiver first for a method.
+func callArgs(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
+
+// sameValue reports whether v is w, through changes of type.
+func sameValue(v, w ssa.Value) bool {
+	for {
+		if v == w {
+			return true
+		}
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// isParam reports whether v is parameter i itself, not a field of it.
+func isParam(v flow.Value, i int) bool {
+	return len(v) == 1 && v[0].Kind == flow.Param && v[0].Index == i && len(v[0].Path) == 0
+}
+
+// dependsOnParams reports whether a sink's status or body involves its
+// function's parameters: a helper's such sinks are in its callers'
+// summaries with the arguments put in.
+func dependsOnParams(k flow.Sink) bool {
+	return hasParam(k.Status) || hasParam(k.Body)
+}
+
+func hasParam(v flow.Value) bool {
+	for _, a := range v {
+		if a.Kind == flow.Param || hasParam(a.Of) {
+			return true
+		}
+		for _, f := range a.Fields {
+			if hasParam(f.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sinkSends returns the error responses one sink can send: each constant
+// error status, with each cataloged code its body carries when the status
+// is the only one. A status chosen from a table by a key not known here is
+// not one the handler is known to send.
+func (c *checker) sinkSends(k flow.Sink) []sent {
+	var statuses []flow.Atom
+	for _, a := range k.Status.Flat() {
+		if n, ok := statusOf(a); ok && a.Kind == flow.Const && catalog.IsErrorStatus(n) {
+			statuses = append(statuses, a)
+		}
+	}
+	var codes []*catalog.Code
+	if len(statuses) == 1 {
+		for _, body := range k.Body.Flat() {
+			if body.Kind != flow.Encoded || body.Enc == "text" {
+				continue
+			}
+			for _, a := range c.model.CodesIn(body) {
+				if a.Kind != flow.Const {
+					continue
+				}
+				if v, ok := c.model.ConstCode(a); ok {
+					if code, known := c.model.Resolve(v); known && code != nil && !slices.Contains(codes, code) {
+						codes = append(codes, code)
+					}
+				}
+			}
+		}
+	}
+	var out []sent
+	for _, a := range statuses {
+		n, _ := statusOf(a)
+		s := sent{status: int(n), at: c.exprAt(a)}
+		if s.at == nil && k.StatusAt.IsValid() {
+			s.at = c.exprAt(flow.Atom{At: k.StatusAt, Arg: k.StatusArg})
+		}
+		if s.at != nil {
+			s.pos = s.at.Pos()
+		}
+		if len(codes) == 0 {
+			out = append(out, s)
+		}
+		for _, code := range codes {
+			s.code = code
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// checkSent reports a response the route's handler can send that none of
+// its operations documents, once per place and message.
+func (c *checker) checkSent(r routes.Route, ops []*catalog.Operation, s sent, seen map[string]bool) {
+	var carried []*catalog.Response
+	for _, o := range ops {
+		if resp := o.Response(s.status); resp != nil {
+			if s.code == nil || resp.Carries(s.code) {
+				return // documented
+			}
+			carried = append(carried, resp)
+		}
+	}
+	names := make([]string, len(ops))
+	for i, o := range ops {
+		names[i] = o.Name()
+	}
+	what := "operation " + strings.Join(names, " or ")
+	handler := handlerName(r.Handler)
+	var msg string
+	if len(carried) == 0 {
+		msg = fmt.Sprintf("%s can send status %d, which %s does not document; it documents %s (%s)",
+			handler, s.status, what, statusesOf(ops), refsOf(ops))
+	} else {
+		msg = fmt.Sprintf("%s can send code %s with status %d, which %s does not document; its %s response carries %s (%s)",
+			handler, s.code.Quoted(), s.status, what, carried[0].Key(), codeList(carried[0].Codes), refsOf(ops))
+	}
+	pos, end := r.At, r.At
+	if s.pos.IsValid() && c.inPackage(s.pos) {
+		pos, end = s.pos, s.pos
+		if s.at != nil {
+			end = s.at.End()
+		}
+	}
+	key := strconv.Itoa(int(pos)) + msg
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: msg})
+}
+
+// inPackage reports whether pos is in one of the package's files.
+func (c *checker) inPackage(pos token.Pos) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerName names a handler in messages: "handler getSecret", "handler
+// (*Server).GetSecret", or "the handler" for a function literal.
+func handlerName(fn *ssa.Function) string {
+	if fn.Parent() != nil || fn.Object() == nil {
+		return "the handler"
+	}
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return "handler " + fn.Name()
+	}
+	t, star := recv.Type(), ""
+	if p, ok := t.(*types.Pointer); ok {
+		t, star = p.Elem(), "*"
+	}
+	name := t.String()
+	if n, ok := t.(*types.Named); ok {
+		name = n.Obj().Name()
+	}
+	return fmt.Sprintf("handler (%s%s).%s", star, name, fn.Name())
+}
+
+// statusesOf lists the response keys the operations document.
+func statusesOf(ops []*catalog.Operation) string {
+	var keys []string
+	for _, o := range ops {
+		for _, r := range o.Responses {
+			if !slices.Contains(keys, r.Key()) {
+				keys = append(keys, r.Key())
+			}
+		}
+	}
+	return catalog.OrList(keys)
+}
+
+// refsOf cites where the operations are defined.
+func refsOf(ops []*catalog.Operation) string {
+	refs := make([]string, len(ops))
+	for i, o := range ops {
+		refs[i] = o.Ref()
+	}
+	return strings.Join(refs, ", ")
+}
+
+// codeList lists codes as a message says them: "a", "a or b".
+func codeList(codes []*catalog.Code) string {
+	q := make([]string, len(codes))
+	for i, code := range codes {
+		q[i] = code.Quoted()
+	}
+	return catalog.OrList(q)
+}
