@@ -28,7 +28,7 @@ var chiMethods = map[string]string{
 // A route's path is its router's prefix and its pattern: a router made by
 // chi.NewRouter or chi.NewMux has prefix "" unless it is mounted
 // (r.Mount("/v1", sub), sub built in this package, directly or returned
-// by a function of the package); r.Route("/v1", fn) gives fn's router
+// by a function of the package) or served behind http.StripPrefix; r.Route("/v1", fn) gives fn's router
 // r's prefix and "/v1"; r.Group(fn) and r.With(mw...) keep r's prefix.
 // A router whose prefix is not known (a parameter of an exported
 // function, a router mounted with a pattern not constant) gives no
@@ -179,11 +179,19 @@ func chiJoin(prefix string, v ssa.Value) (string, bool) {
 // router it is mounted on (r.Mount(pattern, sub)) and the pattern, where
 // sub is r or the result of the function of the package that returns r;
 // "" when it is mounted nowhere in the package (it serves, or is given
-// to a server). A router mounted with a pattern or on a router not known,
+// to a server). A router served behind http.StripPrefix(prefix, r) has
+// that prefix. A router mounted with a pattern or on a router not known,
 // or under two prefixes, has no prefix known.
 func (f *finder) chiMount(t *tracer, r ssa.Value) (string, bool) {
 	var mounts []string
 	for _, h := range f.handoffs(r) {
+		if p, isStrip, ok := stripPrefixOf(h); isStrip {
+			if !ok {
+				return "", false // served behind a prefix not known
+			}
+			mounts = append(mounts, p)
+			continue
+		}
 		callee, _ := calleeOf(h.call.Common())
 		recv, args := recvArgs(h.call.Common())
 		if !isChiMethod(callee) || callee.Name() != "Mount" || h.arg != 1 || len(args) != 2 {

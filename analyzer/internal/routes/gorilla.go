@@ -24,7 +24,8 @@ type gorillaSpec struct {
 // methods that route's Methods give, before or after the handler
 // (r.HandleFunc("/x", fn).Methods("GET", "HEAD")): one Route per method,
 // Method "" when there is no Methods. A router made by mux.NewRouter has
-// prefix ""; one made by Subrouter has its route's path (the path of
+// prefix "" (a router given as a handler to another still matches whole
+// paths), or the prefix http.StripPrefix strips before it; one made by Subrouter has its route's path (the path of
 // r.PathPrefix("/v1").Subrouter()), as gorilla joins them. A route whose
 // path, methods or router's prefix is not known (not a constant, a
 // router of unknown origin, a sub-router of a route with Methods) is
@@ -218,7 +219,8 @@ func (f *finder) gorillaTracer() *tracer {
 }
 
 // gorillaCall returns the prefix of the router call c returns: "" for
-// mux.NewRouter(), the route's path for route.Subrouter(), the router's
+// mux.NewRouter() (the prefix stripped when it serves behind
+// http.StripPrefix), the route's path for route.Subrouter(), the router's
 // own for r.StrictSlash(b) and the like; a sub-router
 // of a route with Methods gives its methods to its routes: not read.
 func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
@@ -227,7 +229,7 @@ func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
 		return "", false
 	}
 	if callee.Name() == "NewRouter" && callee.Signature().Recv() == nil {
-		return "", true
+		return t.f.stripped(c) // a router matches whole paths, but behind http.StripPrefix
 	}
 	recv, _ := recvArgs(c.Common())
 	if isMethodOf(callee, gorillaMux, "Router") {

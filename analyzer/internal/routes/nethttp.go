@@ -81,28 +81,45 @@ func (f *finder) serveMuxPrefix(mux ssa.Value) (prefix string, ok bool) {
 	default:
 		return "", true
 	}
+	return f.stripped(src)
+}
+
+// stripped returns the prefix http.StripPrefix strips before router r
+// serves (http.StripPrefix("/v1", r)): "" when r is given to no
+// StripPrefix; ok is false when the prefix is not a constant, or differs
+// where r is served twice.
+func (f *finder) stripped(r ssa.Value) (prefix string, ok bool) {
 	var prefixes []string
-	for _, h := range f.handoffs(src) {
-		callee, _ := calleeOf(h.call.Common())
-		if !nethttp.IsFunc(callee, "net/http", "StripPrefix") || h.arg != 1 {
-			continue
+	for _, h := range f.handoffs(r) {
+		if p, isStrip, ok := stripPrefixOf(h); isStrip {
+			if !ok {
+				return "", false // a prefix built at run time
+			}
+			prefixes = append(prefixes, p)
 		}
-		_, args := recvArgs(h.call.Common())
-		p, ok := constString(args[0])
-		if !ok {
-			return "", false
-		}
-		prefixes = append(prefixes, p)
 	}
 	if len(prefixes) == 0 {
 		return "", true
 	}
 	for _, p := range prefixes[1:] {
 		if p != prefixes[0] {
-			return "", false
+			return "", false // served under two prefixes
 		}
 	}
 	return prefixes[0], true
+}
+
+// stripPrefixOf returns the prefix of h when it hands a router to
+// http.StripPrefix as its handler (isStrip); ok is false when the prefix
+// is not a constant.
+func stripPrefixOf(h handoff) (prefix string, isStrip, ok bool) {
+	callee, _ := calleeOf(h.call.Common())
+	if !nethttp.IsFunc(callee, "net/http", "StripPrefix") || h.arg != 1 {
+		return "", false, false
+	}
+	_, args := recvArgs(h.call.Common())
+	prefix, ok = constString(args[0])
+	return prefix, true, ok
 }
 
 // serveMuxPattern splits a ServeMux pattern "[METHOD ][HOST]/PATH" into its

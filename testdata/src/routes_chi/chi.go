@@ -149,3 +149,10 @@ var Exported = chi.NewRouter()
 func init() {
 	Exported.Get("/exported", listSecrets)
 }
+
+// stripped serves a chi router behind http.StripPrefix.
+func stripped() {
+	r := chi.NewRouter()
+	r.Get("/x", listSecrets) // want `^chi GET /strip/x -> routes_chi\.listSecrets w=0$`
+	http.Handle("/strip/", http.StripPrefix("/strip", r))
+}

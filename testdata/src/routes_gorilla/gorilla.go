@@ -70,3 +70,13 @@ func pick() http.HandlerFunc {
 	}
 	return nil
 }
+
+// stripped serves gorilla routers behind http.StripPrefix.
+func stripped() {
+	r := mux.NewRouter()
+	r.HandleFunc("/x", listSecrets) // want `^gorilla/mux ANY /strip/x -> routes_gorilla\.listSecrets w=0$`
+	http.Handle("/strip/", http.StripPrefix("/strip", r))
+	lost := mux.NewRouter()
+	lost.HandleFunc("/y", listSecrets)
+	http.Handle("/lost/", http.StripPrefix(os.Getenv("PREFIX"), lost))
+}
