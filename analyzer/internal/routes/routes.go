@@ -407,8 +407,11 @@ func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if fn.Parent() == nil && (fn.Signature.Recv() != nil || token.IsExported(fn.Name())) {
-		return "", false // a method or an exported function: called from elsewhere too
+	if fn.Parent() == nil && token.IsExported(fn.Name()) {
+		return "", false // exported: called from elsewhere too
+	}
+	if fn.Signature.Recv() != nil && !t.f.onlyStatic(fn) {
+		return "", false // a method called through an interface or a method value
 	}
 	c := call.Common()
 	if !c.IsInvoke() && c.Value == t.f.valueOf(fn) {
@@ -428,6 +431,35 @@ func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// onlyStatic reports whether method fn is called by static calls only in
+// the package: neither a method value or expression of it nor an
+// interface's method of its name is used.
+func (f *finder) onlyStatic(fn *ssa.Function) bool {
+	obj := fn.Object()
+	if obj == nil {
+		return false
+	}
+	var ops []*ssa.Value
+	for _, g := range f.res.Funcs() {
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					if c := call.Common(); c.IsInvoke() && c.Method.Name() == fn.Name() {
+						return false
+					}
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if w, ok := (*op).(*ssa.Function); ok && w.Synthetic != "" && w.Object() == obj {
+						return false // a $bound or $thunk wrapper
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // valueOf returns the value that stands for fn where its parent uses it:
