@@ -60,6 +60,7 @@ func NewHandler(s *server) http.Handler {
 	r.Mount("/g", global)
 	r.Route("/v7", v7)
 	r.Mount("/exported", Exported)
+	s.registerV8(r)
 
 	// Not known: no route.
 	r.Get(os.Getenv("PATTERN"), listSecrets)
@@ -155,4 +156,9 @@ func stripped() {
 	r := chi.NewRouter()
 	r.Get("/x", listSecrets) // want `^chi GET /strip/x -> routes_chi\.listSecrets w=0$`
 	http.Handle("/strip/", http.StripPrefix("/strip", r))
+}
+
+// registerV8 is an unexported method called once: its router is known.
+func (s *server) registerV8(r chi.Router) {
+	r.Get("/v8", s.getSecret) // want `^chi GET /v8 -> \(\*routes_chi\.server\)\.getSecret w=1$`
 }
