@@ -21,7 +21,8 @@ var ginMethods = map[string]string{
 // gin returns the routes registered with gin: calls of RouterGroup's
 // GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, Handle and Any (Method
 // ""), on an Engine (whose methods are RouterGroup's, promoted: SSA
-// calls them on &engine.RouterGroup) or on a group.
+// calls them on &engine.RouterGroup) or on a group, directly or through
+// the interfaces gin.IRoutes and gin.IRouter.
 //
 // The handler is the last of the handlers the call passes (those before
 // it are middleware), when the call lists them; the path is the group's
@@ -33,8 +34,8 @@ var ginMethods = map[string]string{
 func (f *finder) gin() []Route {
 	var out []Route
 	f.calls(func(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) {
-		if !isMethodOf(callee, ginPath, "RouterGroup") || call.Common().IsInvoke() {
-			return // not a group's method, or one through gin.IRoutes: no group to read the prefix of
+		if !isGinRouter(callee) {
+			return
 		}
 		recv, args := recvArgs(call.Common())
 		var method, rel string
@@ -97,6 +98,17 @@ func (f *finder) ginPrefix(v ssa.Value) (string, bool) {
 
 // ginGroup is ginPrefix on the tracer t.
 func ginGroup(t *tracer, v ssa.Value) (string, bool) {
+	for {
+		// A group or an Engine as a gin.IRoutes or gin.IRouter.
+		if x, ok := v.(*ssa.MakeInterface); ok {
+			v = x.X
+			continue
+		}
+		break
+	}
+	if astx.IsNamed(astx.Deref(v.Type()), ginPath, "Engine") {
+		return "/", true // an Engine, as the receiver of a call through an interface
+	}
 	if x, ok := v.(*ssa.FieldAddr); ok {
 		// &engine.RouterGroup: the receiver of a promoted method.
 		if astx.IsNamed(astx.Deref(x.X.Type()), ginPath, "Engine") && fieldName(x) == "RouterGroup" {
@@ -110,7 +122,7 @@ func ginGroup(t *tracer, v ssa.Value) (string, bool) {
 // ginCall returns the prefix of the group c returns: one made by Group.
 func ginCall(t *tracer, c *ssa.Call) (string, bool) {
 	callee, _ := calleeOf(c.Common())
-	if callee == nil || c.Common().IsInvoke() || !isMethodOf(callee, ginPath, "RouterGroup") || callee.Name() != "Group" {
+	if callee == nil || !isGinRouter(callee) || callee.Name() != "Group" {
 		return "", false
 	}
 	recv, args := recvArgs(c.Common())
@@ -123,6 +135,13 @@ func ginCall(t *tracer, c *ssa.Call) (string, bool) {
 		return "", false
 	}
 	return ginJoin(parent, rel), true
+}
+
+// isGinRouter reports whether fn is a method of gin's RouterGroup (an
+// Engine's, promoted), or of the interfaces IRoutes and IRouter that
+// hold a group or an Engine.
+func isGinRouter(fn *types.Func) bool {
+	return isMethodOf(fn, ginPath, "RouterGroup") || isMethodOf(fn, ginPath, "IRoutes") || isMethodOf(fn, ginPath, "IRouter")
 }
 
 // ginJoin joins a group's prefix and a relative path as gin does: as

@@ -49,6 +49,13 @@ func main() {
 
 	mountV3(r.Group("/v3"))
 
+	// Through the interfaces gin.IRoutes and gin.IRouter.
+	var routes gin.IRoutes = r.Group("/iface")
+	routes.GET("/through-interface", health) // want `^gin GET /iface/through-interface -> routes_gin\.health w=0$`
+	var router gin.IRouter = r
+	router.Group("/v4").POST("/keys", putSecret) // want `^gin POST /v4/keys -> routes_gin\.putSecret w=0$`
+	router.Handle("PUT", "/keys", putSecret)     // want `^gin PUT /keys -> routes_gin\.putSecret w=0$`
+
 	// Skipped: what is not known.
 	r.GET(os.Getenv("HEALTH_PATH"), health)              // a path computed at run time
 	r.Handle(os.Getenv("METHOD"), "/x", health)          // a method computed at run time
@@ -59,8 +66,6 @@ func main() {
 	r.GET("/none")                                       // no handler
 	r.Group(os.Getenv("PREFIX")).GET("/dynamic", health) // a group's prefix computed at run time
 	r.Match([]string{"GET", "HEAD"}, "/match", health)   // a list of methods
-	var routes gin.IRoutes = r.Group("/iface")
-	routes.GET("/through-interface", health) // through gin.IRoutes
 
 	r.Run()
 }
@@ -75,6 +80,13 @@ func Register(e *gin.Engine) {
 // known, and its routes are skipped.
 func RegisterGroup(g *gin.RouterGroup) {
 	g.GET("/keys", listSecrets)
+}
+
+// RegisterRouter adds routes to a router made elsewhere, an Engine or a
+// group: its prefix is not known, and its routes are skipped.
+func RegisterRouter(rt gin.IRouter) {
+	rt.GET("/keys", listSecrets)
+	rt.Group("/v1").GET("/keys", listSecrets)
 }
 
 // mountV3 is called once, with a group whose prefix is known.
