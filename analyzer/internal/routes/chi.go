@@ -23,17 +23,19 @@ var chiMethods = map[string]string{
 
 // chi returns the routes registered with chi: a router's Get, Post and
 // the other methods' own registrations, Method and MethodFunc, and Handle
-// and HandleFunc (any method), on chi.Router or *chi.Mux.
+// and HandleFunc (any method, or the one their pattern starts with:
+// "GET /x"), on chi.Router or *chi.Mux.
 //
 // A route's path is its router's prefix and its pattern: a router made by
 // chi.NewRouter or chi.NewMux has prefix "" unless it is mounted
 // (r.Mount("/v1", sub), sub built in this package, directly or returned
-// by a function of the package) or served behind http.StripPrefix; r.Route("/v1", fn) gives fn's router
-// r's prefix and "/v1"; r.Group(fn) and r.With(mw...) keep r's prefix.
-// A router whose prefix is not known (a parameter of an exported
-// function, a router mounted with a pattern not constant) gives no
-// routes. A pattern ending in "*" matches a subtree: the path keeps the
-// "*" ("/static/*"), for matchers to take as a prefix.
+// by a function of the package) or served behind http.StripPrefix;
+// r.Route("/v1", fn) gives fn's router r's prefix and "/v1"; r.Group(fn)
+// and r.With(mw...) keep r's prefix. A router whose prefix is not known
+// (a parameter of an exported function, a router mounted with a pattern
+// not constant) gives no routes. A pattern ending in "*" matches a
+// subtree: the path keeps the "*" ("/static/*"), for matchers to take as
+// a prefix.
 func (f *finder) chi() []Route {
 	var out []Route
 	f.calls(func(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) {
@@ -51,8 +53,11 @@ func (f *finder) chi() []Route {
 		case chiMethods[name] != "":
 			method, pattern, handler = chiMethods[name], 0, 1
 		case name == "Method" || name == "MethodFunc":
+			if len(args) != 3 {
+				return
+			}
 			m, ok := constString(args[0])
-			if !ok || len(args) != 3 {
+			if !ok {
 				return // a method chosen at run time
 			}
 			method, pattern, handler = strings.ToUpper(m), 1, 2
@@ -67,6 +72,10 @@ func (f *finder) chi() []Route {
 		p, ok := constString(args[pattern])
 		if !ok {
 			return // a pattern built at run time
+		}
+		if i := strings.IndexAny(p, " \t"); i >= 0 && method == "" {
+			// Handle("GET /x", h): chi's Method("GET", "/x", h).
+			method, p = strings.ToUpper(p[:i]), strings.TrimLeft(p[i+1:], " \t")
 		}
 		if p, ok = pathTemplate(p); !ok {
 			return // an unclosed "{": chi panics

@@ -27,6 +27,7 @@ func NewHandler(s *server) http.Handler {
 	r.Post("/v1/secrets", s.getSecret)                                    // want `^chi POST /v1/secrets -> \(\*routes_chi\.server\)\.getSecret w=1$`
 	r.Method("patch", "/v1/secrets/{id}", files{})                        // want `^chi PATCH /v1/secrets/\{id\} -> \(routes_chi\.files\)\.ServeHTTP w=1$`
 	r.MethodFunc("DELETE", "/v1/secrets/{id:[0-9]{3}}", listSecrets)      // want `^chi DELETE /v1/secrets/\{id\} -> routes_chi\.listSecrets w=0$`
+	r.HandleFunc("put  /v1/keys/{kid}", listSecrets)                      // want `^chi PUT /v1/keys/\{kid\} -> routes_chi\.listSecrets w=0$`
 	r.Handle("/static/*", files{})                                        // want `^chi ANY /static/\* -> \(routes_chi\.files\)\.ServeHTTP w=1$`
 	r.HandleFunc("/any", func(w http.ResponseWriter, r *http.Request) {}) // want `^chi ANY /any -> routes_chi\.NewHandler\$1 w=0$`
 	r.With(mw).Put("/v1/secrets/{id}", http.HandlerFunc(s.getSecret))     // want `^chi PUT /v1/secrets/\{id\} -> \(\*routes_chi\.server\)\.getSecret w=1$`
