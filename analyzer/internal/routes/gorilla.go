@@ -23,14 +23,16 @@ type gorillaSpec struct {
 // HandlerFunc(fn) (r.Methods("GET").Path("/x").HandlerFunc(fn)), with the
 // methods that route's Methods give, before or after the handler
 // (r.HandleFunc("/x", fn).Methods("GET", "HEAD")): one Route per method,
-// Method "" when there is no Methods. A router made by mux.NewRouter has
-// prefix "" (a router given as a handler to another still matches whole
-// paths), or the prefix http.StripPrefix strips before it; one made by Subrouter has its route's path (the path of
-// r.PathPrefix("/v1").Subrouter()), as gorilla joins them. A route whose
-// path, methods or router's prefix is not known (not a constant, a
-// router of unknown origin, a sub-router of a route with Methods) is
-// skipped, and so is a route with no path. A PathPrefix route's path is
-// its prefix.
+// Method "" when there is no Methods.
+//
+// A router made by mux.NewRouter has prefix "" (a router given as a
+// handler to another still matches whole paths), or the prefix
+// http.StripPrefix strips before it; one made by Subrouter has its
+// route's path (that of r.PathPrefix("/v1").Subrouter()), as gorilla
+// joins them. A route whose path, methods or router's prefix is not known
+// (not a constant, a router of unknown origin, a sub-router of a route
+// with Methods) is skipped, and so is a route with no path. A PathPrefix
+// route's path is its prefix.
 func (f *finder) gorilla() []Route {
 	var out []Route
 	f.calls(func(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func) {
