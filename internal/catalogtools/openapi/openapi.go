@@ -512,23 +512,31 @@ func findCodeProperty(s *flat, depth int) (path string, along []*flat, status st
 //  3. the type of a problem-details object (RFC 7807 and 9457: type,
 //     status, and title or detail), whose status field repeats the
 //     HTTP status;
-//  4. the error of an OAuth 2.0 error object (RFC 6749, 5.2: a string
+//  4. beside an HTTP status (below), a string id, reason, error or type,
+//     in that order, unless its description calls it human-readable;
+//  5. the error of an OAuth 2.0 error object (RFC 6749, 5.2: a string
 //     error beside error_description);
-//  5. the err of a Security Event Token delivery error (RFC 8935, 2.4,
-//     and RFC 8936: a string err beside description).
+//  6. the err of a Security Event Token delivery error (RFC 8935, 2.4,
+//     and RFC 8936: a string err beside description);
+//  7. a code or errorCode that holds an HTTP status, when nothing else
+//     names the error: it is all the document offers.
 //
-// Many APIs put the HTTP status in the body too, often in a property
-// named code (Ory's errors: code 404, "The status code"). Such a
-// property (an integer whose description speaks of a status, or whose
-// values and examples all lie in 100..599) is the code only when
-// nothing beside it names the error: a string id, reason, error or type
-// wins over it, unless its description calls it human-readable (Ory's
-// reason is prose). Those names are read only beside an HTTP status:
+// Many APIs repeat the HTTP status in the body: in code (Ory's errors:
+// code 404, "The status code") or in a property named for it
+// (status_code, statusCode, http_status). A property holds an HTTP status
+// when it is an integer whose description speaks of a status, or whose
+// values and examples all lie in 100..599; one named for the status needs
+// only be an integer. Such a property is the code only when nothing
+// beside it names the error: the string identifier beside it (Ory's
+// id, Kubernetes's reason) is what programs branch on, and that holds
+// for an OAuth error that carries its status too (Ory Hydra's
+// status_code beside error), and for an error whose error is a name in
+// prose and whose id lists the codes (Ory Network's). Prose is not a
+// code: a property described as human-readable is passed over (Ory's
+// reason). The identifier names are read only beside an HTTP status:
 // alone, id and type name resources as often as errors, and an error
 // response that returns a resource (a flow with its id) would read as
-// coded. A status integer with no such neighbour stays the code: it is
-// all the document offers, and the codes it lists are still the ones
-// sent.
+// coded.
 func codeProperty(s *flat) (name, status string) {
 	var candidates []string
 	for _, k := range s.keys {
@@ -549,21 +557,51 @@ func codeProperty(s *flat) (name, status string) {
 	if s.props["type"] != nil && s.props["status"] != nil && (s.props["title"] != nil || s.props["detail"] != nil) {
 		return "type", "status"
 	}
+	if len(candidates) > 0 || hasStatusProperty(s) {
+		for _, k := range []string{"id", "reason", "error", "type"} {
+			if p, ok := s.props[k]; ok && isString(p) && !humanReadable.MatchString(p.desc) {
+				return k, ""
+			}
+		}
+	}
 	if e, ok := s.props["error"]; ok && s.props["error_description"] != nil && isString(e) {
 		return "error", ""
 	}
 	if e, ok := s.props["err"]; ok && s.props["description"] != nil && isString(e) {
 		return "err", ""
 	}
-	if len(candidates) == 0 {
-		return "", ""
+	if len(candidates) > 0 {
+		return candidates[0], ""
 	}
-	for _, k := range []string{"id", "reason", "error", "type"} {
-		if p, ok := s.props[k]; ok && isString(p) && !humanReadable.MatchString(p.desc) {
-			return k, ""
+	return "", ""
+}
+
+// hasStatusProperty reports whether s has an integer property named for
+// the HTTP status: status, status_code, statusCode, http_status and the
+// like.
+func hasStatusProperty(s *flat) bool {
+	for _, k := range s.keys {
+		n := strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+		switch n {
+		case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode":
+			if isInteger(s.props[k]) {
+				return true
+			}
 		}
 	}
-	return candidates[0], ""
+	return false
+}
+
+// isInteger reports whether the property p holds an integer: typed so,
+// or with integer values only.
+func isInteger(p *flat) bool {
+	vals := append(slices.Clip(p.values), p.examples...)
+	for _, v := range vals {
+		if v.Tag != "!!int" {
+			return false
+		}
+	}
+	return slices.Contains(p.types, "integer") || len(p.types) == 0 && len(vals) > 0
 }
 
 var (

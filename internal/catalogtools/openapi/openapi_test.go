@@ -126,6 +126,12 @@ func TestImportCodeProperty(t *testing.T) {
 		{"Code, capitalized, in an array",
 			`{Errors: {type: array, items: {properties: {Code: {type: string, enum: ["4045"]}, Details: {type: string}}}}}`,
 			"Errors[].Code", []string{"4045"}},
+		{"beside a status_code, an id with the codes wins over an error name",
+			`{error: {type: string, description: the error's name}, error_description: {type: string}, id: {type: string, enum: [quota_hit]}, status_code: {type: integer}}`,
+			"id", []string{"quota_hit"}},
+		{"an OAuth error that carries its status",
+			`{error: {type: string, enum: [invalid_grant]}, error_description: {type: string}, status_code: {type: integer, example: 400}}`,
+			"error", []string{"invalid_grant"}},
 		{"a SET delivery error",
 			`{err: {type: string, enum: [invalid_key, invalid_issuer]}, description: {type: string}}`,
 			"err", []string{"invalid_key", "invalid_issuer"}},
@@ -316,6 +322,23 @@ x:
   Gone: {$ref: "#/components/schemas/Plain"}
 `,
 			unread: []string{`x.yaml:11:7: schema #/components/schemas/Plain has no code property (3 error responses use it): want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type`}},
+		{name: "an id beside a status in words is not a code", doc: `openapi: 3.0.0
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "404":
+          content:
+            application/json:
+              schema:
+                properties:
+                  id: {type: string, enum: [r1]}
+                  status: {type: string, description: the status text}
+`,
+			err:    `x.yaml:1:1: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes`,
+			unread: []string{`x.yaml:11:17: the schema of error response 404 has no code property: want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type`},
+			notes:  []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
 		{name: "codes travel but none is named", doc: `openapi: 3.0.0
 info: {title: T, version: "1"}
 paths:
