@@ -31,6 +31,8 @@ var openAPIs = []struct {
 		"OAuth 2.0 error objects (code in error) and Ory errors (code in id); no code named"},
 	{"kratos", "github.com/ory/kratos-client-go@v1.2.1", "api/openapi.yaml",
 		"Ory errors: the HTTP status in code, the error's name in id; no code named"},
+	{"ory-network", "github.com/ory/client-go@v1.22.92", "api/openapi.yaml",
+		"Ory's errors with status_code beside an error name in prose and an id whose enum lists 2 codes, on a schema every status shares"},
 	{"pagerduty", "github.com/speakeasy-api/openapi@v1.26.3", "jsonschema/oas3/testdata/pagerduty.json",
 		"an integer error.code that is no HTTP status; its one example sits on a schema shared by every status"},
 	{"stripe", "github.com/pb33f/libopenapi@v0.42.5", "test_specs/stripe.yaml",
