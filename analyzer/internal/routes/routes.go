@@ -393,31 +393,41 @@ func (t *tracer) prefix(v ssa.Value) (string, bool) {
 // router it is passed to (chi's r.Route("/v1", fn)).
 func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 	fn := p.Parent()
-	index := -1
-	for i, q := range fn.Params {
-		if q == p {
-			index = i
+	index := slices.Index(fn.Params, p)
+	if index < 0 || (fn.Parent() == nil && token.IsExported(fn.Name())) {
+		return "", false // exported: called from elsewhere too
+	}
+	val, uses := t.f.valueOf(fn), t.f.usesOf(fn)
+	if fn.Signature.Recv() != nil {
+		// A method: called statically, or passed once as a method value
+		// (r.Route("/v1", s.routes)), and through no interface.
+		bound, ok := t.f.methodUses(fn)
+		switch {
+		case !ok:
+			return "", false
+		case bound != nil && len(uses) == 0:
+			val, uses = bound, nil
+			for _, r := range *bound.Referrers() {
+				if _, debug := r.(*ssa.DebugRef); !debug {
+					uses = append(uses, r)
+				}
+			}
+		case bound != nil:
+			return "", false // called, and passed as a value too
 		}
 	}
-	uses := t.f.usesOf(fn)
-	if len(uses) != 1 || index < 0 {
+	if len(uses) != 1 {
 		return "", false // called from elsewhere, or more than once
 	}
 	call, ok := uses[0].(ssa.CallInstruction)
 	if !ok {
 		return "", false
 	}
-	if fn.Parent() == nil && token.IsExported(fn.Name()) {
-		return "", false // exported: called from elsewhere too
-	}
-	if fn.Signature.Recv() != nil && !t.f.onlyStatic(fn) {
-		return "", false // a method called through an interface or a method value
-	}
 	c := call.Common()
-	if !c.IsInvoke() && c.Value == t.f.valueOf(fn) {
+	if !c.IsInvoke() && c.Value == val {
 		// A direct call: the argument is the parameter's value.
-		if index >= len(c.Args) {
-			return "", false
+		if val != t.f.valueOf(fn) || index >= len(c.Args) {
+			return "", false // a method value called
 		}
 		return t.prefix(c.Args[index])
 	}
@@ -426,20 +436,21 @@ func (t *tracer) parameter(p *ssa.Parameter) (string, bool) {
 	}
 	_, args := recvArgs(c)
 	for i, a := range args {
-		if a == t.f.valueOf(fn) {
+		if a == val {
 			return t.param(t, call, i, p)
 		}
 	}
 	return "", false
 }
 
-// onlyStatic reports whether method fn is called by static calls only in
-// the package: neither a method value or expression of it nor an
-// interface's method of its name is used.
-func (f *finder) onlyStatic(fn *ssa.Function) bool {
+// methodUses reports whether method fn is used by static calls only in
+// the package, or by a single method value (s.routes, a $bound closure):
+// neither a method expression of it nor an interface's method of its name
+// is used. bound is the method value, if any.
+func (f *finder) methodUses(fn *ssa.Function) (bound *ssa.MakeClosure, ok bool) {
 	obj := fn.Object()
 	if obj == nil {
-		return false
+		return nil, false
 	}
 	var ops []*ssa.Value
 	for _, g := range f.res.Funcs() {
@@ -447,19 +458,25 @@ func (f *finder) onlyStatic(fn *ssa.Function) bool {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(ssa.CallInstruction); ok {
 					if c := call.Common(); c.IsInvoke() && c.Method.Name() == fn.Name() {
-						return false
+						return nil, false
 					}
 				}
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
-					if w, ok := (*op).(*ssa.Function); ok && w.Synthetic != "" && w.Object() == obj {
-						return false // a $bound or $thunk wrapper
+					w, ok := (*op).(*ssa.Function)
+					if !ok || w.Synthetic == "" || w.Object() != obj {
+						continue
 					}
+					mc, isClosure := instr.(*ssa.MakeClosure)
+					if !isClosure || mc.Fn != w || bound != nil {
+						return nil, false // a method expression, or two method values
+					}
+					bound = mc
 				}
 			}
 		}
 	}
-	return true
+	return bound, true
 }
 
 // valueOf returns the value that stands for fn where its parent uses it:
