@@ -150,12 +150,16 @@ func chiCall(t *tracer, c *ssa.Call) (string, bool) {
 	return "", false
 }
 
-// chiParam returns the prefix of the router parameter p of a closure passed
-// to chi: r.Route(pattern, fn) gives fn r's prefix and pattern, r.Group(fn)
+// chiParam returns the prefix of the router parameter p of a closure (or a
+// method value) passed to chi: r.Route(pattern, fn) gives fn r's prefix and pattern, r.Group(fn)
 // r's prefix.
 func chiParam(t *tracer, site ssa.CallInstruction, i int, p *ssa.Parameter) (string, bool) {
 	callee, _ := calleeOf(site.Common())
-	if !isChiMethod(callee) || p != p.Parent().Params[0] {
+	router := 0 // the closure's router parameter, after a method's receiver
+	if p.Parent().Signature.Recv() != nil {
+		router = 1
+	}
+	if !isChiMethod(callee) || router >= len(p.Parent().Params) || p != p.Parent().Params[router] {
 		return "", false
 	}
 	recv, args := recvArgs(site.Common())

@@ -62,6 +62,7 @@ func NewHandler(s *server) http.Handler {
 	r.Route("/v7", v7)
 	r.Mount("/exported", Exported)
 	s.registerV8(r)
+	r.Route("/v9", s.v9)
 
 	// Not known: no route.
 	r.Get(os.Getenv("PATTERN"), listSecrets)
@@ -162,4 +163,9 @@ func stripped() {
 // registerV8 is an unexported method called once: its router is known.
 func (s *server) registerV8(r chi.Router) {
 	r.Get("/v8", s.getSecret) // want `^chi GET /v8 -> \(\*routes_chi\.server\)\.getSecret w=1$`
+}
+
+// v9 is given the router of r.Route("/v9", s.v9).
+func (s *server) v9(r chi.Router) {
+	r.Get("/x", s.getSecret) // want `^chi GET /v9/x -> \(\*routes_chi\.server\)\.getSecret w=1$`
 }
