@@ -25,16 +25,54 @@ func (c *checker) operations() {
 	if len(c.cat.Operations) == 0 {
 		return // the catalog documents no operations
 	}
-	seen := make(map[string]bool)
+	for _, reg := range c.registrations() {
+		var found []finding
+		for _, s := range c.handlerSends(reg.route) {
+			if f, ok := undocumented(reg.ops, s); ok {
+				found = append(found, f)
+			}
+		}
+		c.reportFindings(reg, found)
+	}
+}
+
+// A registration is one handler registered for one or more operations:
+// one call may register a handler for several methods (gorilla's
+// Methods("GET", "DELETE")), and a route of any method serves every
+// operation on its path. The handler may send what any of them documents.
+type registration struct {
+	route routes.Route // the first route of the registration
+	ops   []*catalog.Operation
+}
+
+// registrations groups the package's routes by handler and registration,
+// each with the operations the catalog describes for them.
+func (c *checker) registrations() []*registration {
+	type key struct {
+		handler *ssa.Function
+		at      token.Pos
+	}
+	var out []*registration
+	byKey := make(map[key]*registration)
 	for _, r := range routes.Find(c.pass, c.flow) {
 		ops := c.operationsOf(r)
 		if len(ops) == 0 {
 			continue // a route the document does not describe
 		}
-		for _, s := range c.handlerSends(r) {
-			c.checkSent(r, ops, s, seen)
+		k := key{r.Handler, r.At}
+		reg := byKey[k]
+		if reg == nil {
+			reg = &registration{route: r}
+			byKey[k] = reg
+			out = append(out, reg)
+		}
+		for _, o := range ops {
+			if !slices.Contains(reg.ops, o) {
+				reg.ops = append(reg.ops, o)
+			}
 		}
 	}
+	return out
 }
 
 // operationsOf returns the catalog's operations a route serves: by
@@ -245,45 +283,81 @@ func (c *checker) sinkSends(k flow.Sink) []sent {
 	return out
 }
 
-// checkSent reports a response the route's handler can send that none of
-// its operations documents, once per place and message.
-func (c *checker) checkSent(r routes.Route, ops []*catalog.Operation, s sent, seen map[string]bool) {
-	var carried []*catalog.Response
+// A finding is a response a handler can send that its operations do not
+// document: its status, or its code, whose responses are in carried.
+type finding struct {
+	sent
+	carried *catalog.Response // the response for the status, which does not carry the code; nil for a status
+}
+
+// undocumented returns the finding s is when none of ops documents it.
+func undocumented(ops []*catalog.Operation, s sent) (finding, bool) {
+	var carried *catalog.Response
 	for _, o := range ops {
 		if resp := o.Response(s.status); resp != nil {
 			if s.code == nil || resp.Carries(s.code) {
-				return // documented
+				return finding{}, false // documented
 			}
-			carried = append(carried, resp)
+			carried = resp
 		}
 	}
-	names := make([]string, len(ops))
-	for i, o := range ops {
+	return finding{sent: s, carried: carried}, true
+}
+
+// reportFindings reports a registration's findings: each where the
+// handler writes its status, in this package; the rest at the
+// registration, in one report.
+func (c *checker) reportFindings(reg *registration, found []finding) {
+	byPos := make(map[token.Pos][]finding)
+	var order []token.Pos
+	for _, f := range found {
+		pos := reg.route.At
+		if f.pos.IsValid() && c.inPackage(f.pos) {
+			pos = f.pos
+		}
+		if byPos[pos] == nil {
+			order = append(order, pos)
+		}
+		byPos[pos] = append(byPos[pos], f)
+	}
+	for _, pos := range order {
+		fs := byPos[pos]
+		end := pos
+		if at := fs[0].at; at != nil && at.Pos() == pos {
+			end = at.End()
+		}
+		c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: operationMessage(reg, fs)})
+	}
+}
+
+// operationMessage says what a handler can send that its operations do
+// not document: the statuses no response covers, or else the codes the
+// responses for their statuses do not carry.
+func operationMessage(reg *registration, fs []finding) string {
+	names := make([]string, len(reg.ops))
+	for i, o := range reg.ops {
 		names[i] = o.Name()
 	}
 	what := "operation " + strings.Join(names, " or ")
-	handler := handlerName(r.Handler)
-	var msg string
-	if len(carried) == 0 {
-		msg = fmt.Sprintf("%s can send status %d, which %s does not document; it documents %s (%s)",
-			handler, s.status, what, statusesOf(ops), refsOf(ops))
-	} else {
-		msg = fmt.Sprintf("%s can send code %s with status %d, which %s does not document; its %s response carries %s (%s)",
-			handler, s.code.Quoted(), s.status, what, carried[0].Key(), codeList(carried[0].Codes), refsOf(ops))
-	}
-	pos, end := r.At, r.At
-	if s.pos.IsValid() && c.inPackage(s.pos) {
-		pos, end = s.pos, s.pos
-		if s.at != nil {
-			end = s.at.End()
+	handler := handlerName(reg.route.Handler)
+	var statuses []int
+	for _, f := range fs {
+		if f.carried == nil && !slices.Contains(statuses, f.status) {
+			statuses = append(statuses, f.status)
 		}
 	}
-	key := strconv.Itoa(int(pos)) + msg
-	if seen[key] {
-		return
+	if len(statuses) > 0 {
+		slices.Sort(statuses)
+		words := make([]string, len(statuses))
+		for i, st := range statuses {
+			words[i] = strconv.Itoa(st)
+		}
+		return fmt.Sprintf("%s can send status %s, which %s does not document; it documents %s (%s)",
+			handler, catalog.OrList(words), what, statusesOf(reg.ops), refsOf(reg.ops))
 	}
-	seen[key] = true
-	c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: msg})
+	f := fs[0]
+	return fmt.Sprintf("%s can send code %s with status %d, which %s does not document; its %s response carries %s (%s)",
+		handler, f.code.Quoted(), f.status, what, f.carried.Key(), codeList(f.carried.Codes), refsOf(reg.ops))
 }
 
 // inPackage reports whether pos is in one of the package's files.

@@ -66,7 +66,10 @@ type Route struct {
 
 // A Result is a typed response a strict handler returns.
 type Result struct {
-	Status int       // 0 for a default response, whose status the handler sets
+	// Status is the response's status; 0 when its type's name does
+	// not give one (a default response, whose status the handler sets;
+	// an ogen schema type returned as is).
+	Status int
 	Type   string    // the response type's name
 	At     token.Pos // the return
 }

@@ -4,8 +4,12 @@ package handlers
 
 import "net/http"
 
-// GetSecret sends a 409 that its operation does not document.
+// GetSecret sends a 409 and a 423 that its operation does not document.
 func GetSecret(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Has("locked") {
+		w.WriteHeader(http.StatusLocked)
+		return
+	}
 	if r.URL.Query().Has("lock") {
 		http.Error(w, "locked", http.StatusConflict)
 		return
