@@ -154,16 +154,18 @@ func (c *Catalog) OperationsAt(method, path string) []*Operation {
 // as generators name their methods: case and punctuation aside
 // (getSecret, GetSecret and get_secret are one).
 func (c *Catalog) OperationByID(id string) *Operation {
-	key := idKey(id)
+	key := OperationIDKey(id)
 	for _, o := range c.Operations {
-		if o.ID != "" && idKey(o.ID) == key {
+		if o.ID != "" && OperationIDKey(o.ID) == key {
 			return o
 		}
 	}
 	return nil
 }
 
-func idKey(id string) string {
+// OperationIDKey is an operationId as generators name its method, the
+// form in which the catalog compares them: case and punctuation aside.
+func OperationIDKey(id string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(id) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
@@ -210,11 +212,11 @@ func (p *parser) operations(n *yaml.Node, c *Catalog) {
 			continue
 		}
 		if o.ID != "" {
-			if prev := byID[idKey(o.ID)]; prev != nil {
+			if prev := byID[OperationIDKey(o.ID)]; prev != nil {
 				p.errorf(o.Pos, "duplicate operation id %q (first at %d:%d)", Truncate(o.ID), prev.Pos.Line, prev.Pos.Col)
 				continue
 			}
-			byID[idKey(o.ID)] = o
+			byID[OperationIDKey(o.ID)] = o
 		}
 		if o.Path != "" {
 			key := o.Method + " " + PathKey(o.Path)

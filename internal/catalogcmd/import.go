@@ -27,8 +27,13 @@ examples, or from x-error-codes (a list of codes, or of code and summary,
 on a response or a schema). Each code gets the statuses of the responses
 it was found in, the most frequent first; a code found only under default,
 4XX or 5XX has no status and is reported. wire.code is the code property's
-path in the schema (code, error.code, errors[].code, or a problem's type).
-A document with a top-level swagger key (OpenAPI 2) is reported, not read.
+path in the schema: code (errorCode, error_code), error.code, errors[].code,
+an OAuth 2.0 error's error, a problem's type, or an id beside a property
+that repeats the HTTP status. Each operation with error responses becomes
+one of the catalog's operations (its route, its operationId and its line),
+with the codes each response names; errcode holds the handlers registered
+for it to them. A document with a top-level swagger key (OpenAPI 2) is
+reported, not read.
 
 It reads tables whose header row names an HTTP status column ("HTTP",
 "Status", "HTTP status"; "HTTP (reported)" marks reported codes) and a code

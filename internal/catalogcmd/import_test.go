@@ -132,7 +132,8 @@ func TestImportOpenAPIUnread(t *testing.T) {
 `+in+`:8:35: code "internal" has no status: only default, 4XX or 5XX responses use it
 3 error responses: 1 code imported, 2 unread
 `, stderr)
-	assert.Equal(t, "# Imported from api.json by errcodelint catalog import; review before use.\nversion: 1\napi: Widget API\ncodes:\n  - code: widget_not_found\n    status: 404\n", stdout)
+	assert.Equal(t, "# Imported from api.json by errcodelint catalog import; review before use.\nversion: 1\napi: Widget API\ncodes:\n  - code: widget_not_found\n    status: 404\n"+
+		"\noperations:\n  - route: GET /widgets/{id}\n    spec: api.json:4\n    responses:\n      \"404\": [widget_not_found]\n      \"409\": []\n      default: []\n", stdout)
 
 	swagger := writeFile(t, "swagger.yaml", "openapi: 2.0\n")
 	_, stderr, code = run("import", swagger)

@@ -10,6 +10,10 @@
 // errorCode or error_code, a problem's type, an OAuth 2.0 error or a
 // Security Event Token err; an HTTP status repeated in the body gives
 // way to the error's name beside it (see codeProperty).
+//
+// Each operation with error responses becomes one of the catalog's
+// operations, by route and operationId, each response with the codes it
+// names (see operations.go).
 package openapi
 
 import (
@@ -110,6 +114,10 @@ type reader struct {
 	stack   map[*yaml.Node]bool    // schemas being merged, outermost first
 	flats   map[*yaml.Node]*flat   // schemas flattened, nil when too large
 	noCodes map[*yaml.Node]*shared // shared schemas with no code property
+
+	ops        []*operation            // the document's operations, in order
+	cur        *response               // the error response being read
+	schemaKeys map[*yaml.Node][]string // schema → the response keys it serves
 }
 
 func (r *reader) pos(n *yaml.Node) catalog.Pos {
@@ -186,6 +194,7 @@ func (r *reader) read() {
 			if responses == nil || responses.Kind != yaml.MappingNode {
 				continue
 			}
+			r.startOperation(m, paths.Content[i].Value, keyOf(item, m), op)
 			for j := 0; j+1 < len(responses.Content); j += 2 {
 				key := responses.Content[j]
 				status, isError := errorStatus(key.Value)
@@ -193,8 +202,10 @@ func (r *reader) read() {
 					continue
 				}
 				r.res.Responses++
+				r.startResponse(key, status)
 				r.response(key, status, responses.Content[j+1])
 			}
+			r.cur = nil
 		}
 	}
 }
@@ -267,6 +278,7 @@ func (r *reader) schema(key *yaml.Node, status int, n *yaml.Node) string {
 	if statusPath != "" {
 		r.statusOf[path] = statusPath
 	}
+	r.sawSchema(r.resolve(n, 0))
 	code := along[len(along)-1]
 	for _, v := range code.values {
 		r.add(v, status, false, "")
@@ -782,6 +794,7 @@ func (r *reader) add(v *yaml.Node, status int, direct bool, summary string) {
 	if f.summary == "" {
 		f.summary = summary
 	}
+	r.sawCode(v.Value, direct)
 	if status == 0 {
 		return
 	}
@@ -904,6 +917,7 @@ func (r *reader) result() (*Result, error) {
 		}
 		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %s: %s", plural(r.res.Responses, "error response", "error responses"), where)}
 	}
+	draft.Operations = r.operations(draft)
 	c, err := catalog.Parse(filepath.Join(filepath.Dir(r.file), "errcodes.yaml"), format.Format(draft))
 	if err != nil {
 		return res, fmt.Errorf("the imported catalog does not load: %w", err)
@@ -988,6 +1002,16 @@ func body(doc *yaml.Node) *yaml.Node {
 		return doc.Content[0]
 	}
 	return doc
+}
+
+// keyOf returns the node of key in the mapping n, or nil.
+func keyOf(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return nil
 }
 
 // lookup returns the value of key in the mapping n, or nil.

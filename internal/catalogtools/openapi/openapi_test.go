@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -468,4 +469,90 @@ func FuzzImport(f *testing.F) {
 			require.NoError(t, err)
 		}
 	})
+}
+
+// TestImportOperations: each operation with error responses becomes one of
+// the catalog's, with the codes each response names; a schema shared by
+// responses of several statuses names none of them in particular.
+func TestImportOperations(t *testing.T) {
+	const doc = `openapi: 3.0.3
+info: {title: Ops, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      responses:
+        "200": {description: ok}
+        "404":
+          description: none
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        "409":
+          description: busy
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+              example: {code: thing_busy}
+  /things/{name}:
+    get:
+      operationId: get_thing
+      responses:
+        "404":
+          description: the same route again
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+  /others:
+    post:
+      operationId: GetThing
+      responses:
+        "400":
+          description: bad
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Only400"}
+        default:
+          description: anything
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    get:
+      responses:
+        "200": {description: no error response}
+components:
+  schemas:
+    Error:
+      properties:
+        code: {type: string, enum: [thing_missing, thing_busy]}
+    Only400:
+      properties:
+        code: {type: string, enum: [other_bad]}
+`
+	res, err := Import("ops.yaml", []byte(doc), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, o := range res.Catalog.Operations {
+		line := o.Name() + " " + o.Spec + ":"
+		for _, r := range o.Responses {
+			var codes []string
+			for _, c := range r.Codes {
+				codes = append(codes, c.Value)
+			}
+			line += fmt.Sprintf(" %s%v", r.Key(), codes)
+		}
+		got = append(got, line)
+	}
+	assert.Equal(t, []string{
+		"getThing (GET /things/{id}) ops.yaml:5: 404[] 409[thing_busy]",
+		"POST /others ops.yaml:30: 400[other_bad] default[]",
+	}, got)
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, n.String())
+	}
+	assert.Equal(t, []string{
+		"ops.yaml:21:5: warning: operation GET /things/{name} has the route of an earlier one (parameters' names aside); left out",
+		`ops.yaml:30:5: warning: operationId "GetThing" is an earlier operation's, as generators name methods; the operation is imported by its route only`,
+	}, notes)
 }
