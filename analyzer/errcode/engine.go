@@ -143,6 +143,9 @@ func (c *checker) sinkCode(k flow.Sink, code flow.Atom, status flow.Value, codes
 		return
 	}
 	cat, known := c.model.Resolve(v)
+	if known && cat != nil && everyRow(status) {
+		c.sent[cat] = true
+	}
 	if !known {
 		if code.At.IsValid() && !v.Zero() && (declared || !c.model.IsMessage(v)) {
 			c.reportUnknown(codeUse{expr: codeExpr, value: v, wire: true})

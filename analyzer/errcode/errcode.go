@@ -104,6 +104,7 @@ func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 		report: rep,
 		flow:   res,
 		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
+		sent:   make(map[*catalog.Code]bool),
 	}
 	// The responses first: where a value is both sent and declared (a
 	// literal pairing a code with a status), the report says it is sent.
@@ -133,6 +134,12 @@ type checker struct {
 	// caseValues to caseValuesEnd spans the values of the last case
 	// clause entered: skipped by visit.
 	caseValues, caseValuesEnd token.Pos
+	// sent are the cataloged codes the package's responses carry with an
+	// error status, and covered the documented responses its handlers
+	// can send ("getSecret (GET /v1/secrets/{id}) 404"): the coverage
+	// notice's (notices.go).
+	sent    map[*catalog.Code]bool
+	covered map[string]bool
 }
 
 // visit checks one node of the package's syntax, in source order: function

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
@@ -40,6 +42,11 @@ type Notice struct {
 	Catalog string     `json:"catalog,omitempty"` // the catalog's path, for WireNotice and ClientNotice
 	Wire    string     `json:"wire,omitempty"`    // its wire.code, for WireNotice and ClientNotice
 	Matched bool       `json:"matched,omitempty"` // for WireNotice
+	// Sent and Covered are a CoverageNotice's: the cataloged codes the
+	// package's responses carry (as the catalog writes them), and the
+	// documented responses its handlers can send (ResponseName).
+	Sent    []string `json:"sent,omitempty"`
+	Covered []string `json:"covered,omitempty"`
 }
 
 // A NoticeKind says what a Notice is about.
@@ -55,6 +62,9 @@ const (
 	// its own, none of them with a field at wire.code, and the catalog
 	// names no go.error_types: statusbranch sees no code it reads.
 	ClientNotice NoticeKind = "client"
+	// CoverageNotice: what the package is known to send (Sent,
+	// Covered), for errcodelint catalog coverage.
+	CoverageNotice NoticeKind = "coverage"
 )
 
 // ParseNotice reads a notice from a diagnostic's category and message;
@@ -113,9 +123,25 @@ func (c *checker) notices() {
 		})
 	}
 	Notice{Kind: WireNotice, Catalog: c.cat.Path, Wire: c.cat.Wire.Code, Matched: c.model.CodeAtWire()}.report(c.pass)
+	if cov := c.coverage(); len(cov.Sent) > 0 || len(cov.Covered) > 0 {
+		cov.report(c.pass)
+	}
 	if clientDecodes > 0 && !clientMatched && len(c.cat.Go.ErrorTypes) == 0 {
 		Notice{Kind: ClientNotice, Catalog: c.cat.Path, Wire: c.cat.Wire.Code}.report(c.pass)
 	}
+}
+
+// coverage is the package's coverage notice: the codes it sends, in the
+// catalog's order, and the documented responses its handlers send, sorted.
+func (c *checker) coverage() Notice {
+	n := Notice{Kind: CoverageNotice, Catalog: c.cat.Path}
+	for _, code := range c.cat.Codes {
+		if c.sent[code] {
+			n.Sent = append(n.Sent, code.Value)
+		}
+	}
+	n.Covered = slices.Sorted(maps.Keys(c.covered))
+	return n
 }
 
 // decodesOwnResponse reports whether call decodes an *http.Response's

@@ -25,15 +25,29 @@ func (c *checker) operations() {
 	if len(c.cat.Operations) == 0 {
 		return // the catalog documents no operations
 	}
+	c.covered = make(map[string]bool)
 	for _, reg := range c.registrations() {
 		var found []finding
 		for _, s := range c.handlerSends(reg.route) {
 			if f, ok := undocumented(reg.ops, s); ok {
 				found = append(found, f)
+				continue
+			}
+			for _, o := range reg.ops {
+				if resp := o.Response(s.status); resp != nil && (s.code == nil || resp.Carries(s.code)) {
+					c.covered[ResponseName(o, resp)] = true
+				}
 			}
 		}
 		c.reportFindings(reg, found)
 	}
+}
+
+// ResponseName names a documented response in coverage notices and
+// reports: the operation's name and the response's key,
+// "getSecret (GET /v1/secrets/{id}) 404".
+func ResponseName(o *catalog.Operation, r *catalog.Response) string {
+	return o.Name() + " " + r.Key()
 }
 
 // A registration is one handler registered for one or more operations:

@@ -44,6 +44,10 @@ func main() {
 	if len(os.Args) > 1 {
 		switch os.Args[1] {
 		case "catalog":
+			if len(os.Args) > 2 && os.Args[2] == "coverage" {
+				// The one catalog tool that analyzes packages.
+				os.Exit(runCoverage(os.Args[3:], commandAnalyzers(), os.Stdout, os.Stderr))
+			}
 			os.Exit(catalogcmd.Main(os.Args[2:], os.Stdout, os.Stderr))
 		case "version", "-version", "--version":
 			fmt.Println(version())

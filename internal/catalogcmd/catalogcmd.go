@@ -36,6 +36,7 @@ var commands = []*command{
 	diffCommand,
 	genCommand,
 	importCommand,
+	coverageCommand,
 }
 
 // Exit codes.

@@ -1,5 +1,5 @@
 // Package server writes its errors at the catalog's wire.code.
-package server // want `^\{"kind":"wire","catalog":".*/notices/matched/errcodes\.yaml","wire":"error\.code","matched":true\}$`
+package server // want `^\{"kind":"wire","catalog":".*/notices/matched/errcodes\.yaml","wire":"error\.code","matched":true\}$` `^\{"kind":"coverage","catalog":".*/notices/matched/errcodes\.yaml","sent":\["not_found"\]\}$`
 
 import (
 	"encoding/json"
