@@ -90,6 +90,13 @@ func (o *Operation) Ref() string {
 	return o.Pos.Ref()
 }
 
+// ResponseName names one of the operation's responses in coverage
+// reports: the operation's name and the response's key,
+// "getSecret (GET /v1/secrets/{id}) 404".
+func (o *Operation) ResponseName(r *Response) string {
+	return o.Name() + " " + r.Key()
+}
+
 // Response returns the response the operation documents for status: the
 // one with that status, else the one of its class, else the default; nil
 // when it documents none that covers status.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/errcode"
 	"github.com/errcodelint/errcodelint/analyzer/internal/testdir"
+	"github.com/errcodelint/errcodelint/analyzer/notice"
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/tools/go/analysis"
 )
@@ -85,7 +86,7 @@ func TestNotices(t *testing.T) {
 	a := errcode.New(errcode.Config{Notices: true})
 	for _, r := range testdir.Run(t, testdata(t), a, "notices/...") {
 		for _, d := range r.Diagnostics {
-			assert.Equal(t, errcode.NoticeCategory, d.Category, "%s", d.Message)
+			assert.Equal(t, notice.Category, d.Category, "%s", d.Message)
 		}
 	}
 }

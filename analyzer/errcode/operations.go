@@ -35,19 +35,12 @@ func (c *checker) operations() {
 			}
 			for _, o := range reg.ops {
 				if resp := o.Response(s.status); resp != nil && (s.code == nil || resp.Carries(s.code)) {
-					c.covered[ResponseName(o, resp)] = true
+					c.covered[o.ResponseName(resp)] = true
 				}
 			}
 		}
 		c.reportFindings(reg, found)
 	}
-}
-
-// ResponseName names a documented response in coverage notices and
-// reports: the operation's name and the response's key,
-// "getSecret (GET /v1/secrets/{id}) 404".
-func ResponseName(o *catalog.Operation, r *catalog.Response) string {
-	return o.Name() + " " + r.Key()
 }
 
 // A registration is one handler registered for one or more operations:

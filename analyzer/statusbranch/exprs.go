@@ -160,7 +160,10 @@ func (c *checker) codeBranch(k ast.Expr, declared bool) {
 	if !declared && c.model.IsMessage(v) {
 		return
 	}
-	if _, ok := c.model.Resolve(v); ok {
+	if code, ok := c.model.Resolve(v); ok {
+		if code != nil && !c.report.Skipped(k.Pos()) {
+			c.handled[code] = true
+		}
 		return
 	}
 	c.report.Report(analysis.Diagnostic{Pos: k.Pos(), End: k.End(), Category: checkUnknown, Message: c.model.Unknown(v, ": this branch never matches")})

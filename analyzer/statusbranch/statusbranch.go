@@ -13,6 +13,7 @@ import (
 	vflow "github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 	"github.com/errcodelint/errcodelint/analyzer/internal/values"
+	"github.com/errcodelint/errcodelint/analyzer/notice"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -32,6 +33,11 @@ type Config struct {
 	Strict  bool   // -strict: also report statuses that carry a single code
 	Tests   bool   // -tests: also report in _test.go files
 	Checks  string // -checks: which of Checks run ("" for all)
+	// Notices (-notices) reports, for errcodelint's own driver, the
+	// cataloged codes the package's clients branch on (a
+	// notice.Notice of kind handled), for errcodelint catalog
+	// coverage. Off by default: other drivers would print it.
+	Notices bool
 }
 
 // Defaults is the configuration of Analyzer.
@@ -44,7 +50,7 @@ var Analyzer = New(Defaults())
 // New returns a statusbranch analyzer bound to its own copy of cfg; its
 // flags change that copy only.
 func New(cfg Config) *analysis.Analyzer {
-	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict}
+	r := &runner{src: catalogs.Source{Path: cfg.Catalog}, strict: cfg.Strict, notices: cfg.Notices}
 	a := &analysis.Analyzer{
 		Name:     "statusbranch",
 		Doc:      doc,
@@ -54,6 +60,7 @@ func New(cfg Config) *analysis.Analyzer {
 	r.src.Bind(&a.Flags)
 	a.Flags.BoolVar(&r.strict, "strict", cfg.Strict, "also report branches on statuses that carry a single code")
 	report.Install(a, report.Options{Tests: cfg.Tests, Checks: cfg.Checks}, Checks, r.run)
+	a.Flags.BoolVar(&r.notices, "notices", cfg.Notices, "report the codes the package's clients branch on, for errcodelint's own driver (catalog coverage); not for other drivers")
 	return a
 }
 
@@ -70,8 +77,9 @@ const (
 )
 
 type runner struct {
-	src    catalogs.Source
-	strict bool
+	src     catalogs.Source
+	strict  bool
+	notices bool
 }
 
 func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
@@ -86,14 +94,15 @@ func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 	}
 	res := pass.ResultOf[vflow.Analyzer].(*vflow.Result)
 	c := &checker{
-		pass:   pass,
-		cat:    cat,
-		model:  apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
-		report: rep,
-		strict: r.strict,
-		flow:   res,
-		eval:   apimodel.NewEvaluator(res, pass.TypesInfo),
-		owns:   make(map[ast.Node]bool),
+		pass:    pass,
+		cat:     cat,
+		model:   apimodel.New(pass, cat, pass.ResultOf[bodies.Analyzer].(*bodies.Result), res),
+		report:  rep,
+		strict:  r.strict,
+		flow:    res,
+		eval:    apimodel.NewEvaluator(res, pass.TypesInfo),
+		owns:    make(map[ast.Node]bool),
+		handled: make(map[*catalog.Code]bool),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.findStatusParams(insp)
@@ -112,7 +121,24 @@ func (r *runner) run(pass *analysis.Pass, rep *report.Reporter) (any, error) {
 		}
 		return true
 	})
+	if r.notices {
+		c.handledNotice()
+	}
 	return nil, nil
+}
+
+// handledNotice tells errcodelint's driver which cataloged codes the
+// package's clients branch on, when they branch on any.
+func (c *checker) handledNotice() {
+	n := notice.Notice{Kind: notice.Handled, Catalog: c.cat.Path}
+	for _, code := range c.cat.Codes {
+		if c.handled[code] {
+			n.Handled = append(n.Handled, code.Value)
+		}
+	}
+	if len(n.Handled) > 0 {
+		n.Report(c.pass)
+	}
 }
 
 // A checker holds one package's analysis.
@@ -132,6 +158,8 @@ type checker struct {
 	// answer, computed on first need.
 	owns    map[ast.Node]bool
 	pkgOwns *bool
+	// handled are the cataloged codes the package's clients branch on.
+	handled map[*catalog.Code]bool
 }
 
 // comparison checks x == c and x != c.

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"syscall"
 
-	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/notice"
 	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/errcodelint/errcodelint/internal/catalogcmd"
 	"golang.org/x/tools/go/analysis"
@@ -84,6 +84,12 @@ type coverageReport struct {
 	// UnsentResponses lists those no handler is known to send.
 	Responses       int            `json:"responses"`
 	UnsentResponses []coverageItem `json:"unsentResponses"`
+	// Clients says whether any analyzed package branches on the
+	// catalog's codes (statusbranch's notices); Unhandled lists the
+	// codes none of them branches on, when one does.
+	Clients   bool           `json:"clients"`
+	Handled   int            `json:"handled"`
+	Unhandled []coverageItem `json:"unhandled"`
 }
 
 // A coverageItem is a code or a documented response, and where it is
@@ -98,16 +104,23 @@ type coverageItem struct {
 func coverageReports(t jsonTree) ([]*coverageReport, error) {
 	sent := make(map[string]map[string]bool)    // catalog → codes sent
 	covered := make(map[string]map[string]bool) // catalog → responses sent
+	handled := make(map[string]map[string]bool) // catalog → codes clients branch on
 	for _, byAnalyzer := range t {
 		for _, raw := range byAnalyzer {
 			diags, _ := readPass(raw)
 			for _, d := range diags {
-				n, ok := errcode.ParseNotice(d.Category, d.Message)
-				if !ok || n.Kind != errcode.CoverageNotice && n.Kind != errcode.WireNotice {
+				n, ok := notice.Parse(d.Category, d.Message)
+				if !ok || n.Kind != notice.Coverage && n.Kind != notice.Wire && n.Kind != notice.Handled {
 					continue
 				}
 				if sent[n.Catalog] == nil {
 					sent[n.Catalog], covered[n.Catalog] = make(map[string]bool), make(map[string]bool)
+				}
+				if n.Kind == notice.Handled && handled[n.Catalog] == nil {
+					handled[n.Catalog] = make(map[string]bool)
+				}
+				for _, c := range n.Handled {
+					handled[n.Catalog][c] = true
 				}
 				for _, c := range n.Sent {
 					sent[n.Catalog][c] = true
@@ -124,20 +137,28 @@ func coverageReports(t jsonTree) ([]*coverageReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep := &coverageReport{Catalog: displayPath(path), Unsent: []coverageItem{}, UnsentResponses: []coverageItem{}}
+		rep := &coverageReport{Catalog: displayPath(path), Unsent: []coverageItem{}, UnsentResponses: []coverageItem{},
+			Clients: handled[path] != nil, Unhandled: []coverageItem{}}
 		for _, c := range cat.Codes {
+			item := coverageItem{Name: c.Quoted() + " (" + c.StatusText() + ")", At: c.Ref()}
+			if rep.Clients && !handled[path][c.Value] {
+				rep.Unhandled = append(rep.Unhandled, item)
+			}
 			if c.Reported {
 				continue // sent in payloads, never as the response's status
 			}
 			rep.Codes++
 			if !sent[path][c.Value] {
-				rep.Unsent = append(rep.Unsent, coverageItem{Name: c.Quoted() + " (" + c.StatusText() + ")", At: c.Ref()})
+				rep.Unsent = append(rep.Unsent, item)
 			}
+		}
+		if rep.Clients {
+			rep.Handled = len(cat.Codes) - len(rep.Unhandled)
 		}
 		for _, o := range cat.Operations {
 			for _, resp := range o.Responses {
 				rep.Responses++
-				if name := errcode.ResponseName(o, resp); !covered[path][name] {
+				if name := o.ResponseName(resp); !covered[path][name] {
 					rep.UnsentResponses = append(rep.UnsentResponses, coverageItem{Name: name, At: o.Ref()})
 				}
 			}
@@ -157,15 +178,24 @@ func (rep *coverageReport) printText(w io.Writer) {
 	for _, it := range rep.Unsent {
 		fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
 	}
-	if rep.Responses == 0 {
-		return
+	if rep.Responses > 0 {
+		fmt.Fprintf(w, "%s: %d of %d documented error responses sent", rep.Catalog, rep.Responses-len(rep.UnsentResponses), rep.Responses)
+		if len(rep.UnsentResponses) > 0 {
+			fmt.Fprintf(w, "; no handler is known to send:")
+		}
+		fmt.Fprintln(w)
+		for _, it := range rep.UnsentResponses {
+			fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
+		}
 	}
-	fmt.Fprintf(w, "%s: %d of %d documented error responses sent", rep.Catalog, rep.Responses-len(rep.UnsentResponses), rep.Responses)
-	if len(rep.UnsentResponses) > 0 {
-		fmt.Fprintf(w, "; no handler is known to send:")
-	}
-	fmt.Fprintln(w)
-	for _, it := range rep.UnsentResponses {
-		fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
+	if rep.Clients {
+		fmt.Fprintf(w, "%s: %d of %d codes handled by a client", rep.Catalog, rep.Handled, rep.Handled+len(rep.Unhandled))
+		if len(rep.Unhandled) > 0 {
+			fmt.Fprintf(w, "; no client branches on:")
+		}
+		fmt.Fprintln(w)
+		for _, it := range rep.Unhandled {
+			fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
+		}
 	}
 }

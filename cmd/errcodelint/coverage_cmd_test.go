@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,6 +93,40 @@ errcodes.yaml: 1 of 2 documented error responses sent; no handler is known to se
 	assert.Equal(t, []struct{ Name, At string }{{`"secret_locked" (423)`, "errcodes.yaml:7"}}, c.Unsent)
 	assert.Equal(t, 2, c.Responses)
 	assert.Equal(t, []struct{ Name, At string }{{"getSecret (GET /v1/secrets/{id}) 423", "api.yaml:12"}}, c.UnsentResponses)
+
+	// A client that branches on one code: the others are unhandled.
+	write("client/client.go", strings.ReplaceAll(`package client
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type APIError struct {
+	Error struct {
+		Code string 'json:"code"'
+	} 'json:"error"'
+}
+
+func Get(c *http.Client, url string) (bool, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	var e APIError
+	if err := json.NewDecoder(resp.Body).Decode(&e); err != nil {
+		return false, err
+	}
+	return e.Error.Code == "secret_locked", nil
+}
+`, "'", "`"))
+	stdout, stderr, code = run(t, dir, bin, "catalog", "coverage", "./...")
+	assert.Equal(t, 0, code, "%s", stderr)
+	assert.Contains(t, stdout, `errcodes.yaml: 1 of 3 codes handled by a client; no client branches on:
+	errcodes.yaml:5: "secret_not_found" (404)
+	errcodes.yaml:9: "slow_down" (429)
+`)
 
 	// The findings are errcodelint's own run's.
 	_, stderr, code = run(t, dir, bin, "./...")

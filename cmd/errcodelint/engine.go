@@ -313,13 +313,20 @@ func (r *standaloneRun) childArgs() []string {
 	return append(args, r.packages...)
 }
 
-// noticeArgs asks errcode for its notices (see notices.go), unless the
-// run applies fixes (no JSON to read them from) or errcode is off.
+// noticeArgs asks errcode and statusbranch for their notices (see
+// notices.go), unless the run applies fixes (no JSON to read them from);
+// a pass that is off is not asked.
 func (r *standaloneRun) noticeArgs() []string {
-	if r.fix || slices.Contains(r.toolFlags, "-errcode=false") {
+	if r.fix {
 		return nil
 	}
-	return []string{"-errcode.notices"}
+	var args []string
+	for _, pass := range []string{"errcode", "statusbranch"} {
+		if !slices.Contains(r.toolFlags, "-"+pass+"=false") {
+			args = append(args, "-"+pass+".notices")
+		}
+	}
+	return args
 }
 
 // modeArgs asks either engine for what r does now: apply the fixes,

@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/notice"
 )
 
 // Notices are what errcode reports with -errcode.notices, per package with
-// HTTP code, as data (errcode.Notice, see analyzer/errcode/notices.go):
+// HTTP code, as data (notice.Notice, see analyzer/errcode/notices.go):
 // whether a catalog governs it, whether the catalog's wire matched its
 // bodies, and whether it decodes responses into types the checks cannot
 // read a code from. They are not findings. The standalone command asks
@@ -42,9 +42,9 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 			kept := diags[:0]
 			for _, d := range diags {
 				var jd struct{ Category, Posn, Message string }
-				n, ok := errcode.Notice{}, json.Unmarshal(d, &jd) == nil
+				n, ok := notice.Notice{}, json.Unmarshal(d, &jd) == nil
 				if ok {
-					n, ok = errcode.ParseNotice(jd.Category, jd.Message)
+					n, ok = notice.Parse(jd.Category, jd.Message)
 				}
 				if !ok {
 					kept = append(kept, d)
@@ -52,12 +52,12 @@ func splitNotices(t jsonTree) (notices []string, rest jsonTree) {
 				}
 				file := parsePosn(jd.Posn).file // a package and its test variant count once
 				switch n.Kind {
-				case errcode.NoCatalog:
+				case notice.NoCatalog:
 					uncovered[file] = true
-				case errcode.WireNotice:
+				case notice.Wire:
 					matched[n.Catalog] = matched[n.Catalog] || n.Matched
 					wires[n.Catalog] = n.Wire
-				case errcode.ClientNotice:
+				case notice.Client:
 					if clients[n.Catalog] == nil {
 						clients[n.Catalog] = make(map[string]bool)
 					}

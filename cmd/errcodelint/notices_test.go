@@ -5,42 +5,42 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/errcodelint/errcodelint/analyzer/errcode"
+	"github.com/errcodelint/errcodelint/analyzer/notice"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestSplitNotices(t *testing.T) {
 	const finding = `{"posn":"/m/a/a.go:9:2","end":"/m/a/a.go:9:9","message":"code \"x\" is not in the catalog"}`
-	notice := func(posn string, n errcode.Notice) string {
+	noticeAt := func(posn string, n notice.Notice) string {
 		msg, err := json.Marshal(n)
 		require.NoError(t, err)
-		data, err := json.Marshal(map[string]string{"category": errcode.NoticeCategory, "posn": posn, "end": posn, "message": string(msg)})
+		data, err := json.Marshal(map[string]string{"category": notice.Category, "posn": posn, "end": posn, "message": string(msg)})
 		require.NoError(t, err)
 		return string(data)
 	}
-	noCatalog := errcode.Notice{Kind: errcode.NoCatalog}
-	wire := func(cat, wire string, matched bool) errcode.Notice {
-		return errcode.Notice{Kind: errcode.WireNotice, Catalog: cat, Wire: wire, Matched: matched}
+	noCatalog := notice.Notice{Kind: notice.NoCatalog}
+	wire := func(cat, wire string, matched bool) notice.Notice {
+		return notice.Notice{Kind: notice.Wire, Catalog: cat, Wire: wire, Matched: matched}
 	}
 	tree := jsonTree{
 		"m/a": {
-			"errcode":    json.RawMessage(`[` + finding + `,` + notice("/m/a/a.go:1:1", wire("/m/api.yaml", "error.code", true)) + `]`),
+			"errcode":    json.RawMessage(`[` + finding + `,` + noticeAt("/m/a/a.go:1:1", wire("/m/api.yaml", "error.code", true)) + `]`),
 			"retryafter": json.RawMessage(`[` + finding + `]`),
 		},
-		"m/b": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", noCatalog) + `]`)},
+		"m/b": {"errcode": json.RawMessage(`[` + noticeAt("/m/b/b.go:1:1", noCatalog) + `]`)},
 		// The test variant of b: the same package, counted once.
-		"m/b [m/b.test]": {"errcode": json.RawMessage(`[` + notice("/m/b/b.go:1:1", noCatalog) + `]`)},
-		"m/c":            {"errcode": json.RawMessage(`[` + notice("/m/c/c.go:3:1", noCatalog) + `]`)},
-		"m/d":            {"errcode": json.RawMessage(`[` + notice("/m/d/d.go:1:1", wire("/m/api.yaml", "error.code", false)) + `]`)},
-		"m/e":            {"errcode": json.RawMessage(`[` + notice("/m/e/e.go:1:1", wire("/x/other.yaml", "code", false)) + `]`)},
+		"m/b [m/b.test]": {"errcode": json.RawMessage(`[` + noticeAt("/m/b/b.go:1:1", noCatalog) + `]`)},
+		"m/c":            {"errcode": json.RawMessage(`[` + noticeAt("/m/c/c.go:3:1", noCatalog) + `]`)},
+		"m/d":            {"errcode": json.RawMessage(`[` + noticeAt("/m/d/d.go:1:1", wire("/m/api.yaml", "error.code", false)) + `]`)},
+		"m/e":            {"errcode": json.RawMessage(`[` + noticeAt("/m/e/e.go:1:1", wire("/x/other.yaml", "code", false)) + `]`)},
 		"m/f":            {"errcode": json.RawMessage(`{"error":"boom"}`)},
 		// Two clients of api.yaml out of its checks' sight, one of them
 		// in its test variant too.
-		"m/g": {"errcode": json.RawMessage(`[` + notice("/m/g/g.go:1:1", wire("/m/api.yaml", "error.code", false)) + `,` +
-			notice("/m/g/g.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
-		"m/g [m/g.test]": {"errcode": json.RawMessage(`[` + notice("/m/g/g.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
-		"m/h":            {"errcode": json.RawMessage(`[` + notice("/m/h/h.go:1:1", errcode.Notice{Kind: errcode.ClientNotice, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		"m/g": {"errcode": json.RawMessage(`[` + noticeAt("/m/g/g.go:1:1", wire("/m/api.yaml", "error.code", false)) + `,` +
+			noticeAt("/m/g/g.go:1:1", notice.Notice{Kind: notice.Client, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		"m/g [m/g.test]": {"errcode": json.RawMessage(`[` + noticeAt("/m/g/g.go:1:1", notice.Notice{Kind: notice.Client, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
+		"m/h":            {"errcode": json.RawMessage(`[` + noticeAt("/m/h/h.go:1:1", notice.Notice{Kind: notice.Client, Catalog: "/m/api.yaml", Wire: "error.code"}) + `]`)},
 		// Text that is not a notice's data stays a finding.
 		"m/i": {"errcode": json.RawMessage(`[{"category":"errcodelint-notice","posn":"/m/i/i.go:1:1","end":"/m/i/i.go:1:1","message":"no catalog"}]`)},
 	}
