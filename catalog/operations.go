@@ -389,3 +389,78 @@ func (c *Catalog) entry(s string) (*Code, bool) {
 	}
 	return c.LookupName(s)
 }
+
+// OperationFor returns the operation whose route a request with method and
+// path is for, or nil when none is: the same method (HEAD matches only a
+// HEAD route), and a path template that matches path segment by segment,
+// as OpenAPI's path templating has it. A literal segment matches itself;
+// a parameter matches one non-empty segment, or, inside a segment
+// ("/files/{name}.json"), a non-empty part of one. There is no leniency
+// for a trailing slash: "/v1/secrets/" is not "/v1/secrets".
+//
+// path is the request's URL.Path, decoded: an escaped slash ("a%2Fb")
+// separates segments there as "/" does, and an escaped character
+// matches the literal it stands for.
+//
+// When several templates match, the one with more literal segments wins
+// ("/v1/secrets/count" over "/v1/secrets/{id}"), then the first in the
+// catalog. Operations named only by their id have no route and are never
+// returned.
+func (c *Catalog) OperationFor(method, path string) *Operation {
+	if !strings.HasPrefix(path, "/") {
+		return nil
+	}
+	segs := strings.Split(path[1:], "/")
+	var best *Operation
+	bestLiterals := -1
+	for _, o := range c.Operations {
+		if o.Path == "" || o.Method != method {
+			continue
+		}
+		if n, ok := matchTemplate(o.Path, segs); ok && n > bestLiterals {
+			best, bestLiterals = o, n
+		}
+	}
+	return best
+}
+
+// matchTemplate reports whether the path template matches the segments
+// of a path, and how many of its segments are literal.
+func matchTemplate(tmpl string, segs []string) (literals int, ok bool) {
+	if !strings.HasPrefix(tmpl, "/") || strings.Count(tmpl, "/") != len(segs) {
+		return 0, false
+	}
+	for i, t := range strings.Split(tmpl[1:], "/") {
+		if !matchSegment(t, segs[i]) {
+			return 0, false
+		}
+		if !strings.Contains(t, "{") {
+			literals++
+		}
+	}
+	return literals, true
+}
+
+// matchSegment reports whether one segment of a path template matches a
+// path segment: its literal text matches itself, each {param} one or more
+// characters.
+func matchSegment(t, s string) bool {
+	i := strings.IndexByte(t, '{')
+	if i < 0 {
+		return t == s
+	}
+	j := strings.IndexByte(t[i:], '}')
+	if j < 0 {
+		return t == s // an unclosed brace is literal text
+	}
+	if !strings.HasPrefix(s, t[:i]) {
+		return false
+	}
+	s, rest := s[i:], t[i+j+1:]
+	for k := 1; k <= len(s); k++ {
+		if matchSegment(rest, s[k:]) {
+			return true
+		}
+	}
+	return false
+}

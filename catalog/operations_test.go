@@ -129,3 +129,100 @@ func TestOperationErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestOperationFor: which operation a concrete request is for.
+func TestOperationFor(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(opsHead+`operations:
+  - id: getSecret
+    route: GET /v1/secrets/{id}
+    responses: {"404": []}
+  - id: countSecrets
+    route: GET /v1/secrets/count
+    responses: {"400": []}
+  - id: listSecrets
+    route: GET /v1/secrets
+    responses: {"400": []}
+  - id: deleteSecret
+    route: DELETE /v1/secrets/{name}
+    responses: {"404": []}
+  - id: getVersion
+    route: GET /v1/secrets/{id}/versions/{version}
+    responses: {"404": []}
+  - id: getFile
+    route: GET /files/{name}.json
+    responses: {"404": []}
+  - id: cancelJob
+    route: POST /v1/jobs/{id}:cancel
+    responses: {"409": []}
+  - id: anyVersion
+    route: GET /v1/{a}/{b}/versions/{c}
+    responses: {"404": []}
+  - id: root
+    route: GET /
+    responses: {"404": []}
+  - id: idOnly
+    responses: {"404": []}
+`))
+	require.NoError(t, err)
+	tests := []struct {
+		method, path string
+		want         string // the operation's id; "" for none
+	}{
+		{"GET", "/v1/secrets/a", "getSecret"},
+		{"GET", "/v1/secrets/count", "countSecrets"}, // a literal segment beats a parameter
+		{"GET", "/v1/secrets/counts", "getSecret"},
+		{"GET", "/v1/secrets", "listSecrets"},
+		{"DELETE", "/v1/secrets/a", "deleteSecret"},
+		{"GET", "/v1/secrets/a/versions/2", "getVersion"}, // 3 literal segments of 5 over 2
+		{"GET", "/v1/x/a/versions/2", "anyVersion"},
+		{"GET", "/files/report.json", "getFile"},
+		{"GET", "/files/a.b.json", "getFile"},
+		{"POST", "/v1/jobs/7:cancel", "cancelJob"},
+		{"GET", "/", "root"},
+		{"GET", "/v1/secrets/a b", "getSecret"},   // a decoded %20
+		{"GET", "/v1/secrets/a%2Fb", "getSecret"}, // the path is decoded: "%2F" here is literal text
+		{"GET", "/v1/secrets/a/b", ""},            // "a%2Fb" decoded: two segments
+
+		{"PUT", "/v1/secrets/a", ""},     // no operation for the method
+		{"HEAD", "/v1/secrets/a", ""},    // HEAD is not GET
+		{"get", "/v1/secrets/a", ""},     // methods are upper case
+		{"GET", "/v1/secrets/", ""},      // a parameter matches no empty segment
+		{"GET", "/v1/secrets/a/", ""},    // no trailing-slash leniency
+		{"GET", "/v1/secrets//", ""},     // nor an empty segment
+		{"GET", "/v1/Secrets/a", ""},     // literals are case-sensitive
+		{"GET", "/files/.json", ""},      // the parameter matches nothing
+		{"GET", "/files/report.xml", ""}, // the literal part differs
+		{"POST", "/v1/jobs/7", ""},       // ":cancel" missing
+		{"GET", "/v2/secrets/a", ""},     // no such template
+		{"GET", "v1/secrets/a", ""},      // not a path
+		{"GET", "", ""},                  // not a path
+		{"GET", "/v1/secrets/a/versions", ""},
+	}
+	for _, tt := range tests {
+		got := c.OperationFor(tt.method, tt.path)
+		if tt.want == "" {
+			assert.Nil(t, got, "%s %s: %v", tt.method, tt.path, got)
+			continue
+		}
+		if assert.NotNil(t, got, "%s %s", tt.method, tt.path) {
+			assert.Equal(t, tt.want, got.ID, "%s %s", tt.method, tt.path)
+		}
+	}
+}
+
+// TestOperationForTie: of two templates with as many literal segments,
+// the first in the catalog wins.
+func TestOperationForTie(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(opsHead+`operations:
+  - id: byOwner
+    route: GET /v1/{owner}/secrets
+    responses: {"404": []}
+  - id: byKind
+    route: GET /v1/secrets/{kind}
+    responses: {"404": []}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, "byOwner", c.OperationFor("GET", "/v1/secrets/secrets").ID)
+	assert.Equal(t, "byKind", c.OperationFor("GET", "/v1/secrets/x").ID)
+	assert.Nil(t, (&Catalog{}).OperationFor("GET", "/v1/secrets/x"), "a catalog without operations")
+}
