@@ -168,7 +168,7 @@ func (c *checker) writerSinks(fn *ssa.Function, writer int, visiting map[*ssa.Fu
 			for i, arg := range callArgs(call.Common()) {
 				if sameValue(arg, w) {
 					for _, k := range c.writerSinks(callee, i, visiting) {
-						if !dependsOnParams(k) {
+						if !k.DependsOnParams() {
 							out = append(out, k)
 						}
 					}
@@ -217,27 +217,6 @@ func sameValue(v, w ssa.Value) bool {
 // isParam reports whether v is parameter i itself, not a field of it.
 func isParam(v flow.Value, i int) bool {
 	return len(v) == 1 && v[0].Kind == flow.Param && v[0].Index == i && len(v[0].Path) == 0
-}
-
-// dependsOnParams reports whether a sink's status or body involves its
-// function's parameters: a helper's such sinks are in its callers'
-// summaries with the arguments put in.
-func dependsOnParams(k flow.Sink) bool {
-	return hasParam(k.Status) || hasParam(k.Body)
-}
-
-func hasParam(v flow.Value) bool {
-	for _, a := range v {
-		if a.Kind == flow.Param || hasParam(a.Of) {
-			return true
-		}
-		for _, f := range a.Fields {
-			if hasParam(f.Val) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sinkSends returns the error responses one sink can send: each constant

@@ -168,34 +168,27 @@ func coverageReports(t jsonTree) ([]*coverageReport, error) {
 	return out, nil
 }
 
-// printText prints the report as lines a reader scans.
+// printText prints the report as lines a reader scans: a count, then
+// each item missing.
 func (rep *coverageReport) printText(w io.Writer) {
-	fmt.Fprintf(w, "%s: %d of %d codes sent", rep.Catalog, rep.Codes-len(rep.Unsent), rep.Codes)
-	if len(rep.Unsent) > 0 {
-		fmt.Fprintf(w, "; not sent by any analyzed package:")
-	}
-	fmt.Fprintln(w)
-	for _, it := range rep.Unsent {
-		fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
-	}
+	printCount(w, rep.Catalog, rep.Codes-len(rep.Unsent), rep.Codes, "codes sent", "not sent by any analyzed package", rep.Unsent)
 	if rep.Responses > 0 {
-		fmt.Fprintf(w, "%s: %d of %d documented error responses sent", rep.Catalog, rep.Responses-len(rep.UnsentResponses), rep.Responses)
-		if len(rep.UnsentResponses) > 0 {
-			fmt.Fprintf(w, "; no handler is known to send:")
-		}
-		fmt.Fprintln(w)
-		for _, it := range rep.UnsentResponses {
-			fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
-		}
+		printCount(w, rep.Catalog, rep.Responses-len(rep.UnsentResponses), rep.Responses, "documented error responses sent", "no handler is known to send", rep.UnsentResponses)
 	}
 	if rep.Clients {
-		fmt.Fprintf(w, "%s: %d of %d codes handled by a client", rep.Catalog, rep.Handled, rep.Handled+len(rep.Unhandled))
-		if len(rep.Unhandled) > 0 {
-			fmt.Fprintf(w, "; no client branches on:")
-		}
-		fmt.Fprintln(w)
-		for _, it := range rep.Unhandled {
-			fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
-		}
+		printCount(w, rep.Catalog, rep.Handled, rep.Handled+len(rep.Unhandled), "codes handled by a client", "no client branches on", rep.Unhandled)
+	}
+}
+
+// printCount prints "catalog: n of total what; missing:" and the missing
+// items, one a line.
+func printCount(w io.Writer, cat string, n, total int, what, missing string, items []coverageItem) {
+	fmt.Fprintf(w, "%s: %d of %d %s", cat, n, total, what)
+	if len(items) > 0 {
+		fmt.Fprintf(w, "; %s:", missing)
+	}
+	fmt.Fprintln(w)
+	for _, it := range items {
+		fmt.Fprintf(w, "\t%s: %s\n", it.At, it.Name)
 	}
 }

@@ -147,9 +147,10 @@ func (k Sink) subst(args []Value, at token.Pos) Sink {
 	return Sink{Writer: k.Writer.Subst(args), Status: k.Status.Subst(args), Body: k.Body.Subst(args), Headers: k.Headers.Subst(args), MayHeaders: k.MayHeaders.Subst(args), Deferred: k.Deferred, At: at, StatusAt: at, StatusArg: Whole}
 }
 
-// dependsOnParams reports whether a sink's values involve the function's
-// parameters: only such sinks of a callee say something new at a call.
-func (k Sink) dependsOnParams() bool {
+// DependsOnParams reports whether a sink's status or body involves the
+// function's parameters: only such sinks of a callee say something new
+// at a call (the callee's other sinks are its own, in its summary only).
+func (k Sink) DependsOnParams() bool {
 	return k.Status.has(Param) || k.Body.has(Param)
 }
 
@@ -288,12 +289,7 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 					continue
 				}
 				c := call.Common()
-				callee := c.Method
-				if !c.IsInvoke() {
-					if f := c.StaticCallee(); f != nil {
-						callee, _ = f.Object().(*types.Func)
-					}
-				}
+				callee := Callee(c)
 				if callee == nil || !match(callee) {
 					continue
 				}
@@ -310,6 +306,20 @@ func (r *Result) Calls(match func(*types.Func) bool) []Call {
 		}
 	}
 	return out
+}
+
+// Callee returns the function or method a call calls: an interface's
+// method for a call through an interface, the static callee's object
+// otherwise; nil for a call of a function value or a builtin.
+func Callee(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if f := c.StaticCallee(); f != nil {
+		fn, _ := f.Object().(*types.Func)
+		return fn
+	}
+	return nil
 }
 
 // buildSSA builds the SSA form of the package, and lists its source functions

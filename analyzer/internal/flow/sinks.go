@@ -197,10 +197,10 @@ func (ev *evaluator) writes(call ssa.CallInstruction) []Sink {
 				out = append(out, k.subst(args, at)) // headers a helper sets
 				continue
 			}
-			if fn := c.StaticCallee(); fn != nil && fn.Pkg == ev.e.pkg && !k.dependsOnParams() {
+			if fn := c.StaticCallee(); fn != nil && fn.Pkg == ev.e.pkg && !k.DependsOnParams() {
 				continue // the callee's own, found in the callee
 			}
-			if !k.dependsOnParams() && !k.Status.has(Field) && !k.Body.has(Field) {
+			if !k.DependsOnParams() && !k.Status.has(Field) && !k.Body.has(Field) {
 				continue // another package's own response, checked there
 			}
 			out = append(out, k.subst(args, at))

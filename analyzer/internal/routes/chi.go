@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"strings"
 
@@ -129,7 +130,7 @@ func (f *finder) chiTracer() *tracer {
 // (where it is mounted), or one made from a router by With, Group or
 // Route.
 func chiCall(t *tracer, c *ssa.Call) (string, bool) {
-	callee, _ := calleeOf(c.Common())
+	callee := flow.Callee(c.Common())
 	if isChiFunc(callee, "NewRouter") || isChiFunc(callee, "NewMux") {
 		return t.f.chiMount(t, c)
 	}
@@ -154,7 +155,7 @@ func chiCall(t *tracer, c *ssa.Call) (string, bool) {
 // method value) passed to chi: r.Route(pattern, fn) gives fn r's prefix and pattern, r.Group(fn)
 // r's prefix.
 func chiParam(t *tracer, site ssa.CallInstruction, i int, p *ssa.Parameter) (string, bool) {
-	callee, _ := calleeOf(site.Common())
+	callee := flow.Callee(site.Common())
 	router := 0 // the closure's router parameter, after a method's receiver
 	if p.Parent().Signature.Recv() != nil {
 		router = 1
@@ -205,7 +206,7 @@ func (f *finder) chiMount(t *tracer, r ssa.Value) (string, bool) {
 			mounts = append(mounts, p)
 			continue
 		}
-		callee, _ := calleeOf(h.call.Common())
+		callee := flow.Callee(h.call.Common())
 		recv, args := recvArgs(h.call.Common())
 		if !isChiMethod(callee) || callee.Name() != "Mount" || h.arg != 1 || len(args) != 2 {
 			continue
@@ -219,13 +220,5 @@ func (f *finder) chiMount(t *tracer, r ssa.Value) (string, bool) {
 		}
 		mounts = append(mounts, prefix)
 	}
-	if len(mounts) == 0 {
-		return "", true
-	}
-	for _, m := range mounts[1:] {
-		if m != mounts[0] {
-			return "", false // mounted under two prefixes
-		}
-	}
-	return mounts[0], true
+	return onePrefix(mounts)
 }

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -92,7 +93,7 @@ func (f *finder) echoPrefix(v ssa.Value) (string, bool) {
 
 // echoCall returns the prefix of the group c returns.
 func echoCall(t *tracer, c *ssa.Call) (string, bool) {
-	callee, _ := calleeOf(c.Common())
+	callee := flow.Callee(c.Common())
 	if callee == nil || c.Common().IsInvoke() || callee.Name() != "Group" {
 		return "", false
 	}

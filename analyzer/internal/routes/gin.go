@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"path"
 	"strings"
@@ -121,7 +122,7 @@ func ginGroup(t *tracer, v ssa.Value) (string, bool) {
 
 // ginCall returns the prefix of the group c returns: one made by Group.
 func ginCall(t *tracer, c *ssa.Call) (string, bool) {
-	callee, _ := calleeOf(c.Common())
+	callee := flow.Callee(c.Common())
 	if callee == nil || !isGinRouter(callee) || callee.Name() != "Group" {
 		return "", false
 	}

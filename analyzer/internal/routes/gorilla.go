@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/constant"
 	"go/types"
 	"strings"
@@ -111,7 +112,7 @@ func (f *finder) gorillaSpecOf(v ssa.Value, depth int) (gorillaSpec, bool) {
 	if !ok || depth > 16 {
 		return gorillaSpec{}, false // a route of unknown origin
 	}
-	callee, _ := calleeOf(c.Common())
+	callee := flow.Callee(c.Common())
 	if callee == nil {
 		return gorillaSpec{}, false
 	}
@@ -139,7 +140,7 @@ func (f *finder) gorillaAfter(spec gorillaSpec, v ssa.Value, depth int) (gorilla
 		var next ssa.Value
 		switch u := use.(type) {
 		case *ssa.Call:
-			callee, _ := calleeOf(u.Common())
+			callee := flow.Callee(u.Common())
 			if callee == nil || !isMethodOf(callee, gorillaMux, "Route") {
 				continue
 			}
@@ -226,7 +227,7 @@ func (f *finder) gorillaTracer() *tracer {
 // own for r.StrictSlash(b) and the like; a sub-router
 // of a route with Methods gives its methods to its routes: not read.
 func gorillaCall(t *tracer, c *ssa.Call) (string, bool) {
-	callee, _ := calleeOf(c.Common())
+	callee := flow.Callee(c.Common())
 	if callee == nil || callee.Pkg() == nil || callee.Pkg().Path() != gorillaMux {
 		return "", false
 	}

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"strings"
 
@@ -72,7 +73,7 @@ func (f *finder) serveMuxPrefix(mux ssa.Value) (prefix string, ok bool) {
 	src := f.source(mux)
 	switch x := src.(type) {
 	case *ssa.Call:
-		callee, _ := calleeOf(x.Common())
+		callee := flow.Callee(x.Common())
 		if !nethttp.IsFunc(callee, "net/http", "NewServeMux") {
 			return "", true // a mux from elsewhere: its patterns are whole paths
 		}
@@ -98,22 +99,14 @@ func (f *finder) stripped(r ssa.Value) (prefix string, ok bool) {
 			prefixes = append(prefixes, p)
 		}
 	}
-	if len(prefixes) == 0 {
-		return "", true
-	}
-	for _, p := range prefixes[1:] {
-		if p != prefixes[0] {
-			return "", false // served under two prefixes
-		}
-	}
-	return prefixes[0], true
+	return onePrefix(prefixes)
 }
 
 // stripPrefixOf returns the prefix of h when it hands a router to
 // http.StripPrefix as its handler (isStrip); ok is false when the prefix
 // is not a constant.
 func stripPrefixOf(h handoff) (prefix string, isStrip, ok bool) {
-	callee, _ := calleeOf(h.call.Common())
+	callee := flow.Callee(h.call.Common())
 	if !nethttp.IsFunc(callee, "net/http", "StripPrefix") || h.arg != 1 {
 		return "", false, false
 	}

@@ -107,14 +107,7 @@ func (f *finder) calls(visit func(fn *ssa.Function, call ssa.CallInstruction, ca
 				if !ok {
 					continue
 				}
-				c := call.Common()
-				callee := c.Method
-				if !c.IsInvoke() {
-					if sf := c.StaticCallee(); sf != nil {
-						callee, _ = sf.Object().(*types.Func)
-					}
-				}
-				if callee != nil {
+				if callee := flow.Callee(call.Common()); callee != nil {
 					visit(fn, call, callee)
 				}
 			}
@@ -277,19 +270,6 @@ func isMethodOf(fn *types.Func, pkg, typ string) bool {
 	return astx.IsNamed(astx.Deref(sig.Recv().Type()), pkg, typ)
 }
 
-// calleeOf returns the function or method a call calls, when it is known
-// statically or is an interface's method.
-func calleeOf(c *ssa.CallCommon) (*types.Func, bool) {
-	if c.IsInvoke() {
-		return c.Method, true
-	}
-	if sf := c.StaticCallee(); sf != nil {
-		fn, ok := sf.Object().(*types.Func)
-		return fn, ok
-	}
-	return nil, false
-}
-
 // lastElem returns the last element of the slice a call's variadic
 // arguments make, and how many there are: SSA allocates an array, stores
 // each argument in its element, and slices it. ok is false for any other
@@ -326,4 +306,20 @@ func lastElem(v ssa.Value) (last ssa.Value, n int, ok bool) {
 		}
 	}
 	return last, int(arr.Len()), last != nil
+}
+
+// onePrefix is the prefix a router is served under, given the prefixes
+// of each place it is handed on (mounted, served behind StripPrefix): ""
+// when it is handed on nowhere, the prefix when every place gives the
+// same; ok is false when two places give two.
+func onePrefix(prefixes []string) (string, bool) {
+	if len(prefixes) == 0 {
+		return "", true
+	}
+	for _, p := range prefixes[1:] {
+		if p != prefixes[0] {
+			return "", false // served under two prefixes
+		}
+	}
+	return prefixes[0], true
 }
