@@ -166,7 +166,7 @@ func (c *checker) writerSinks(fn *ssa.Function, writer int, visiting map[*ssa.Fu
 				continue // an interface's method, or another package's helper
 			}
 			for i, arg := range callArgs(call.Common()) {
-				if sameValue(arg, w) {
+				if flow.Unconverted(arg) == w {
 					for _, k := range c.writerSinks(callee, i, visiting) {
 						if !k.DependsOnParams() {
 							out = append(out, k)
@@ -193,25 +193,6 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 		return append([]ssa.Value{c.Value}, c.Args...)
 	}
 	return c.Args
-}
-
-// sameValue reports whether v is w, through changes of type.
-func sameValue(v, w ssa.Value) bool {
-	for {
-		if v == w {
-			return true
-		}
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return false
-		}
-	}
 }
 
 // isParam reports whether v is parameter i itself, not a field of it.

@@ -425,18 +425,26 @@ func casePos(consts Value, ret token.Pos) token.Pos {
 // constUnder is the constant v is, through conversions to an interface
 // or another type: "x" in map[string]any{"code": "x"}.
 func constUnder(v ssa.Value) (*ssa.Const, bool) {
+	c, ok := Unconverted(v).(*ssa.Const)
+	return c, ok
+}
+
+// Unconverted is the value v converts: v through changes of type,
+// conversions and interface values (http.HandlerFunc(h) is h; any("x")
+// is "x").
+func Unconverted(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
-		case *ssa.Const:
-			return x, true
 		case *ssa.MakeInterface:
 			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
 		case *ssa.Convert:
 			v = x.X
 		default:
-			return nil, false
+			return v
 		}
 	}
 }

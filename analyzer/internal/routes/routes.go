@@ -130,23 +130,11 @@ func constString(v ssa.Value) (string, bool) {
 // ok is false when the argument is no function known statically (a
 // variable, a handler built by a call).
 func (f *finder) handlerOf(v ssa.Value) (fn *ssa.Function, writer int, ok bool) {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.Convert:
-			v = x.X
-			continue
-		case *ssa.Function:
-			fn = x
-		case *ssa.MakeClosure:
-			fn = x.Fn.(*ssa.Function)
-		}
-		break
+	switch x := flow.Unconverted(v).(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn = x.Fn.(*ssa.Function)
 	}
 	if fn == nil {
 		return nil, -1, false
