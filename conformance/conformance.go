@@ -33,15 +33,17 @@ type Checker struct {
 	collect bool
 
 	mu         sync.Mutex
-	seen       map[*catalog.Code]int    // codes sent rightly, by count
-	wrong      map[*catalog.Code]int    // codes sent with a status the catalog does not give them, or without the prefix
-	lookups    map[string]*catalog.Code // Lookup's answers; nil for "not cataloged"
-	responses  int                      // error responses looked at
-	unchecked  []string                 // error responses not checked, and why: the first MaxViolationsPerRule
-	uncheckedN int                      // error responses not checked
-	violations []Violation              // at most MaxViolationsPerRule of each rule
-	kept       map[Rule]int             // violations kept, by rule
-	dropped    map[Rule]int             // violations past MaxViolationsPerRule, counted only
+	seen       map[*catalog.Code]int     // codes sent rightly, by count
+	wrong      map[*catalog.Code]int     // codes sent with a status the catalog does not give them, or without the prefix
+	lookups    map[string]*catalog.Code  // Lookup's answers; nil for "not cataloged"
+	responses  int                       // error responses looked at
+	unchecked  []string                  // error responses not checked, and why: the first MaxViolationsPerRule
+	uncheckedN int                       // error responses not checked
+	violations []Violation               // at most MaxViolationsPerRule of each rule
+	kept       map[Rule]int              // violations kept, by rule
+	dropped    map[Rule]int              // violations past MaxViolationsPerRule, counted only
+	documented map[*catalog.Response]int // operations' documented responses produced, by count
+	unmatched  int                       // error responses whose request matched no operation, when the catalog has some
 }
 
 // MaxViolationsPerRule is how many violations of each rule a Checker keeps
@@ -88,7 +90,7 @@ func Collect() Option {
 func New(cat *catalog.Catalog, opts ...Option) *Checker {
 	c := &Checker{cat: cat, limit: DefaultBodyLimit, timeout: DefaultBodyTimeout, seen: make(map[*catalog.Code]int),
 		wrong: make(map[*catalog.Code]int), lookups: make(map[string]*catalog.Code),
-		kept: make(map[Rule]int), dropped: make(map[Rule]int)}
+		kept: make(map[Rule]int), dropped: make(map[Rule]int), documented: make(map[*catalog.Response]int)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -120,6 +122,7 @@ const (
 	RuleReported    Rule = "reported"    // a reported-only code is sent as a response
 	RuleBodyStatus  Rule = "body-status" // the body's status field disagrees with the HTTP status
 	RuleRetryAfter  Rule = "retry-after" // Retry-After is missing or malformed
+	RuleOperation   Rule = "operation"   // the request's operation documents no response for the status, or not the code
 )
 
 // A Violation is one broken rule in one response.
@@ -131,8 +134,12 @@ type Violation struct {
 	// Code is the code as sent, "" when the body has none; a code longer
 	// than catalog.MaxQuoted bytes is cut there and ends in "…", as in Msg.
 	Code string
-	Ref  string // the code's catalog line, "errcodes.yaml:31", "" when not cataloged
-	Msg  string // what is wrong, naming the code, the status and the catalog line
+	// Ref is the line the message cites: the code's in the catalog,
+	// "errcodes.yaml:31", "" when not cataloged; for RuleOperation, the
+	// operation's (Operation.Ref: in the API document when the catalog
+	// says, "api.yaml:120").
+	Ref string
+	Msg string // what is wrong, naming the code, the status and the catalog line
 }
 
 // String renders v as it is reported: "DELETE /v1/secrets/a: 400: code ...".
@@ -214,6 +221,12 @@ type run struct {
 	vs    []Violation
 	right []*catalog.Code // the body's codes sent rightly
 	wrong []*catalog.Code // the body's cataloged codes sent wrongly
+	sent  []string        // the body's cataloged codes as sent, in checkBody's order
+	// When the catalog has operations: the documented response the
+	// response's status fell under (nil when none), or unmatched when the
+	// request is for no operation.
+	documented *catalog.Response
+	unmatched  bool
 }
 
 func (x *run) add(rule Rule, code, ref, format string, args ...any) {
@@ -243,6 +256,7 @@ func (c *Checker) check(tb testing.TB, r *response) {
 		default:
 			codes, unchecked = x.checkBody()
 		}
+		x.checkOperation(codes)
 	}
 	x.checkRetryAfter(codes)
 	msgs := c.record(&x, unchecked)
@@ -265,6 +279,12 @@ func (c *Checker) record(x *run, unchecked string) []string {
 	defer c.mu.Unlock()
 	if isError(x.r.status) {
 		c.responses++
+	}
+	if x.documented != nil {
+		c.documented[x.documented]++
+	}
+	if x.unmatched {
+		c.unmatched++
 	}
 	for _, code := range x.right {
 		c.seen[code]++
@@ -317,6 +337,7 @@ func (x *run) checkBody() ([]*catalog.Code, string) {
 	for _, v := range vals {
 		if code := x.checkCode(v); code != nil {
 			out = append(out, code)
+			x.sent = append(x.sent, v.text)
 		}
 	}
 	if w.StatusPath != nil {

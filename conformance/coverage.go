@@ -20,7 +20,29 @@ type Coverage struct {
 	// first MaxViolationsPerRule of them. UncheckedCount counts them all.
 	Unchecked      []string
 	UncheckedCount int
+	// Documented is every error response the catalog's operations
+	// document, operation by operation in catalog order, each with how
+	// many checked responses fell under it, whatever codes they carried;
+	// operations with no route (only an id) are left out, since no request
+	// can be matched to them. Empty when the catalog lists no operations.
+	Documented []DocumentedResponse
+	// Unmatched counts the error responses whose request matched no
+	// operation, when the catalog lists operations.
+	Unmatched int
 }
+
+// A DocumentedResponse is one error response an operation documents, and
+// how many checked responses fell under it: the request was for the
+// operation, and Operation.Response gave this one for the status.
+type DocumentedResponse struct {
+	Operation *catalog.Operation
+	Response  *catalog.Response
+	Count     int
+}
+
+// String names the response as coverage reports do:
+// "getSecret (GET /v1/secrets/{id}) 404".
+func (d DocumentedResponse) String() string { return d.Operation.ResponseName(d.Response) }
 
 // Coverage returns what the Checker has seen so far.
 func (c *Checker) Coverage() Coverage {
@@ -38,12 +60,24 @@ func (c *Checker) Coverage() Coverage {
 			cov.Unseen = append(cov.Unseen, code)
 		}
 	}
+	for _, op := range c.cat.Operations {
+		if op.Path == "" {
+			continue // matched to no request
+		}
+		for _, r := range op.Responses {
+			cov.Documented = append(cov.Documented, DocumentedResponse{Operation: op, Response: r, Count: c.documented[r]})
+		}
+	}
+	cov.Unmatched = c.unmatched
 	return cov
 }
 
 // String is a one-line summary for the test log:
 // "conformance: 9 of 73 codes seen in 20 error responses; never seen: a, b;
-// only sent wrongly: c".
+// only sent wrongly: c". When the catalog lists operations, it goes on
+// with their documented error responses: "; 3 of 8 documented error
+// responses seen; never produced: getSecret (GET /v1/secrets/{id}) 400,
+// ...; 2 error responses matched no operation".
 func (cov Coverage) String() string {
 	var b strings.Builder
 	total := len(cov.Seen) + len(cov.Wrong) + len(cov.Unseen)
@@ -58,6 +92,7 @@ func (cov Coverage) String() string {
 		len(cov.Seen), total, codes, cov.Responses, responses)
 	writeCodes(&b, "; never seen: ", cov.Unseen)
 	writeCodes(&b, "; only sent wrongly: ", cov.Wrong)
+	cov.writeDocumented(&b)
 	if n := max(cov.UncheckedCount, len(cov.Unchecked)); n > 0 {
 		fmt.Fprintf(&b, "; %d unchecked", n)
 	}
@@ -75,5 +110,36 @@ func writeCodes(b *strings.Builder, head string, codes []*catalog.Code) {
 			b.WriteString(", ")
 		}
 		b.WriteString(code.Value)
+	}
+}
+
+// writeDocumented writes the coverage of the operations' documented
+// error responses, when there are any.
+func (cov Coverage) writeDocumented(b *strings.Builder) {
+	if len(cov.Documented) == 0 {
+		return
+	}
+	seen := 0
+	var never []string
+	for _, d := range cov.Documented {
+		if d.Count > 0 {
+			seen++
+		} else {
+			never = append(never, d.String())
+		}
+	}
+	noun := "documented error responses"
+	if len(cov.Documented) == 1 {
+		noun = "documented error response"
+	}
+	fmt.Fprintf(b, "; %d of %d %s seen", seen, len(cov.Documented), noun)
+	if len(never) > 0 {
+		b.WriteString("; never produced: " + strings.Join(never, ", "))
+	}
+	switch {
+	case cov.Unmatched == 1:
+		b.WriteString("; 1 error response matched no operation")
+	case cov.Unmatched > 1:
+		fmt.Fprintf(b, "; %d error responses matched no operation", cov.Unmatched)
 	}
 }

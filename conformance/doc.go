@@ -19,7 +19,13 @@
 //   - a status listed in rules.retry_after carries a Retry-After header,
 //     and any Retry-After, as the handler set it or the client parsed it,
 //     is delay-seconds or an HTTP-date with no whitespace around it
-//     (catalog.ValidRetryAfter, the retryafter pass's rule too).
+//     (catalog.ValidRetryAfter, the retryafter pass's rule too);
+//   - when the catalog lists operations and the request (its method and
+//     URL.Path, as catalog.Catalog.OperationFor matches them) is for one,
+//     the operation documents a response for the status (its own, its
+//     class's, or the default), and that response carries each of the
+//     body's cataloged codes (one that names no codes carries any). A
+//     request for no operation is checked by the other rules only.
 //
 // An error response with no body, or with a body that is not in the wire
 // format (text/plain from http.Error, an HTML error page), is a bare status,
@@ -53,7 +59,8 @@
 // bounded however many responses break a rule. Coverage tells which
 // cataloged codes the tests produced rightly (with a status the catalog
 // gives them, and the wire prefix), which they only sent wrongly, and
-// which never:
+// which never, and, when the catalog lists operations, which of their
+// documented error responses the tests never produced:
 //
 //	func TestAPI(t *testing.T) {
 //		chk, err := conformance.Load("../errcodes.yaml")
