@@ -104,6 +104,14 @@ type unit struct {
 	deps []*unit // the packages it imports, by their unit
 }
 
+// isTestMain reports whether p is the main package go test generates for
+// a package's tests ("p.test"). It is told by its path and name, not by
+// its files: a package whose dependency does not build has no compiled
+// files either, and its error must be said.
+func isTestMain(p *listedPackage) bool {
+	return p.ForTest == "" && p.Name == "main" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
 // packagePath is the package's path without its variant: "p [p.test]"
 // is package p.
 func packagePath(id string) string {
@@ -124,7 +132,7 @@ func planUnits(pkgs []*listedPackage) (units []*unit, errs []string) {
 		byID[p.ImportPath] = p
 	}
 	isRoot := func(p *listedPackage) bool {
-		if p.DepOnly || len(p.CompiledGoFiles) == 0 && p.Error == nil {
+		if p.DepOnly || isTestMain(p) {
 			return false // a dependency, or a test main (its files are generated)
 		}
 		if p.ForTest == "" && byID[p.ImportPath+" ["+p.ImportPath+".test]"] != nil {

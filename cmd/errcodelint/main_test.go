@@ -204,6 +204,24 @@ func TestBrokenPackage(t *testing.T) {
 	assert.NotContains(t, stderr, "goroutine")
 }
 
+// A package whose dependency cannot be had (a module go cannot download,
+// a replacement directory that is gone) has no compiled files: it is an
+// error said at its import (exit 1), not a test main skipped in silence.
+func TestMissingDependency(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("go.mod", "module m\n\ngo 1.26\n\nrequire example.com/gone v0.0.1\n\nreplace example.com/gone => ./gone\n")
+	write("a/a.go", "package a\n\nimport _ \"example.com/gone/x\"\n\nfunc A() {}\n")
+	write("b/b.go", "package b\n\nimport _ \"m/a\"\n\nfunc B() {}\n")
+	_, stderr, code := run(t, dir, bin, "./...")
+	assert.Equal(t, 1, code, "%s", stderr)
+	assert.Contains(t, stderr, "a/a.go:3:8: example.com/gone@v0.0.1: replacement directory ./gone does not exist")
+	_, stderr, code = run(t, dir, bin, "./b")
+	assert.Equal(t, 1, code, "a package is not clean when a package it needs does not build\n%s", stderr)
+	assert.Contains(t, stderr, "replacement directory ./gone does not exist")
+}
+
 // version, help and a flag written after the packages, through the built
 // binary.
 func TestCommandLine(t *testing.T) {
