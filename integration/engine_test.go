@@ -136,15 +136,19 @@ func TestEngine(t *testing.T) {
 			assert.Contains(t, lines, line, "%s", r)
 		}
 		unknown := at(t, dir, "handler/handler.go", `"secret_notfound"`, `"secret_notfound"`)
+		registered := at(t, dir, "router/router.go", `handler.GetSecret)`, "handler.GetSecret")
 		assert.Equal(t, "errcodelint: the diff holds 3 fixes in 1 file, not applied (-diff)\n"+
-			unknown+`: code "secret_notfound" is not in the catalog; did you mean "secret_not_found"? (errcode/unknown-code)`+"\n", r.stderr, "%s", r)
+			unknown+`: code "secret_notfound" is not in the catalog; did you mean "secret_not_found"? (errcode/unknown-code)`+"\n"+
+			registered+`: handler GetSecret can send status 400, which operation getSecret (GET /v1/secrets/{id}) does not document; it documents 404 (openapi.yaml:14) (errcode/operation)`+"\n", r.stderr, "%s", r)
 		after, err := os.ReadFile(handler)
 		require.NoError(t, err)
 		assert.Equal(t, string(before), string(after), "-diff must not change the file")
 
 		// -fix on a copy: it says what it applied, then prints what is
 		// left, exit 3: the code no fix can guess, and the Retry-After
-		// placeholder its fix wrote, until a delay replaces it.
+		// placeholder its fix wrote, until a delay replaces it. The
+		// handler router registers now sends the 404 its operation
+		// documents: the registration's finding is gone with the fix.
 		fixed := copyFixture(t, "vaultfix")
 		r = run(t, fixed, env, bin, "-fix", "./...")
 		assert.Equal(t, 3, r.code, "findings remain\n%s", r)

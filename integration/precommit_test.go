@@ -24,12 +24,18 @@ func TestPreCommit(t *testing.T) {
 	env := preCommitEnv(t)
 	hooks, rev := hooksRepo(t, git, env)
 
-	// The fixture without handler/handler.go, which has every finding.
+	// The fixture without the files that have findings: handler/handler.go,
+	// and router/router.go, which registers one of its handlers (and would
+	// not build without it).
 	repo := copyFixture(t, "vaultfix")
 	bad := filepath.Join(repo, "handler", "handler.go")
 	badSrc, err := os.ReadFile(bad)
 	require.NoError(t, err)
 	require.NoError(t, os.Remove(bad))
+	router := filepath.Join(repo, "router", "router.go")
+	routerSrc, err := os.ReadFile(router)
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(router))
 	mustRun(t, repo, env, git, "init", "--quiet")
 	writeYAML(t, filepath.Join(repo, ".pre-commit-config.yaml"), map[string]any{
 		"repos": []any{map[string]any{
@@ -56,6 +62,7 @@ func TestPreCommit(t *testing.T) {
 
 	t.Run("bad commit", func(t *testing.T) {
 		require.NoError(t, os.WriteFile(bad, badSrc, 0o644))
+		require.NoError(t, os.WriteFile(router, routerSrc, 0o644))
 		mustRun(t, repo, env, git, "add", "-A")
 		r := run(t, repo, env, git, "commit", "--quiet", "-m", "bad")
 		assert.NotZero(t, r.code, "the commit must be stopped\n%s", r)
