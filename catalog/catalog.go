@@ -34,6 +34,10 @@ type Catalog struct {
 	// Operations are the API's operations and the error responses each
 	// documents, in file order; nil when the catalog lists none.
 	Operations []*Operation
+	// BasePaths are the path prefixes the API is served under (its
+	// OpenAPI document's servers): a route under one is the operation's
+	// without it.
+	BasePaths []string
 
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code

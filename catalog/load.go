@@ -542,6 +542,7 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 		field{key: "rules", decode: func(_, v *yaml.Node) { retryAfter = p.rules(v, &c.Rules) }},
 		field{key: "codes", required: true, decode: func(_, v *yaml.Node) { codes = v }},
 		field{key: "operations", decode: func(_, v *yaml.Node) { operations = v }},
+		field{key: "base_paths", decode: func(_, v *yaml.Node) { p.basePaths(v, c) }},
 	)
 	if !ok {
 		return c

@@ -145,13 +145,50 @@ func OrList(words []string) string {
 // OperationsAt returns the operations whose route is method and path: a
 // path template whose parameters may be named otherwise ("/v1/{id}"
 // matches "/v1/{secretId}"). An empty method is a route that takes every
-// method: every operation on the path.
+// method: every operation on the path. A route under one of the catalog's
+// base paths matches without it: "/v1/secrets/{id}", or
+// "/v{version}/secrets/{id}", is "/secrets/{id}" when "/v1" is a base path.
 func (c *Catalog) OperationsAt(method, path string) []*Operation {
-	var out []*Operation
-	key := PathKey(path)
-	for _, o := range c.Operations {
-		if o.Path != "" && (method == "" || o.Method == method) && PathKey(o.Path) == key {
-			out = append(out, o)
+	for _, p := range c.unbased(path, true) {
+		var out []*Operation
+		key := PathKey(p)
+		for _, o := range c.Operations {
+			if o.Path != "" && (method == "" || o.Method == method) && PathKey(o.Path) == key {
+				out = append(out, o)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// unbased returns path, then path without each base path it starts with:
+// its first segments match the base path's, literally or, when template
+// is set (path is a route's template), with a parameter matching a part
+// of a base path's segment ("v{version}" matches "v1.57"). A base path
+// takes whole segments: "/v1" is not a prefix of "/v10/x".
+func (c *Catalog) unbased(path string, template bool) []string {
+	out := []string{path}
+	if !strings.HasPrefix(path, "/") {
+		return out
+	}
+	segs := strings.Split(path[1:], "/")
+	for _, b := range c.BasePaths {
+		base := strings.Split(strings.Trim(b, "/"), "/")
+		if len(base) >= len(segs) {
+			continue
+		}
+		ok := true
+		for i, bs := range base {
+			if template && !matchSegment(segs[i], bs) || !template && segs[i] != bs {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, "/"+strings.Join(segs[len(base):], "/"))
 		}
 	}
 	return out
@@ -204,6 +241,31 @@ func PathKey(path string) string {
 
 // httpMethods are the methods a route may name.
 var httpMethods = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "CONNECT"}
+
+// basePaths decodes base_paths: a list of paths, each starting with "/".
+func (p *parser) basePaths(n *yaml.Node, c *Catalog) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(p.pos(n), "base_paths must be a list of paths, not %s", describe(n))
+		return
+	}
+	for _, e := range n.Content {
+		e = resolveAlias(e)
+		var s string
+		if !p.str(e, "a base path", &s) {
+			continue
+		}
+		switch {
+		case !strings.HasPrefix(s, "/") || strings.ContainsAny(s, " \t\n?#"):
+			p.errorf(p.pos(e), "base path %q must start with / and hold no space, query or fragment", Truncate(s))
+		case strings.Trim(s, "/") == "":
+			p.errorf(p.pos(e), "base path %q is the root; leave it out", Truncate(s))
+		case slices.Contains(c.BasePaths, s):
+			p.errorf(p.pos(e), "base path %q is listed twice", Truncate(s))
+		default:
+			c.BasePaths = append(c.BasePaths, s)
+		}
+	}
+}
 
 // operations decodes the operations list, once the codes it names are in.
 func (p *parser) operations(n *yaml.Node, c *Catalog) {
@@ -398,6 +460,8 @@ func (c *Catalog) entry(s string) (*Code, bool) {
 // ("/files/{name}.json"), a non-empty part of one. There is no leniency
 // for a trailing slash: "/v1/secrets/" is not "/v1/secrets".
 //
+// A path under one of the catalog's base paths matches without it.
+//
 // path is the request's URL.Path, decoded: an escaped slash ("a%2Fb")
 // separates segments there as "/" does, and an escaped character
 // matches the literal it stands for.
@@ -410,18 +474,23 @@ func (c *Catalog) OperationFor(method, path string) *Operation {
 	if !strings.HasPrefix(path, "/") {
 		return nil
 	}
-	segs := strings.Split(path[1:], "/")
-	var best *Operation
-	bestLiterals := -1
-	for _, o := range c.Operations {
-		if o.Path == "" || o.Method != method {
-			continue
+	for _, p := range c.unbased(path, false) {
+		segs := strings.Split(p[1:], "/")
+		var best *Operation
+		bestLiterals := -1
+		for _, o := range c.Operations {
+			if o.Path == "" || o.Method != method {
+				continue
+			}
+			if n, ok := matchTemplate(o.Path, segs); ok && n > bestLiterals {
+				best, bestLiterals = o, n
+			}
 		}
-		if n, ok := matchTemplate(o.Path, segs); ok && n > bestLiterals {
-			best, bestLiterals = o, n
+		if best != nil {
+			return best
 		}
 	}
-	return best
+	return nil
 }
 
 // matchTemplate reports whether the path template matches the segments

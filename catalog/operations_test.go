@@ -226,3 +226,47 @@ func TestOperationForTie(t *testing.T) {
 	assert.Equal(t, "byKind", c.OperationFor("GET", "/v1/secrets/x").ID)
 	assert.Nil(t, (&Catalog{}).OperationFor("GET", "/v1/secrets/x"), "a catalog without operations")
 }
+
+// TestBasePaths: a route or a request under one of the catalog's base
+// paths (its document's servers) is the operation's without it.
+func TestBasePaths(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(opsHead+`base_paths: [/v1.57, /api/v2]
+operations:
+  - id: getSecret
+    route: GET /secrets/{id}
+    responses:
+      "404": []
+  - id: listSecrets
+    route: GET /secrets
+    responses:
+      "429": []
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/v1.57", "/api/v2"}, c.BasePaths)
+	get, list := c.Operations[0], c.Operations[1]
+	for _, route := range []string{"/secrets/{id}", "/v1.57/secrets/{name}", "/v{version}/secrets/{id}", "/api/v2/secrets/{id}", "/api/{v}/secrets/{id}"} {
+		assert.Equal(t, []*Operation{get}, c.OperationsAt("GET", route), route)
+	}
+	for _, route := range []string{"/v1/secrets/{id}", "/v1.57", "/api/secrets/{id}", "/other/v1.57/secrets/{id}", "/v1.570/secrets/{id}"} {
+		assert.Empty(t, c.OperationsAt("GET", route), route)
+	}
+	assert.Equal(t, get, c.OperationFor("GET", "/v1.57/secrets/x"))
+	assert.Equal(t, list, c.OperationFor("GET", "/api/v2/secrets"))
+	assert.Equal(t, get, c.OperationFor("GET", "/secrets/x"))
+	assert.Nil(t, c.OperationFor("GET", "/v1.56/secrets/x"), "a request names its base path literally")
+	assert.Nil(t, c.OperationFor("GET", "/v1.57"))
+
+	for src, want := range map[string]string{
+		"base_paths: /v1\n":           "c.yaml:9:13: base_paths must be a list of paths, not string \"/v1\"",
+		"base_paths: [v1]\n":          `c.yaml:9:14: base path "v1" must start with / and hold no space, query or fragment`,
+		"base_paths: [/]\n":           `c.yaml:9:14: base path "/" is the root; leave it out`,
+		"base_paths: [/v1, /v1]\n":    `c.yaml:9:19: base path "/v1" is listed twice`,
+		"base_paths: [\"/v1?x=1\"]\n": `c.yaml:9:14: base path "/v1?x=1" must start with / and hold no space, query or fragment`,
+		"base_paths: [1]\n":           "c.yaml:9:14: a base path must be a string, not integer 1",
+	} {
+		_, err := Parse("c.yaml", []byte(opsHead+src))
+		if assert.Error(t, err, src) {
+			assert.Equal(t, want, err.Error(), src)
+		}
+	}
+}

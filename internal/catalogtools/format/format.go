@@ -43,6 +43,16 @@ func Format(c *catalog.Catalog) []byte {
 		}
 		formatCode(&b, code)
 	}
+	if len(c.BasePaths) > 0 || len(c.Operations) > 0 {
+		b.WriteByte('\n')
+	}
+	if len(c.BasePaths) > 0 {
+		quoted := make([]string, len(c.BasePaths))
+		for i, p := range c.BasePaths {
+			quoted[i] = yamlString(p)
+		}
+		fmt.Fprintf(&b, "base_paths: [%s]\n", strings.Join(quoted, ", "))
+	}
 	formatOperations(&b, c.Operations)
 	return []byte(b.String())
 }
@@ -52,7 +62,7 @@ func formatOperations(b *strings.Builder, ops []*catalog.Operation) {
 	if len(ops) == 0 {
 		return
 	}
-	b.WriteString("\noperations:\n")
+	b.WriteString("operations:\n")
 	for _, o := range ops {
 		b.WriteString("  -")
 		if o.ID != "" {

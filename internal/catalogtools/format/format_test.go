@@ -146,6 +146,7 @@ codes:
   - code: invalid_path
     status: [400, 404]
 
+base_paths: [/v1, /api/v2]
 operations:
   - id: getSecret
     route: GET /v1/secrets/{id}

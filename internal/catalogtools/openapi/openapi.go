@@ -918,6 +918,9 @@ func (r *reader) result() (*Result, error) {
 		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %s: %s", plural(r.res.Responses, "error response", "error responses"), where)}
 	}
 	draft.Operations = r.operations(draft)
+	if len(draft.Operations) > 0 {
+		draft.BasePaths = r.basePaths()
+	}
 	c, err := catalog.Parse(filepath.Join(filepath.Dir(r.file), "errcodes.yaml"), format.Format(draft))
 	if err != nil {
 		return res, fmt.Errorf("the imported catalog does not load: %w", err)

@@ -148,3 +148,42 @@ func (r *reader) catalogResponse(resp *response, byValue map[string]*catalog.Cod
 	}
 	return out
 }
+
+// basePaths returns the paths of the document's servers, the prefixes its
+// paths are served under: "https://api.example.com/v1" gives "/v1", a
+// relative "/v1.57" itself, a server variable its default
+// ("/{version}" with default v2 gives "/v2"). The root gives none.
+func (r *reader) basePaths() []string {
+	servers := lookup(r.root, "servers")
+	if servers == nil || servers.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	for _, sv := range servers.Content {
+		u := lookup(sv, "url")
+		if u == nil || u.Kind != yaml.ScalarNode {
+			continue
+		}
+		url := u.Value
+		if vars := lookup(sv, "variables"); vars != nil && vars.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(vars.Content); i += 2 {
+				if d := lookup(vars.Content[i+1], "default"); d != nil && d.Kind == yaml.ScalarNode {
+					url = strings.ReplaceAll(url, "{"+vars.Content[i].Value+"}", d.Value)
+				}
+			}
+		}
+		if _, rest, ok := strings.Cut(url, "://"); ok {
+			url = "/"
+			if i := strings.IndexByte(rest, '/'); i >= 0 {
+				url = rest[i:]
+			}
+		}
+		url, _, _ = strings.Cut(url, "?")
+		url = "/" + strings.Trim(url, "/")
+		if url == "/" || strings.ContainsAny(url, "{} \t#") || slices.Contains(out, url) {
+			continue // the root, a variable with no default, or one already listed
+		}
+		out = append(out, url)
+	}
+	return out
+}
