@@ -35,6 +35,7 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/secrets", listSecrets)
 	mux.HandleFunc("PUT /v1/secrets/{id}", putSecret)
 	mux.HandleFunc("GET /healthz", health)
+	mux.HandleFunc("PUT /api/v1/secrets/{id}", putSecretServed) // under the base path /api: putSecret
 	mux.HandleFunc("POST /v1/secrets/{id}", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no", http.StatusConflict) // not an operation of the document: not checked
 	})
@@ -79,4 +80,8 @@ func putSecret(w http.ResponseWriter, r *http.Request) {
 
 func health(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusServiceUnavailable) // not an operation of the document
+}
+
+func putSecretServed(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "exists", http.StatusConflict) // want `handler putSecretServed can send status 409, which operation putSecret \(PUT /v1/secrets/\{id\}\) does not document; it documents 400 \(api.yaml:90\)`
 }
