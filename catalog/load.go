@@ -566,6 +566,12 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 	if operations != nil {
 		p.operations(operations, c)
 	}
+	if codes != nil && codes.Kind == yaml.SequenceNode && len(codes.Content) == 0 && !p.splitCodesNode(codes) &&
+		len(c.Operations) == 0 && (operations == nil || len(p.errs) == 0) {
+		// A catalog of operations alone holds their statuses: an API
+		// whose document names no code still documents those.
+		p.errorf(p.pos(codes), "codes is empty; a catalog needs at least one code, or operations")
+	}
 	return c
 }
 
@@ -788,8 +794,7 @@ func (p *parser) codes(n *yaml.Node, c *Catalog) {
 		return
 	}
 	if len(n.Content) == 0 {
-		p.errorf(p.pos(n), "codes is empty; a catalog needs at least one code")
-		return
+		return // an error unless operations say what the API sends (catalog)
 	}
 	cs := newCodeSet(p, c)
 	for _, item := range n.Content {

@@ -31,7 +31,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown code key", head + "  - code: a\n    stauts: 404\n", `c.yaml:3:5: a code is missing "status"` + "\n" + `c.yaml:4:5: unknown key "stauts" in a code; did you mean "status"?`},
 		{"duplicate key", head + "  - code: a\n    status: 400\n    status: 404\n", `c.yaml:5:5: duplicate key "status" (first at 4:5)`},
 		{"codes not a list", "version: 1\ncodes: {a: 1}\n", "c.yaml:2:8: codes must be a list, not a mapping"},
-		{"codes empty", "version: 1\ncodes: []\n", "c.yaml:2:8: codes is empty; a catalog needs at least one code"},
+		{"codes empty", "version: 1\ncodes: []\n", "c.yaml:2:8: codes is empty; a catalog needs at least one code, or operations"},
 		{"code entry scalar", head + "  - secret_not_found\n", `c.yaml:3:5: a code must be a mapping, not string "secret_not_found"`},
 		{"missing code", head + "  - status: 404\n", `c.yaml:3:5: a code is missing "code"`},
 		{"duplicate code", head + "  - code: secret_not_found\n    status: 404\n  - code: secret_not_found\n    status: 404\n", `c.yaml:5:11: duplicate code "secret_not_found" (first at 3:11)`},

@@ -270,3 +270,29 @@ operations:
 		}
 	}
 }
+
+// TestOperationsOnly: an API whose document names no code still documents
+// each operation's error statuses; a catalog of operations alone holds
+// them.
+func TestOperationsOnly(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(`version: 1
+codes: []
+operations:
+  - route: GET /containers/{id}/logs
+    responses:
+      "404": []
+      "500": []
+`))
+	require.NoError(t, err)
+	assert.Empty(t, c.Codes)
+	require.Len(t, c.Operations, 1)
+	assert.NotNil(t, c.Operations[0].Response(404))
+	assert.Nil(t, c.Operations[0].Response(400))
+
+	_, err = Parse("c.yaml", []byte("version: 1\ncodes: []\noperations:\n  - route: GET\n    responses: {\"404\": []}\n"))
+	require.Error(t, err)
+	assert.Equal(t, `c.yaml:4:12: route "GET" must be a method and a path, as in "GET /v1/secrets/{id}"`, err.Error(), "the operations' own error, not codes is empty as well")
+	_, err = Parse("c.yaml", []byte("version: 1\ncodes: [{code: x, status: 400}]\noperations:\n  - route: GET /a\n    responses: {\"404\": [x]}\n"))
+	require.Error(t, err)
+	assert.Equal(t, `c.yaml:5:25: response 404 lists code "x", which the catalog sends with 400 (c.yaml:2)`, err.Error())
+}

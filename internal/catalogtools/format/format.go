@@ -29,7 +29,11 @@ func Format(c *catalog.Catalog) []byte {
 	if ra := c.Rules.RetryAfter; ra != nil && !slices.Equal(ra, catalog.DefaultRetryAfter) {
 		fmt.Fprintf(&b, "rules:\n  retry_after: [%s]\n", text.JoinInts(ra, ", "))
 	}
-	b.WriteString("codes:\n")
+	if len(c.Codes) == 0 {
+		b.WriteString("codes: []\n") // a catalog of operations alone
+	} else {
+		b.WriteString("codes:\n")
+	}
 	group := ""
 	for i, code := range c.Codes {
 		if code.Group != group {

@@ -907,17 +907,16 @@ func (r *reader) result() (*Result, error) {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	res := &r.res
-	if len(draft.Codes) == 0 {
-		where := "want an enum on the code property, examples, or x-error-codes"
-		if draft.Wire.Code != "" {
-			// The schemas were read: say where the codes travel, so
-			// that the message tells a document that lists no codes
-			// from one this reader could not follow.
-			where = fmt.Sprintf("codes travel at %s, but no enum or const there, no example and no x-error-codes names one", draft.Wire.Code)
-		}
-		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %s: %s", plural(r.res.Responses, "error response", "error responses"), where)}
-	}
 	draft.Operations = r.operations(draft)
+	if len(draft.Codes) == 0 && len(draft.Operations) > 0 {
+		// A document that names no code still documents each
+		// operation's error statuses: the catalog holds those.
+		r.notef(r.root, "no error code found in %s: %s; the catalog holds the operations' error statuses only",
+			plural(r.res.Responses, "error response", "error responses"), r.noCodesWhere(draft.Wire))
+	}
+	if len(draft.Codes) == 0 && len(draft.Operations) == 0 {
+		return res, &catalog.Error{Pos: r.pos(r.root), Msg: fmt.Sprintf("no error code found in %s: %s", plural(r.res.Responses, "error response", "error responses"), r.noCodesWhere(draft.Wire))}
+	}
 	if len(draft.Operations) > 0 {
 		draft.BasePaths = r.basePaths()
 	}
@@ -927,6 +926,16 @@ func (r *reader) result() (*Result, error) {
 	}
 	res.Catalog = c
 	return res, nil
+}
+
+// noCodesWhere says why no code was found: where codes travel, when the
+// schemas show it, so that the message tells a document that lists no
+// codes from one this reader could not follow.
+func (r *reader) noCodesWhere(w catalog.Wire) string {
+	if w.Code == "" {
+		return "want an enum on the code property, examples, or x-error-codes"
+	}
+	return fmt.Sprintf("codes travel at %s, but no enum or const there, no example and no x-error-codes names one", w.Code)
 }
 
 // wire returns the most used code path, with the problem-details status

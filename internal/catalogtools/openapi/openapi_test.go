@@ -291,9 +291,9 @@ x:
   a: {$ref: "#/x/b"}
   b: {$ref: "#/x/a"}
 `,
-			err:    `x.yaml:1:1: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes`,
 			unread: []string{`x.yaml:17:6: $ref chain is longer than 32 steps (a cycle?)`},
-			notes:  []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
+			notes: []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`,
+				`x.yaml:1:1: warning: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes; the catalog holds the operations' error statuses only`}},
 		{name: "shared schema with no code property", doc: head + `    Plain:
       properties:
         message: {type: string}
@@ -337,9 +337,9 @@ paths:
                   id: {type: string, enum: [r1]}
                   status: {type: string, description: the status text}
 `,
-			err:    `x.yaml:1:1: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes`,
 			unread: []string{`x.yaml:11:17: the schema of error response 404 has no code property: want code, error.code, errors[].code, errorCode, error_code, an OAuth or SET error, or a problem type`},
-			notes:  []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`}},
+			notes: []string{`x.yaml:1:1: warning: no error schema or example shows where codes travel; wire.code is left at its default "code", a top-level field`,
+				`x.yaml:1:1: warning: no error code found in 1 error response: want an enum on the code property, examples, or x-error-codes; the catalog holds the operations' error statuses only`}},
 		{name: "codes travel but none is named", doc: `openapi: 3.0.0
 info: {title: T, version: "1"}
 paths:
@@ -353,7 +353,7 @@ paths:
                 properties:
                   error: {properties: {code: {type: string}, message: {type: string}}}
 `,
-			err: `x.yaml:1:1: no error code found in 1 error response: codes travel at error.code, but no enum or const there, no example and no x-error-codes names one`},
+			notes: []string{`x.yaml:1:1: warning: no error code found in 1 error response: codes travel at error.code, but no enum or const there, no example and no x-error-codes names one; the catalog holds the operations' error statuses only`}},
 		{name: "error schema embedding a large resource", doc: head + `        resource: {$ref: "#/x/A"}
 paths:
   /a:
