@@ -138,3 +138,48 @@ func Get(c *http.Client, url string) (bool, error) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "no packages to analyze")
 }
+
+// TestOperationsOnlyCatalog: a catalog of operations alone (its document
+// names no code) holds handlers to their statuses, says nothing of a wire
+// no code travels at, and covers its responses.
+func TestOperationsOnlyCatalog(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	write("errcodes.yaml", `version: 1
+codes: []
+operations:
+  - route: GET /containers/{id}/logs
+    spec: api.yaml:30
+    responses:
+      "404": []
+      "500": []
+`)
+	write("api/api.go", `package api
+
+import "net/http"
+
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /containers/{name}/logs", logs)
+}
+
+func logs(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("since") == "x" {
+		http.Error(w, "bad since", http.StatusBadRequest)
+		return
+	}
+	http.Error(w, "no such container", http.StatusNotFound)
+}
+`)
+	_, stderr, code := run(t, dir, bin, "./...")
+	assert.Equal(t, 3, code, "%s", stderr)
+	assert.Equal(t, "api/api.go:11:30: handler logs can send status 400, which operation GET /containers/{id}/logs does not document; it documents 404 or 500 (api.yaml:30) (errcode/operation)\n", stderr)
+
+	stdout, stderr, code := run(t, dir, bin, "catalog", "coverage", "./...")
+	assert.Equal(t, 0, code, "%s", stderr)
+	assert.Equal(t, `errcodes.yaml: 0 of 0 codes sent
+errcodes.yaml: 1 of 2 documented error responses sent; no handler is known to send:
+	api.yaml:30: GET /containers/{id}/logs 500
+`, stdout)
+}
