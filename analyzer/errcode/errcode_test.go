@@ -128,3 +128,9 @@ func TestErrorTypes(t *testing.T) {
 func TestOperations(t *testing.T) {
 	testdir.Categories(t, testdir.Run(t, testdata(t), errcode.Analyzer, "operations/..."), errcode.Checks)
 }
+
+// TestOperationsOnly: a catalog of operations alone names no code; the
+// integers in its bodies' code field are not reported as unknown codes.
+func TestOperationsOnly(t *testing.T) {
+	testdir.Run(t, testdata(t), errcode.Analyzer, "operations_only")
+}

@@ -9,10 +9,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
 	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/routes"
 	"github.com/errcodelint/errcodelint/catalog"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -292,6 +294,8 @@ func (c *checker) reportFindings(reg *registration, found []finding) {
 		end := pos
 		if at := fs[0].at; at != nil && at.Pos() == pos {
 			end = at.End()
+		} else if x := c.exprStartingAt(pos); x != nil {
+			end = x.End() // the registration's handler argument
 		}
 		c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: operationMessage(reg, fs)})
 	}
@@ -325,6 +329,23 @@ func operationMessage(reg *registration, fs []finding) string {
 	f := fs[0]
 	return fmt.Sprintf("%s can send code %s with status %d, which %s does not document; its %s response carries %s (%s)",
 		handler, f.code.Quoted(), f.status, what, f.carried.Key(), codeList(f.carried.Codes), refsOf(reg.ops))
+}
+
+// exprStartingAt returns the largest expression of the package's syntax
+// that starts at pos, or nil.
+func (c *checker) exprStartingAt(pos token.Pos) ast.Expr {
+	f := astx.FileOf(c.pass.Files, pos)
+	if f == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+	var out ast.Expr
+	for _, n := range path {
+		if x, ok := n.(ast.Expr); ok && x.Pos() == pos {
+			out = x
+		}
+	}
+	return out
 }
 
 // inPackage reports whether pos is in one of the package's files.

@@ -553,6 +553,11 @@ func (m *Model) Prefixed(v values.Value) bool {
 // partly known and may be several codes.
 func (m *Model) Resolve(v values.Value) (code *catalog.Code, ok bool) {
 	c := m.Cat
+	if len(c.Codes) == 0 {
+		// A catalog of operations alone names no code: no value is
+		// known not to be one.
+		return nil, true
+	}
 	switch v.Kind {
 	case values.Int:
 		if code, ok := c.LookupInt(v.Int); ok {
