@@ -121,10 +121,59 @@ func (c *checker) handlerSends(r routes.Route) []sent {
 		}
 	}
 	if r.Writer < 0 {
-		return out
+		return append(out, c.typedStatuses(r.Handler)...)
 	}
 	for _, k := range c.writerSinks(r.Handler, r.Writer, make(map[*ssa.Function]bool)) {
 		out = append(out, c.sinkSends(k)...)
+	}
+	return out
+}
+
+// typedStatuses returns the statuses a generated server's method sets in
+// the typed responses it returns: the StatusCode field of a default
+// response (oapi-codegen's GetSecretdefaultJSONResponse, ogen's
+// ErrorStatusCode), when it is a constant error status. A status in a
+// type's name is Route.Results'.
+func (c *checker) typedStatuses(fn *ssa.Function) []sent {
+	sum := c.summaryOf(fn)
+	if len(sum.Results) == 0 {
+		return nil
+	}
+	var out []sent
+	for _, a := range everyRowOf(sum.Results[0]) {
+		if a.Kind != flow.Obj {
+			continue
+		}
+		for _, f := range a.Fields {
+			if f.Name != "StatusCode" {
+				continue
+			}
+			for _, st := range f.Val.Flat() {
+				if n, ok := statusOf(st); ok && st.Kind == flow.Const && catalog.IsErrorStatus(n) {
+					s := sent{status: int(n), at: c.exprAt(st)}
+					if s.at != nil {
+						s.pos = s.at.Pos()
+					}
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// everyRowOf returns the atoms v may be, a table's every row included: a
+// result chosen by a key the caller gives may be any of them.
+func everyRowOf(v flow.Value) []flow.Atom {
+	var out []flow.Atom
+	for _, a := range v.Flat() {
+		if a.Kind != flow.Lookup {
+			out = append(out, a)
+			continue
+		}
+		for _, row := range a.RowValues() {
+			out = append(out, everyRowOf(row)...)
+		}
 	}
 	return out
 }

@@ -21,6 +21,14 @@ type GetSecretTooManyRequests struct{}
 
 func (*GetSecretTooManyRequests) getSecretRes() {}
 
+// ErrorStatusCode is the default error response, with its status.
+type ErrorStatusCode struct {
+	StatusCode int
+	Response   struct{ Message string }
+}
+
+func (*ErrorStatusCode) getSecretRes() {}
+
 // Handler handles operations described by OpenAPI v3 specification.
 type Handler interface {
 	// GetSecret implements getSecret operation.

@@ -37,6 +37,17 @@ func (r GetSecret429JSONResponse) VisitGetSecretResponse(w http.ResponseWriter) 
 	return json.NewEncoder(w).Encode(r)
 }
 
+type GetSecretdefaultJSONResponse struct {
+	Body       Error
+	StatusCode int
+}
+
+func (r GetSecretdefaultJSONResponse) VisitGetSecretResponse(w http.ResponseWriter) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(r.StatusCode)
+	return json.NewEncoder(w).Encode(r.Body)
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// (GET /v1/secrets/{id})
