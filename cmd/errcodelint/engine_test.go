@@ -74,7 +74,7 @@ func TestParseStandaloneRun(t *testing.T) {
 	r, ferr = parseStandaloneRun([]string{"-test=false", "-debug", "v", "-format", "sarif", "-errcode=false", "./..."}, freshAnalyzers())
 	require.Nil(t, ferr)
 	assert.True(t, r.inProcess)
-	assert.Equal(t, []string{"-json", "-test=false", "-debug=v", "-errcode=false", "./..."}, r.childArgs())
+	assert.Equal(t, []string{"-json", "-test=false", "-debug=v", "-errcode=false", "-statusbranch.notices", "./..."}, r.childArgs())
 
 	// -tags goes to the go command, which selects the files.
 	r, ferr = parseStandaloneRun([]string{"-tags", "integration", "./..."}, freshAnalyzers())
@@ -130,7 +130,7 @@ func TestParseStandaloneRun(t *testing.T) {
 	r, ferr = parseStandaloneRun([]string{"-c", "1", "./..."}, freshAnalyzers())
 	require.Nil(t, ferr)
 	assert.True(t, r.inProcess)
-	assert.Equal(t, []string{"-json", "-errcode.notices", "./..."}, r.childArgs())
+	assert.Equal(t, []string{"-json", "-errcode.notices", "-statusbranch.notices", "./..."}, r.childArgs())
 
 	// The in-process engine's child is marked by its parent's argument,
 	// not by a value of the variable a user sets.

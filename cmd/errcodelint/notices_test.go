@@ -70,24 +70,27 @@ func TestSplitNoticesNone(t *testing.T) {
 	assert.Equal(t, []string{"errcodelint: no errcodes.yaml found for 1 package with HTTP code (upward from each to its module root); the code checks are off for them: add one or pass -catalog"}, notices)
 }
 
-// Either engine is asked for notices unless errcode is off, or fixes are
-// asked.
+// Either engine asks errcode and statusbranch for notices, each unless it
+// is off, and neither when fixes are asked.
 func TestVetArgsNotices(t *testing.T) {
 	t.Setenv(engineEnv, "")
 	t.Setenv("ERRCODELINT_CATALOG", "")
 	for _, tc := range []struct {
-		args []string
-		want bool
+		args                  []string
+		errcode, statusbranch bool
 	}{
-		{[]string{"./..."}, true},
-		{[]string{"-json", "./..."}, true},
-		{[]string{"-errcode=false", "./..."}, false},
-		{[]string{"-fix", "./..."}, false},
+		{[]string{"./..."}, true, true},
+		{[]string{"-json", "./..."}, true, true},
+		{[]string{"-errcode=false", "./..."}, false, true},
+		{[]string{"-statusbranch=false", "./..."}, true, false},
+		{[]string{"-fix", "./..."}, false, false},
 	} {
 		r, ferr := parseStandaloneRun(tc.args, freshAnalyzers())
 		require.Nil(t, ferr, "%q", tc.args)
 		require.NotNil(t, r, "%q", tc.args)
-		assert.Equal(t, tc.want, slices.Contains(r.noticeArgs(), "-errcode.notices"), "%q", tc.args)
-		assert.Equal(t, tc.want, slices.Contains(r.childArgs(), "-errcode.notices"), "%q", tc.args)
+		for _, args := range [][]string{r.noticeArgs(), r.childArgs()} {
+			assert.Equal(t, tc.errcode, slices.Contains(args, "-errcode.notices"), "%q", tc.args)
+			assert.Equal(t, tc.statusbranch, slices.Contains(args, "-statusbranch.notices"), "%q", tc.args)
+		}
 	}
 }
