@@ -135,6 +135,9 @@ func planUnits(pkgs []*listedPackage) (units []*unit, errs []string) {
 		if p.DepOnly || isTestMain(p) {
 			return false // a dependency, or a test main (its files are generated)
 		}
+		if len(p.CompiledGoFiles) == 0 && p.Error == nil && len(p.DepsErrors) == 0 {
+			return false // no file of its own to analyze (a directory of external tests), and nothing wrong
+		}
 		if p.ForTest == "" && byID[p.ImportPath+" ["+p.ImportPath+".test]"] != nil {
 			return false // analyzed as its test variant
 		}

@@ -343,3 +343,18 @@ func convertChecks[S ~[]E, E ~struct{ ID, Doc string }](s S) []struct{ ID, Doc s
 	}
 	return out
 }
+
+// A directory that holds only external tests has no package of its own
+// to analyze: nothing to say of it, and no error.
+func TestExternalTestsOnly(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("go.mod", "module m\n\ngo 1.26\n")
+	write("a/a.go", "package a\n\nfunc A() int { return 1 }\n")
+	write("xt/x_test.go", "package xt_test\n\nimport (\n\t\"testing\"\n\n\t\"m/a\"\n)\n\nfunc TestA(t *testing.T) { _ = a.A() }\n")
+	stdout, stderr, code := run(t, dir, bin, "./...")
+	assert.Equal(t, 0, code, "%s", stderr)
+	assert.Empty(t, stdout)
+	assert.Empty(t, stderr)
+}
