@@ -59,7 +59,11 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) int {
 		if len(warnings) > 0 {
 			verdict = fmt.Sprintf("ok, %s", count(len(warnings), "warning", "warnings"))
 		}
-		fmt.Fprintf(e.stdout, "%s: %s, %s: %s\n", path, count(len(c.Codes), "code", "codes"), count(len(c.Statuses()), "status", "statuses"), verdict)
+		ops := ""
+		if len(c.Operations) > 0 {
+			ops = ", " + count(len(c.Operations), "operation", "operations")
+		}
+		fmt.Fprintf(e.stdout, "%s: %s, %s%s: %s\n", path, count(len(c.Codes), "code", "codes"), count(len(c.Statuses()), "status", "statuses"), ops, verdict)
 	}
 	return code
 }

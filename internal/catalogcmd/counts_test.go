@@ -19,6 +19,15 @@ func TestCounts(t *testing.T) {
 		assert.Equal(t, one+": 1 code, 1 status: ok\n"+two+": 2 codes, 2 statuses: ok\n", stdout)
 	})
 
+	t.Run("check operations", func(t *testing.T) {
+		ops := "operations:\n  - route: GET /a\n    responses: {\"404\": []}\n"
+		oneOp := writeFile(t, "oneop.yaml", "version: 1\ncodes: []\n"+ops)
+		twoOps := writeFile(t, "twoops.yaml", "version: 1\ncodes: []\n"+ops+"  - route: GET /b\n    responses: {\"404\": []}\n")
+		stdout, stderr, code := run("check", oneOp, twoOps)
+		assert.Equal(t, 0, code, stderr)
+		assert.Equal(t, oneOp+": 0 codes, 0 statuses, 1 operation: ok\n"+twoOps+": 0 codes, 0 statuses, 2 operations: ok\n", stdout)
+	})
+
 	t.Run("check warnings", func(t *testing.T) {
 		warnOne := writeFile(t, "errcodes.yaml", "version: 1\nrules:\n  retry_after: []\ncodes:\n  - code: slow_down\n    status: 429\n")
 		stdout, _, code := run("check", warnOne)

@@ -93,6 +93,42 @@ type docView struct {
 	Sections []Section
 	Names    bool // some code has a name: show the column
 	Notes    bool // some code is reported or retryable: show the column
+	// Operations are the catalog's operations, each with its error
+	// responses as a reference lists them.
+	Operations []OperationView
+}
+
+// An OperationView is an operation as a reference lists it: its name,
+// its route, and its error responses, each with the codes it carries
+// ("404: secret_not_found, invalid_path"; "400: any code").
+type OperationView struct {
+	ID, Route string
+	Responses []ResponseView
+	Ref       string
+}
+
+// A ResponseView is an error response: its key, and its codes (none:
+// any code).
+type ResponseView struct {
+	Key   string
+	Codes []string
+}
+
+// operationViews lists the catalog's operations for a reference.
+func operationViews(c *catalog.Catalog) []OperationView {
+	var out []OperationView
+	for _, o := range c.Operations {
+		v := OperationView{ID: o.ID, Route: o.Route(), Ref: o.Ref()}
+		for _, r := range o.Responses {
+			rv := ResponseView{Key: r.Key()}
+			for _, code := range r.Codes {
+				rv.Codes = append(rv.Codes, code.Value)
+			}
+			v.Responses = append(v.Responses, rv)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func newDocView(c *catalog.Catalog) docView {
@@ -105,6 +141,7 @@ func newDocView(c *catalog.Catalog) docView {
 		v.Notes = v.Notes || code.Reported || code.Retryable
 	}
 	v.Intro = wireSentences(c)
+	v.Operations = operationViews(c)
 	return v
 }
 
@@ -195,6 +232,28 @@ func Markdown(w io.Writer, c *catalog.Catalog) error {
 			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
 		}
 	}
+	if len(v.Operations) > 0 {
+		b.WriteString("\n## Operations\n\n| Operation | Route | Error responses | Defined at |\n|---|---|---|---|\n")
+		for _, o := range v.Operations {
+			route := ""
+			if o.Route != "" {
+				route = "`" + mdCell(o.Route) + "`"
+			}
+			var resps []string
+			for _, r := range o.Responses {
+				codes := "any code"
+				if len(r.Codes) > 0 {
+					q := make([]string, len(r.Codes))
+					for i, c := range r.Codes {
+						q[i] = "`" + mdCell(c) + "`"
+					}
+					codes = strings.Join(q, ", ")
+				}
+				resps = append(resps, r.Key+": "+codes)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdText(o.ID), route, strings.Join(resps, "; "), mdText(o.Ref))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -280,6 +339,17 @@ var htmlDoc = template.Must(template.New("doc").Funcs(template.FuncMap{
 <tbody>
 {{- range .Codes}}
 <tr><td>{{statuses .}}</td><td><code>{{.Value}}</code></td>{{if $v.Names}}<td>{{.Name}}</td>{{end}}<td>{{.Summary}}</td>{{if $v.Notes}}<td>{{notes .}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- if .Operations}}
+<h2 id="operations">Operations</h2>
+<table>
+<thead><tr><th>Operation</th><th>Route</th><th>Error responses</th><th>Defined at</th></tr></thead>
+<tbody>
+{{- range .Operations}}
+<tr><td>{{.ID}}</td><td>{{if .Route}}<code>{{.Route}}</code>{{end}}</td><td>{{range $i, $r := .Responses}}{{if $i}}; {{end}}{{$r.Key}}: {{if $r.Codes}}{{range $j, $c := $r.Codes}}{{if $j}}, {{end}}<code>{{$c}}</code>{{end}}{{else}}any code{{end}}{{end}}</td><td>{{.Ref}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -100,3 +100,34 @@ func TestRenderStatusList(t *testing.T) {
 	assert.Contains(t, md.String(), "2 codes over 3 statuses.")
 	assert.Contains(t, html.String(), "<tr><td>400, 404, 415</td><td><code>malformed</code></td>")
 }
+
+// TestRenderOperations: a catalog's operations close the reference, each
+// with its route, its error responses and their codes, in both renderings.
+func TestRenderOperations(t *testing.T) {
+	c, err := catalog.Parse("ops.yaml", []byte(`version: 1
+codes:
+  - code: secret_not_found
+    status: 404
+  - code: "a|b"
+    status: [400, 404]
+operations:
+  - id: getSecret
+    route: GET /v1/secrets/{id}
+    spec: api.yaml:120
+    responses:
+      "404": [secret_not_found, "a|b"]
+      "400": []
+  - route: DELETE /v1/secrets/{id}
+    responses:
+      default: []
+`))
+	require.NoError(t, err)
+	var md, html bytes.Buffer
+	require.NoError(t, Markdown(&md, c))
+	require.NoError(t, HTML(&html, c))
+	assert.Contains(t, md.String(), "\n## Operations\n\n| Operation | Route | Error responses | Defined at |\n|---|---|---|---|\n"+
+		"| getSecret | `GET /v1/secrets/{id}` | 404: `secret_not_found`, `a\\|b`; 400: any code | api.yaml:120 |\n"+
+		"|  | `DELETE /v1/secrets/{id}` | default: any code | ops.yaml:14 |\n")
+	assert.Contains(t, html.String(), `<tr><td>getSecret</td><td><code>GET /v1/secrets/{id}</code></td><td>404: <code>secret_not_found</code>, <code>a|b</code>; 400: any code</td><td>api.yaml:120</td></tr>`)
+	assert.Contains(t, html.String(), `<h2 id="operations">Operations</h2>`)
+}
