@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,11 @@ func (c *checker) operations() {
 	for _, reg := range c.registrations() {
 		var found []finding
 		for _, s := range c.handlerSends(reg.route) {
+			if s.status == http.StatusMethodNotAllowed && reg.route.Method == "" && reg.route.Operation == "" {
+				// A route of every method answers the methods the
+				// document does not list: no operation's response.
+				continue
+			}
 			if f, ok := undocumented(reg.ops, s); ok {
 				found = append(found, f)
 				continue
@@ -358,7 +364,12 @@ func operationMessage(reg *registration, fs []finding) string {
 	for i, o := range reg.ops {
 		names[i] = o.Name()
 	}
-	what := "operation " + strings.Join(names, " or ")
+	// One operation "does not document; it documents", several "none of
+	// ... documents; they document".
+	which, they := "which operation "+names[0]+" does not document", "it documents"
+	if len(names) > 1 {
+		which, they = "which none of operations "+catalog.OrList(names)+" documents", "they document"
+	}
 	handler := handlerName(reg.route.Handler)
 	var statuses []int
 	for _, f := range fs {
@@ -372,12 +383,12 @@ func operationMessage(reg *registration, fs []finding) string {
 		for i, st := range statuses {
 			words[i] = strconv.Itoa(st)
 		}
-		return fmt.Sprintf("%s can send status %s, which %s does not document; it documents %s (%s)",
-			handler, catalog.OrList(words), what, statusesOf(reg.ops), refsOf(reg.ops))
+		return fmt.Sprintf("%s can send status %s, %s; %s %s (%s)",
+			handler, catalog.OrList(words), which, they, statusesOf(reg.ops), refsOf(reg.ops))
 	}
 	f := fs[0]
-	return fmt.Sprintf("%s can send code %s with status %d, which %s does not document; its %s response carries %s (%s)",
-		handler, f.code.Quoted(), f.status, what, f.carried.Key(), codeList(f.carried.Codes), refsOf(reg.ops))
+	return fmt.Sprintf("%s can send code %s with status %d, %s; its %s response carries %s (%s)",
+		handler, f.code.Quoted(), f.status, which, f.carried.Key(), codeList(f.carried.Codes), refsOf(reg.ops))
 }
 
 // exprStartingAt returns the largest expression of the package's syntax

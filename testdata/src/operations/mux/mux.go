@@ -35,6 +35,8 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/secrets", listSecrets)
 	mux.HandleFunc("PUT /v1/secrets/{id}", putSecret)
 	mux.HandleFunc("GET /healthz", health)
+	other := http.NewServeMux()
+	other.HandleFunc("/v1/secrets/{id}", secretAnyMethod)
 	mux.HandleFunc("PUT /api/v1/secrets/{id}", putSecretServed) // under the base path /api: putSecret
 	mux.HandleFunc("POST /v1/secrets/{id}", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no", http.StatusConflict) // not an operation of the document: not checked
@@ -84,4 +86,18 @@ func health(w http.ResponseWriter, r *http.Request) {
 
 func putSecretServed(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "exists", http.StatusConflict) // want `handler putSecretServed can send status 409, which operation putSecret \(PUT /v1/secrets/\{id\}\) does not document; it documents 400 \(api.yaml:90\)`
+}
+
+// secretAnyMethod serves every method of /v1/secrets/{id}: the 405 it
+// sends for the others answers no operation of the document; its 410 is
+// documented by none of the path's operations.
+func secretAnyMethod(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet, http.MethodDelete, http.MethodPut:
+		http.Error(w, "no such secret", http.StatusNotFound)
+	case http.MethodPatch:
+		http.Error(w, "gone", http.StatusGone) // want `handler secretAnyMethod can send status 410, which none of operations getSecret \(GET /v1/secrets/\{id\}\), deleteSecret \(DELETE /v1/secrets/\{id\}\) or putSecret \(PUT /v1/secrets/\{id\}\) documents; they document 404, 400, 403 or 5XX \(api.yaml:40, api.yaml:60, api.yaml:90\)`
+	default:
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	}
 }

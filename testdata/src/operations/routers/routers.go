@@ -89,5 +89,5 @@ func gorillaSecret(w http.ResponseWriter, r *http.Request) {
 	case http.MethodDelete:
 		http.Error(w, "no", http.StatusForbidden) // documented by deleteSecret
 	}
-	http.Error(w, "gone", http.StatusGone) // want `handler gorillaSecret can send status 410, which operation getSecret \(GET /v1/secrets/\{id\}\) or deleteSecret \(DELETE /v1/secrets/\{id\}\) does not document; it documents 404, 400, 403 or 5XX \(api.yaml:40, api.yaml:60\)`
+	http.Error(w, "gone", http.StatusGone) // want `handler gorillaSecret can send status 410, which none of operations getSecret \(GET /v1/secrets/\{id\}\) or deleteSecret \(DELETE /v1/secrets/\{id\}\) documents; they document 404, 400, 403 or 5XX \(api.yaml:40, api.yaml:60\)`
 }
