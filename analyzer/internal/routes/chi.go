@@ -1,10 +1,10 @@
 package routes
 
 import (
-	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"golang.org/x/tools/go/ssa"
 )
 

@@ -1,9 +1,9 @@
 package routes
 
 import (
-	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"golang.org/x/tools/go/ssa"
 )
 

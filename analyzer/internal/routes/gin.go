@@ -1,12 +1,12 @@
 package routes
 
 import (
-	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"path"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"golang.org/x/tools/go/ssa"
 )
 

@@ -1,11 +1,11 @@
 package routes
 
 import (
-	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/constant"
 	"go/types"
 	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"golang.org/x/tools/go/ssa"
 )
 

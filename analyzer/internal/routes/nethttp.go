@@ -1,11 +1,11 @@
 package routes
 
 import (
-	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"go/types"
 	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/astx"
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"github.com/errcodelint/errcodelint/analyzer/internal/nethttp"
 	"golang.org/x/tools/go/ssa"
 )
