@@ -197,12 +197,20 @@ func (f *finder) usesOf(fn *ssa.Function) []ssa.Instruction {
 		}
 		return out
 	}
+	return operandUses(funcs, v)
+}
+
+// operandUses returns the instructions of funcs that have v as an
+// operand, but for the source's mentions of it (DebugRef, in GlobalDebug
+// mode).
+func operandUses(funcs []*ssa.Function, v ssa.Value) []ssa.Instruction {
+	var out []ssa.Instruction
 	var ops []*ssa.Value
-	for _, g := range funcs {
-		for _, b := range g.Blocks {
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if _, debug := instr.(*ssa.DebugRef); debug {
-					continue // the source's mention, in GlobalDebug mode
+					continue
 				}
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
@@ -413,23 +421,5 @@ func (f *finder) globalUses(g *ssa.Global) []ssa.Instruction {
 		funcs = append([]*ssa.Function{init}, funcs...)
 		funcs = append(funcs, init.AnonFuncs...)
 	}
-	var out []ssa.Instruction
-	var ops []*ssa.Value
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if _, debug := instr.(*ssa.DebugRef); debug {
-					continue
-				}
-				ops = instr.Operands(ops[:0])
-				for _, op := range ops {
-					if *op == g {
-						out = append(out, instr)
-						break
-					}
-				}
-			}
-		}
-	}
-	return out
+	return operandUses(funcs, g)
 }
