@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -140,6 +141,11 @@ func (f *finder) httpHandler(v ssa.Value) (*ssa.Function, int, bool) {
 	if fn, w, ok := f.handlerOf(v); ok {
 		return fn, w, true
 	}
+	if call, ok := flow.Unconverted(v).(*ssa.Call); ok {
+		if fn, w, ok := f.wrapped(call); ok {
+			return fn, w, true
+		}
+	}
 	for {
 		switch x := v.(type) {
 		case *ssa.ChangeType:
@@ -187,4 +193,95 @@ func isLibrary(path string) bool {
 		return true
 	}
 	return strings.HasPrefix(path, "net/http/") // httputil's ReverseProxy
+}
+
+// wrapped returns the handler a middleware call wraps, auth(h): a call of
+// a function of this package that calls the handler it is given (directly,
+// as h.ServeHTTP, or from the handler it returns), or of net/http's
+// TimeoutHandler, MaxBytesHandler and StripPrefix. h's responses are the
+// route's (what the middleware writes itself is not counted: a route may
+// send more than is seen, never less). A call of any other function
+// gives no handler.
+func (f *finder) wrapped(call *ssa.Call) (*ssa.Function, int, bool) {
+	c := call.Common()
+	callee := c.StaticCallee()
+	if callee == nil {
+		return nil, -1, false
+	}
+	if obj := flow.Callee(c); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" {
+		switch obj.Name() {
+		case "TimeoutHandler", "MaxBytesHandler":
+			return f.httpHandler(c.Args[0])
+		case "StripPrefix":
+			return f.httpHandler(c.Args[1])
+		}
+		return nil, -1, false
+	}
+	if callee.Pkg != f.res.Pkg || len(callee.Blocks) == 0 {
+		return nil, -1, false // another package's function: its body is not here
+	}
+	for i, arg := range c.Args {
+		if i >= len(callee.Params) {
+			break
+		}
+		if h, w, ok := f.httpHandler(arg); ok && invokes(callee, callee.Params[i], false, 0) {
+			return h, w, true
+		}
+	}
+	return nil, -1, false
+}
+
+// invokes reports whether fn, or a function literal it makes, calls v: as
+// a function, or its ServeHTTP method. v is the value itself, or, when
+// ref is set, a variable that holds it: SSA captures a variable of fn in
+// a literal by its address, stored once and loaded where it is used.
+func invokes(fn *ssa.Function, v ssa.Value, ref bool, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	vals := map[ssa.Value]bool{}
+	refs := map[ssa.Value]bool{}
+	if ref {
+		refs[v] = true
+	} else {
+		vals[v] = true
+	}
+	for range 2 { // a store may come after the block that loads (a loop)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.Store:
+					if vals[flow.Unconverted(x.Val)] {
+						refs[x.Addr] = true
+					}
+				case *ssa.UnOp:
+					if x.Op == token.MUL && refs[x.X] {
+						vals[x] = true
+					}
+				}
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case ssa.CallInstruction:
+				if vals[flow.Unconverted(x.Common().Value)] {
+					return true
+				}
+			case *ssa.MakeClosure:
+				lit := x.Fn.(*ssa.Function)
+				for j, bound := range x.Bindings {
+					if j >= len(lit.FreeVars) {
+						break
+					}
+					if vals[flow.Unconverted(bound)] && invokes(lit, lit.FreeVars[j], false, depth+1) ||
+						refs[bound] && invokes(lit, lit.FreeVars[j], true, depth+1) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

@@ -6,7 +6,10 @@
 // It reads the package's SSA form, as the value-flow engine built it, and
 // reports only what is known: a route whose method or path is not a
 // constant, whose prefix comes through a router built elsewhere, or whose
-// handler is not a function of the program is skipped, never guessed.
+// handler is not a function of the program is skipped, never guessed. A
+// handler wrapped by a middleware of the package that calls it (or by
+// net/http's TimeoutHandler, MaxBytesHandler, StripPrefix) is the route's
+// handler.
 //
 // Paths are written as OpenAPI path templates ("/v1/secrets/{id}"):
 // gin's and echo's ":id" and "*path", chi's and gorilla's "{id:[0-9]+}",

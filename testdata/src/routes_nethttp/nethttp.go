@@ -45,7 +45,11 @@ func register(s *server) {
 		hh = &assets{}
 	}
 	mux.Handle("/v1/either", hh)
-	mux.Handle("/v1/strip/", http.StripPrefix("/v1/strip", files{}))
+	mux.Handle("/v1/strip/", http.StripPrefix("/v1/strip", files{}))                                     // want `^net/http ANY /v1/strip/ -> \(routes_nethttp\.files\)\.ServeHTTP w=1$`
+	mux.Handle("GET /v1/authed", authed(http.HandlerFunc(listSecrets)))                                  // want `^net/http GET /v1/authed -> routes_nethttp\.listSecrets w=0$`
+	mux.Handle("GET /v1/logged", logged(files{}))                                                        // want `^net/http GET /v1/logged -> \(routes_nethttp\.files\)\.ServeHTTP w=1$`
+	mux.Handle("GET /v1/timeout", http.TimeoutHandler(authed(http.HandlerFunc(listSecrets)), 0, "slow")) // want `^net/http GET /v1/timeout -> routes_nethttp\.listSecrets w=0$`
+	mux.Handle("GET /v1/replaced", replaced(http.HandlerFunc(listSecrets)))                              // a middleware that never calls what it is given: no handler
 	mux.Handle("/v1/fs/", http.FileServer(http.Dir(".")))
 	mux.HandleFunc("no-path", listSecrets)
 	mux.Handle("/v1/mux/", mux)
@@ -80,4 +84,25 @@ func lost() {
 	inner := http.NewServeMux()
 	inner.HandleFunc("GET /z", listSecrets)
 	http.Handle("/", http.StripPrefix(os.Getenv("PREFIX"), inner))
+}
+
+// authed is a middleware that calls the handler it is given.
+func authed(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "no", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// logged calls it directly.
+func logged(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
+}
+
+// replaced never calls what it is given.
+func replaced(next http.Handler) http.Handler {
+	return http.NotFoundHandler()
 }

@@ -35,6 +35,7 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/secrets", listSecrets)
 	mux.HandleFunc("PUT /v1/secrets/{id}", putSecret)
 	mux.HandleFunc("GET /healthz", health)
+	mux.Handle("DELETE /api/v1/secrets/{id}", withAuth(http.HandlerFunc(deleteLocked))) // under a middleware of the package: still deleteLocked's route
 	other := http.NewServeMux()
 	other.HandleFunc("/v1/secrets/{id}", secretAnyMethod)
 	mux.HandleFunc("PUT /api/v1/secrets/{id}", putSecretServed) // under the base path /api: putSecret
@@ -100,4 +101,19 @@ func secretAnyMethod(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	}
+}
+
+// withAuth is a middleware: what it wraps answers the route.
+func withAuth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func deleteLocked(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "locked", http.StatusLocked) // want `handler deleteLocked can send status 423, which operation deleteSecret \(DELETE /v1/secrets/\{id\}\) does not document; it documents 404, 403 or 5XX \(api.yaml:60\)`
 }
