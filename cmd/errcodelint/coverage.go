@@ -171,7 +171,10 @@ func coverageReports(t jsonTree) ([]*coverageReport, error) {
 // printText prints the report as lines a reader scans: a count, then
 // each item missing.
 func (rep *coverageReport) printText(w io.Writer) {
-	printCount(w, rep.Catalog, rep.Codes-len(rep.Unsent), rep.Codes, "codes sent", "not sent by any analyzed package", rep.Unsent)
+	if rep.Codes > 0 || rep.Responses == 0 {
+		// A catalog of operations alone has no code to send.
+		printCount(w, rep.Catalog, rep.Codes-len(rep.Unsent), rep.Codes, "codes sent", "not sent by any analyzed package", rep.Unsent)
+	}
 	if rep.Responses > 0 {
 		printCount(w, rep.Catalog, rep.Responses-len(rep.UnsentResponses), rep.Responses, "documented error responses sent", "no handler is known to send", rep.UnsentResponses)
 	}
