@@ -1,7 +1,6 @@
 package routes
 
 import (
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -224,7 +223,7 @@ func (f *finder) wrapped(call *ssa.Call) (*ssa.Function, int, bool) {
 		if i >= len(callee.Params) {
 			break
 		}
-		if h, w, ok := f.httpHandler(arg); ok && invokes(callee, callee.Params[i], false, 0) {
+		if h, w, ok := f.httpHandler(arg); ok && f.invokes(callee, callee.Params[i]) {
 			return h, w, true
 		}
 	}
@@ -232,55 +231,19 @@ func (f *finder) wrapped(call *ssa.Call) (*ssa.Function, int, bool) {
 }
 
 // invokes reports whether fn, or a function literal it makes, calls v: as
-// a function, or its ServeHTTP method. v is the value itself, or, when
-// ref is set, a variable that holds it: SSA captures a variable of fn in
-// a literal by its address, stored once and loaded where it is used.
-func invokes(fn *ssa.Function, v ssa.Value, ref bool, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	vals := map[ssa.Value]bool{}
-	refs := map[ssa.Value]bool{}
-	if ref {
-		refs[v] = true
-	} else {
-		vals[v] = true
-	}
-	for range 2 { // a store may come after the block that loads (a loop)
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch x := instr.(type) {
-				case *ssa.Store:
-					if vals[flow.Unconverted(x.Val)] {
-						refs[x.Addr] = true
-					}
-				case *ssa.UnOp:
-					if x.Op == token.MUL && refs[x.X] {
-						vals[x] = true
-					}
-				}
+// a function, or its ServeHTTP method, through the variables SSA keeps v
+// in when a literal captures it (source).
+func (f *finder) invokes(fn *ssa.Function, v ssa.Value) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && flow.Unconverted(f.source(call.Common().Value)) == v {
+				return true
 			}
 		}
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch x := instr.(type) {
-			case ssa.CallInstruction:
-				if vals[flow.Unconverted(x.Common().Value)] {
-					return true
-				}
-			case *ssa.MakeClosure:
-				lit := x.Fn.(*ssa.Function)
-				for j, bound := range x.Bindings {
-					if j >= len(lit.FreeVars) {
-						break
-					}
-					if vals[flow.Unconverted(bound)] && invokes(lit, lit.FreeVars[j], false, depth+1) ||
-						refs[bound] && invokes(lit, lit.FreeVars[j], true, depth+1) {
-						return true
-					}
-				}
-			}
+	for _, lit := range fn.AnonFuncs {
+		if f.invokes(lit, v) {
+			return true
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/flow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -35,13 +36,10 @@ func (t *tracer) prefix(v ssa.Value) (string, bool) {
 	}
 	t.seen[v] = true
 	defer delete(t.seen, v)
+	if u := flow.Unconverted(v); u != v {
+		return t.prefix(u) // a change of type or an interface value
+	}
 	switch x := v.(type) {
-	case *ssa.ChangeType:
-		return t.prefix(x.X)
-	case *ssa.ChangeInterface:
-		return t.prefix(x.X)
-	case *ssa.MakeInterface:
-		return t.prefix(x.X)
 	case *ssa.TypeAssert:
 		return t.prefix(x.X)
 	case *ssa.Call:
