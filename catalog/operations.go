@@ -134,6 +134,16 @@ func (o *Operation) Statuses() string {
 	return OrList(keys)
 }
 
+// QuotedList lists codes as a message says them: "\"a\", \"b\" or \"c\"",
+// numeric codes bare.
+func QuotedList(codes []*Code) string {
+	words := make([]string, len(codes))
+	for i, code := range codes {
+		words[i] = code.short()
+	}
+	return OrList(words)
+}
+
 // OrList joins words as a message says them: "a", "a or b", "a, b or c".
 func OrList(words []string) string {
 	if len(words) < 2 {

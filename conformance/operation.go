@@ -36,15 +36,6 @@ func (x *run) checkOperation(codes []*catalog.Code) {
 		}
 		done = append(done, code)
 		x.add(RuleOperation, x.sent[i], op.Ref(), "code %s is not documented for %s, which names %s (%s)",
-			quoted(code), op.ResponseName(doc), quotedList(doc.Codes), op.Ref())
+			quoted(code), op.ResponseName(doc), catalog.QuotedList(doc.Codes), op.Ref())
 	}
-}
-
-// quotedList is codes as a message lists them: "\"a\", \"b\" or \"c\"".
-func quotedList(codes []*catalog.Code) string {
-	words := make([]string, len(codes))
-	for i, code := range codes {
-		words[i] = quoted(code)
-	}
-	return catalog.OrList(words)
 }

@@ -388,7 +388,7 @@ func operationMessage(reg *registration, fs []finding) string {
 	}
 	f := fs[0]
 	return fmt.Sprintf("%s can send code %s with status %d, %s; its %s response carries %s (%s)",
-		handler, f.code.Quoted(), f.status, which, f.carried.Key(), codeList(f.carried.Codes), refsOf(reg.ops))
+		handler, f.code.Quoted(), f.status, which, f.carried.Key(), catalog.QuotedList(f.carried.Codes), refsOf(reg.ops))
 }
 
 // exprStartingAt returns the largest expression of the package's syntax
@@ -461,11 +461,3 @@ func refsOf(ops []*catalog.Operation) string {
 	return strings.Join(refs, ", ")
 }
 
-// codeList lists codes as a message says them: "a", "a or b".
-func codeList(codes []*catalog.Code) string {
-	q := make([]string, len(codes))
-	for i, code := range codes {
-		q[i] = code.Quoted()
-	}
-	return catalog.OrList(q)
-}
