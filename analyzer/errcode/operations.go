@@ -460,4 +460,3 @@ func refsOf(ops []*catalog.Operation) string {
 	}
 	return strings.Join(refs, ", ")
 }
-
