@@ -38,6 +38,10 @@ type Catalog struct {
 	// OpenAPI document's servers): a route under one is the operation's
 	// without it.
 	BasePaths []string
+	// Notes are what the OpenAPI document the catalog points at gave
+	// with a doubt, or could not give: a code with no status, a $ref that
+	// does not resolve. They are warnings, at their place in the document.
+	Notes []Warning
 
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
@@ -233,6 +237,15 @@ func (p Pos) String() string {
 		return p.File
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// From is p as a message about a place at from names it: "9:9" in the
+// same file, "api.yaml:120:9" in another (the catalog's document).
+func (p Pos) From(from Pos) string {
+	if p.File == from.File {
+		return fmt.Sprintf("%d:%d", p.Line, p.Col)
+	}
+	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.File), p.Line, p.Col)
 }
 
 // Ref is the file's base name and the line: "errcodes.yaml:31".

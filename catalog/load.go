@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -100,13 +102,26 @@ func Load(path string) (*Catalog, error) {
 // the rest of the process: data, whatever the file holds later. A driver
 // that keyed its cached results on those bytes pins them, so that an edit
 // made while it runs cannot reach results stored under the old content.
+//
+// A catalog that points at an OpenAPI document (Documents) reads the
+// document's pinned content, when it has been pinned too.
 func Pin(abs string, data []byte) {
 	loaded.mu.Lock()
 	defer loaded.mu.Unlock()
 	if loaded.pinned == nil {
 		loaded.pinned = make(map[string]*fileEntry)
+		loaded.pinnedDocs = make(map[string][]byte)
 	}
 	loaded.pinned[abs] = &fileEntry{data: data}
+	loaded.pinnedDocs[abs] = data
+}
+
+// pinnedData is the content pinned for the file at abs, if any.
+func (fc *fileCache) pinnedData(abs string) ([]byte, bool) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	data, ok := fc.pinnedDocs[abs]
+	return data, ok
 }
 
 // pinnedEntry is the pinned content of path, if any.
@@ -148,6 +163,9 @@ type fileCache struct {
 	mu     sync.Mutex
 	files  map[string]*fileEntry // by path as given and absolute path
 	pinned map[string]*fileEntry // by absolute path (Pin)
+	// pinnedDocs is the content pinned, by absolute path, for a catalog
+	// that points at the file as its document.
+	pinnedDocs map[string][]byte
 }
 
 type fileEntry struct {
@@ -157,33 +175,51 @@ type fileEntry struct {
 	once  sync.Once
 	cat   *Catalog
 	err   error
+	docs  []docStamp  // the documents the catalog read, as it read them
+	done  atomic.Bool // once has run: cat, err and docs are set
+}
+
+// stale reports whether a document the catalog read has changed since.
+func (e *fileEntry) stale() bool {
+	for _, d := range e.docs {
+		if stampDocument(d.abs) != d {
+			return true
+		}
+	}
+	return false
 }
 
 func (fc *fileCache) load(path, abs string, st fs.FileInfo) (*Catalog, error) {
 	key := path + "\x00" + abs
 	fc.mu.Lock()
 	e, ok := fc.files[key]
-	if !ok || e.size != st.Size() || !e.mtime.Equal(st.ModTime()) {
+	if !ok || e.size != st.Size() || !e.mtime.Equal(st.ModTime()) || e.loaded() && e.stale() {
 		e = &fileEntry{size: st.Size(), mtime: st.ModTime()}
 		fc.files[key] = e // an older version of the file is dropped
 	}
 	fc.mu.Unlock()
-	e.once.Do(func() { e.cat, e.err = readFile(path) })
+	e.once.Do(func() {
+		e.cat, e.docs, e.err = readFile(path)
+		e.done.Store(true)
+	})
 	return e.cat, e.err
 }
 
+// loaded reports whether the entry's catalog has been read.
+func (e *fileEntry) loaded() bool { return e.done.Load() }
+
 // readFile reads and parses the file, reading at most MaxSize+1 bytes.
-func readFile(path string) (*Catalog, error) {
+func readFile(path string) (*Catalog, []docStamp, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading catalog: %w", err)
+		return nil, nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	defer f.Close()
 	data, err := readAtMost(f, MaxSize+1)
 	if err != nil {
-		return nil, fmt.Errorf("reading catalog: %w", err)
+		return nil, nil, fmt.Errorf("reading catalog: %w", err)
 	}
-	return Parse(path, data)
+	return parse(path, data)
 }
 
 // readAtMost reads f to its end or to n bytes, in a buffer the size the
@@ -213,14 +249,21 @@ func readAtMost(f *os.File, n int64) ([]byte, error) {
 // Parse reads and validates a catalog from data; filename is used in
 // positions. On failure the error is an ErrorList.
 func Parse(filename string, data []byte) (*Catalog, error) {
+	c, _, err := parse(filename, data)
+	return c, err
+}
+
+// parse is Parse, and says which documents the catalog read (docStamp).
+func parse(filename string, data []byte) (_ *Catalog, docs []docStamp, _ error) {
 	p := &parser{file: filename}
+	defer func() { docs = p.docs }()
 	if len(data) > MaxSize {
 		p.errorf(Pos{File: filename}, "catalog is larger than %d MiB", MaxSize>>20)
-		return nil, p.errs
+		return nil, nil, p.errs
 	}
 	if isJSONName(filename) && !json.Valid(data) {
 		p.jsonError(data)
-		return nil, p.errs
+		return nil, nil, p.errs
 	}
 	c, ok := (*Catalog)(nil), false
 	if len(data) >= splitMin {
@@ -229,29 +272,43 @@ func Parse(filename string, data []byte) (*Catalog, error) {
 		}
 	}
 	if !ok {
-		p = &parser{file: filename}
+		*p = parser{file: filename}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			p.syntaxError(data, err)
-			return nil, p.errs
+			return nil, nil, p.errs
 		}
 		c = p.catalog(&doc)
 	}
 	if len(p.errs) > 0 {
+		// The catalog's own errors first, then those of the document
+		// it points at, each file's in order.
+		other := func(e *Error) bool { return e.Pos.File != filename }
 		slices.SortStableFunc(p.errs, func(a, b *Error) int {
-			if a.Pos.Line != b.Pos.Line {
-				return a.Pos.Line - b.Pos.Line
-			}
-			return a.Pos.Col - b.Pos.Col
+			return cmp.Or(compareBool(other(a), other(b)), strings.Compare(a.Pos.File, b.Pos.File),
+				cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 		})
-		return nil, p.errs
+		return nil, nil, p.errs
 	}
-	return c, nil
+	return c, nil, nil
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 type parser struct {
 	file string
 	errs ErrorList
+
+	docs []docStamp // the documents the catalog points at, as read
 
 	parts      *split // the codes, when read in parts
 	partsRead  bool   // the parts were read in place of the codes
@@ -527,6 +584,7 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 	root := resolveAlias(doc.Content[0])
 	var codes, operations *yaml.Node
 	var retryAfter bool
+	var openapi documentParts
 	ok := p.mapping(root, "the catalog",
 		field{key: "version", required: true, decode: func(_, v *yaml.Node) {
 			if n, ok := p.integer(v, "version"); ok {
@@ -537,15 +595,23 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 			}
 		}},
 		field{key: "api", decode: func(_, v *yaml.Node) { p.str(v, "api", &c.API) }},
-		field{key: "wire", decode: func(_, v *yaml.Node) { p.wire(v, &c.Wire) }},
+		field{key: "wire", decode: func(_, v *yaml.Node) { openapi.wire = true; p.wire(v, &c.Wire) }},
 		field{key: "go", decode: func(_, v *yaml.Node) { p.goHints(v, &c.Go) }},
 		field{key: "rules", decode: func(_, v *yaml.Node) { retryAfter = p.rules(v, &c.Rules) }},
-		field{key: "codes", required: true, decode: func(_, v *yaml.Node) { codes = v }},
+		field{key: "codes", decode: func(_, v *yaml.Node) { codes = v }},
 		field{key: "operations", decode: func(_, v *yaml.Node) { operations = v }},
 		field{key: "base_paths", decode: func(_, v *yaml.Node) { p.basePaths(v, c) }},
+		field{key: documentKey, decode: func(_, v *yaml.Node) { openapi.node = v }},
 	)
 	if !ok {
 		return c
+	}
+	if codes == nil && openapi.node == nil {
+		p.errorf(p.pos(root), "the catalog is missing %q", "codes")
+	}
+	var read *OpenAPIRead
+	if openapi.node != nil {
+		read = p.document(openapi, c)
 	}
 	if !retryAfter {
 		c.Rules.RetryAfter = slices.Clone(DefaultRetryAfter)
@@ -563,11 +629,17 @@ func (p *parser) catalog(doc *yaml.Node) *Catalog {
 	case codes != nil:
 		p.codes(codes, c)
 	}
+	if read != nil && !p.documentCodes(read, c) {
+		read = nil // its operations name the codes in error
+	}
 	if operations != nil {
 		p.operations(operations, c)
 	}
+	if read != nil {
+		p.documentOperations(read, c)
+	}
 	if codes != nil && codes.Kind == yaml.SequenceNode && len(codes.Content) == 0 && !p.splitCodesNode(codes) &&
-		len(c.Operations) == 0 && (operations == nil || len(p.errs) == 0) {
+		len(c.Codes) == 0 && len(c.Operations) == 0 && (operations == nil || len(p.errs) == 0) {
 		// A catalog of operations alone holds their statuses: an API
 		// whose document names no code still documents those.
 		p.errorf(p.pos(codes), "codes is empty; a catalog needs at least one code, or operations")
@@ -829,7 +901,7 @@ func (cs *codeSet) add(item *yaml.Node) {
 		prev, dup = cs.seen[code.Value]
 	}
 	if dup {
-		p.errorf(code.Pos, "duplicate code %s (first at %d:%d)", code.short(), prev.Pos.Line, prev.Pos.Col)
+		p.errorf(code.Pos, "duplicate code %s (first at %s)", code.short(), prev.Pos.From(code.Pos))
 		return
 	}
 	if !ok {
@@ -854,13 +926,13 @@ func (cs *codeSet) add1(code *Code) bool {
 			}
 			return "a string"
 		}
-		p.errorf(code.Pos, "code %s is %s but the first code, at %d:%d, is %s; a catalog's codes are all strings or all integers",
-			code.short(), kind(code.Numeric), cs.first.Pos.Line, cs.first.Pos.Col, kind(cs.first.Numeric))
+		p.errorf(code.Pos, "code %s is %s but the first code, at %s, is %s; a catalog's codes are all strings or all integers",
+			code.short(), kind(code.Numeric), cs.first.Pos.From(code.Pos), kind(cs.first.Numeric))
 		return false
 	}
 	if code.Name != "" {
 		if prev, ok := c.byName[code.Name]; ok {
-			p.errorf(code.Pos, "duplicate name %q (first at %d:%d)", Truncate(code.Name), prev.Pos.Line, prev.Pos.Col)
+			p.errorf(code.Pos, "duplicate name %q (first at %s)", Truncate(code.Name), prev.Pos.From(code.Pos))
 			return false
 		}
 		c.byName[code.Name] = code

@@ -283,8 +283,18 @@ func (p *parser) operations(n *yaml.Node, c *Catalog) {
 		p.errorf(p.pos(n), "operations must be a list, not %s", describe(n))
 		return
 	}
+	// Operations already in (the catalog file's, before its document's)
+	// are taken too.
 	byID := make(map[string]*Operation)
 	byRoute := make(map[string]*Operation)
+	for _, o := range c.Operations {
+		if o.ID != "" {
+			byID[OperationIDKey(o.ID)] = o
+		}
+		if o.Path != "" {
+			byRoute[o.Method+" "+PathKey(o.Path)] = o
+		}
+	}
 	for _, item := range n.Content {
 		o, ok := p.operation(resolveAlias(item), c)
 		if !ok {
@@ -292,7 +302,7 @@ func (p *parser) operations(n *yaml.Node, c *Catalog) {
 		}
 		if o.ID != "" {
 			if prev := byID[OperationIDKey(o.ID)]; prev != nil {
-				p.errorf(o.Pos, "duplicate operation id %q (first at %d:%d)", Truncate(o.ID), prev.Pos.Line, prev.Pos.Col)
+				p.errorf(o.Pos, "duplicate operation id %q (first at %s)", Truncate(o.ID), prev.Pos.From(o.Pos))
 				continue
 			}
 			byID[OperationIDKey(o.ID)] = o
@@ -300,7 +310,7 @@ func (p *parser) operations(n *yaml.Node, c *Catalog) {
 		if o.Path != "" {
 			key := o.Method + " " + PathKey(o.Path)
 			if prev := byRoute[key]; prev != nil {
-				p.errorf(o.Pos, "duplicate operation route %q (first at %d:%d)", Truncate(o.Route()), prev.Pos.Line, prev.Pos.Col)
+				p.errorf(o.Pos, "duplicate operation route %q (first at %s)", Truncate(o.Route()), prev.Pos.From(o.Pos))
 				continue
 			}
 			byRoute[key] = o

@@ -16,7 +16,8 @@ import (
 
 // The findings of a unit depend on the catalogs its passes load: the
 // files named by the catalog flags and $ERRCODELINT_CATALOG, else the one
-// discovery finds from the package's directory. The engine reads each of
+// discovery finds from the package's directory, and the OpenAPI document
+// each of them points at (catalog.Documents). The engine reads each of
 // them once per run (a snapshot), keys the unit's results on the paths
 // and the content it read, and hands the unit the content it keyed on
 // (catalog.Pin), so that a catalog edited while the run goes on cannot
@@ -54,9 +55,11 @@ func (s *snapshot) file(abs string) *fileState {
 	return f
 }
 
-// readState reads a catalog file as catalog.Load would: a regular file,
-// at most catalog.MaxSize+1 bytes of it. Anything else is recorded as
-// its error, never opened (a FIFO would block).
+// readState reads a catalog file, or the document one points at, as
+// catalog.Load would: a regular file, at most one byte more than the
+// larger bound of the two (catalog.MaxDocumentSize), so that what is
+// pinned is what Load would read or find too large. Anything else is
+// recorded as its error, never opened (a FIFO would block).
 func readState(abs string) *fileState {
 	st, err := os.Stat(abs)
 	if err != nil {
@@ -70,7 +73,7 @@ func readState(abs string) *fileState {
 		return &fileState{err: "cannot open: " + err.Error()}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, catalog.MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, catalog.MaxDocumentSize+1))
 	if err != nil {
 		return &fileState{err: "cannot read: " + err.Error()}
 	}
@@ -124,8 +127,16 @@ func (s *snapshot) catalogs(explicit []string, dir string) (lines []string, pin 
 	add := func(label, abs string) {
 		f := s.file(abs)
 		lines = append(lines, label+" "+f.describe(abs))
-		if f.sum != "" {
-			pin[abs] = f.sum
+		if f.sum == "" {
+			return
+		}
+		pin[abs] = f.sum
+		for _, doc := range catalog.Documents(abs, f.data) {
+			d := s.file(doc)
+			lines = append(lines, label+" document "+d.describe(doc))
+			if d.sum != "" {
+				pin[doc] = d.sum
+			}
 		}
 	}
 	for _, e := range explicit {

@@ -71,3 +71,26 @@ func TestWithoutCatalogs(t *testing.T) {
 	assert.Equal(t, []string{"-json", "-statusbranch.strict"},
 		withoutCatalogs([]string{"-catalog=x.yaml", "-json", "-errcode.catalog", "y.yaml", "-statusbranch.strict"}))
 }
+
+// A unit is keyed on the OpenAPI document its catalog points at, and
+// pins it with the catalog: an edit of the document alone is a new key,
+// and the unit reads the content keyed on.
+func TestSnapshotDocument(t *testing.T) {
+	dir := t.TempDir()
+	cat, doc := filepath.Join(dir, "errcodes.yaml"), filepath.Join(dir, "openapi.yaml")
+	require.NoError(t, os.WriteFile(cat, []byte("version: 1\nopenapi: openapi.yaml\n"), 0o644))
+	require.NoError(t, os.WriteFile(doc, []byte("openapi: 3.1.0\n"), 0o644))
+	s := newSnapshot()
+	lines, pin := s.catalogs(nil, dir)
+	require.Len(t, lines, 3)
+	assert.Equal(t, "discovered found "+cat, lines[0])
+	assert.Regexp(t, `^discovered document ".*openapi.yaml" sha256 [0-9a-f]{64}$`, lines[2])
+	assert.Len(t, pin, 2)
+	assert.Contains(t, pin, doc)
+	assert.Empty(t, s.changed())
+
+	require.NoError(t, os.WriteFile(doc, []byte("openapi: 3.1.0\n# edited\n"), 0o644))
+	assert.Equal(t, []string{doc}, s.changed(), "the run fails instead of storing what it found")
+	edited, _ := newSnapshot().catalogs(nil, dir)
+	assert.NotEqual(t, lines[2], edited[2])
+}

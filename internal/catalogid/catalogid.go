@@ -11,7 +11,8 @@
 // whatever its name or size, except those whose names start with a dot,
 // which no package can live in), and records each catalog name it meets
 // by its absolute path and what it is: a regular file's content, or the
-// kind of anything else, which is never opened (a FIFO would block).
+// kind of anything else, which is never opened (a FIFO would block); and
+// so the OpenAPI document each catalog points at.
 package catalogid
 
 import (
@@ -44,18 +45,34 @@ func hash(w io.Writer, explicit []string, roots []string, pin bool) {
 			continue
 		}
 		if filepath.IsAbs(p) {
-			fmt.Fprintf(w, "explicit %s\n", describe(p, pin))
+			describeCatalog(w, "explicit", p, pin)
 			continue
 		}
 		for _, r := range roots {
-			fmt.Fprintf(w, "explicit %s\n", describe(filepath.Join(r, p), pin))
+			describeCatalog(w, "explicit", filepath.Join(r, p), pin)
 		}
 	}
 	for _, r := range roots {
 		fmt.Fprintf(w, "root %q\n", r)
 		for _, p := range Visible(r) {
-			fmt.Fprintf(w, "found %s\n", describe(p, pin))
+			describeCatalog(w, "found", p, pin)
 		}
+	}
+}
+
+// describeCatalog writes the catalog file at path as a line headed by
+// label, and a line for the OpenAPI document it points at, if any
+// (catalog.Documents): the catalog's codes and operations come from it.
+func describeCatalog(w io.Writer, label, path string, pin bool) {
+	line, data := describe(path, pin)
+	fmt.Fprintf(w, "%s %s\n", label, line)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	for _, doc := range catalog.Documents(abs, data) {
+		line, _ := describe(doc, pin)
+		fmt.Fprintf(w, "%s document %s\n", label, line)
 	}
 }
 
@@ -79,31 +96,33 @@ func SumPinned(explicit []string) string {
 }
 
 // describe is the file at path as a line: its content's hash, or what
-// it is when it is not a regular file that can be read. With pin, the
-// content is pinned.
-func describe(path string, pin bool) string {
+// it is when it is not a regular file that can be read; and the content.
+// It reads one byte more than the larger of a catalog's and a document's
+// bound, as Load would find the file too large. With pin, the content is
+// pinned.
+func describe(path string, pin bool) (string, []byte) {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return fmt.Sprintf("%q missing", path)
+		return fmt.Sprintf("%q missing", path), nil
 	case !st.Mode().IsRegular():
-		return fmt.Sprintf("%q mode %s", path, st.Mode().Type())
+		return fmt.Sprintf("%q mode %s", path, st.Mode().Type()), nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Sprintf("%q unreadable %v", path, err)
+		return fmt.Sprintf("%q unreadable %v", path, err), nil
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, catalog.MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, catalog.MaxDocumentSize+1))
 	if err != nil {
-		return fmt.Sprintf("%q unreadable %v", path, err)
+		return fmt.Sprintf("%q unreadable %v", path, err), nil
 	}
 	if pin {
 		if abs, err := filepath.Abs(path); err == nil {
 			catalog.Pin(abs, data)
 		}
 	}
-	return fmt.Sprintf("%q sha256 %x", path, sha256.Sum256(data))
+	return fmt.Sprintf("%q sha256 %x", path, sha256.Sum256(data)), data
 }
 
 // Roots are the directories whose catalogs a run from the working

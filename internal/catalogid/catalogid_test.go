@@ -68,3 +68,26 @@ func TestHashExplicit(t *testing.T) {
 	require.NoError(t, os.WriteFile(a, []byte("version: 1\n# edited\n"), 0o644))
 	assert.NotEqual(t, before, sum("a.yaml", dir))
 }
+
+// The OpenAPI document a catalog points at counts as the catalog does,
+// for a catalog found below a root and for one named explicitly: its
+// codes and operations are the catalog's.
+func TestHashDocument(t *testing.T) {
+	dir := t.TempDir()
+	cat, doc := filepath.Join(dir, "errcodes.yaml"), filepath.Join(dir, "api", "openapi.yaml")
+	require.NoError(t, os.MkdirAll(filepath.Dir(doc), 0o755))
+	require.NoError(t, os.WriteFile(cat, []byte("version: 1\nopenapi: api/openapi.yaml\n"), 0o644))
+	require.NoError(t, os.WriteFile(doc, []byte("openapi: 3.1.0\n"), 0o644))
+	sum := func(explicit ...string) [32]byte {
+		h := sha256.New()
+		Hash(h, explicit, []string{dir})
+		return [32]byte(h.Sum(nil))
+	}
+	found, named := sum(), sum(cat)
+	require.NoError(t, os.WriteFile(doc, []byte("openapi: 3.1.0\n# edited\n"), 0o644))
+	assert.NotEqual(t, found, sum(), "a found catalog's document was edited")
+	assert.NotEqual(t, named, sum(cat), "an explicit catalog's document was edited")
+	edited := sum()
+	require.NoError(t, os.Remove(doc))
+	assert.NotEqual(t, edited, sum(), "the document was removed")
+}

@@ -2,8 +2,10 @@
 package warnings
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/errcodelint/errcodelint/catalog"
 	"github.com/errcodelint/errcodelint/internal/catalogtools/internal/text"
@@ -16,19 +18,18 @@ import (
 //   - a status whose codes are partly in groups and partly in none: the
 //     reference lost a group heading;
 //   - codes with status 429 when rules.retry_after leaves 429 out: their
-//     responses escape the Retry-After check.
+//     responses escape the Retry-After check;
+//   - what the OpenAPI document the catalog points at gave with a doubt or
+//     could not give (catalog.Catalog.Notes), after the catalog's own.
 func List(c *catalog.Catalog) []catalog.Warning {
 	var out []catalog.Warning
 	out = append(out, lookalikes(c)...)
 	out = append(out, groups(c)...)
 	out = append(out, retryAfter(c)...)
 	slices.SortStableFunc(out, func(a, b catalog.Warning) int {
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line - b.Pos.Line
-		}
-		return a.Pos.Col - b.Pos.Col
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
-	return out
+	return append(out, c.Notes...)
 }
 
 func warnf(pos catalog.Pos, format string, args ...any) catalog.Warning {

@@ -1,4 +1,4 @@
-package openapi
+package catalog
 
 import (
 	"fmt"
@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // An operation is one operation of the document and its error responses,
@@ -25,6 +23,7 @@ type operation struct {
 // examples and x-error-codes name, and those its schema lists.
 type response struct {
 	key         string // as the document writes it: "404", "4XX", "default"
+	pos         Pos    // of the key
 	status      int    // 0 for 4XX, 5XX and default
 	direct      []string
 	schemas     []*yaml.Node // the schemas whose enums and x-error-codes gave schemaCodes
@@ -45,7 +44,7 @@ func (r *reader) startOperation(method, path string, key, op *yaml.Node) {
 // operation: the codes add records go to it until the next.
 func (r *reader) startResponse(key *yaml.Node, status int) {
 	o := r.ops[len(r.ops)-1]
-	r.cur = &response{key: strings.ToUpper(key.Value), status: status}
+	r.cur = &response{key: strings.ToUpper(key.Value), pos: r.pos(key), status: status}
 	if r.cur.key == "DEFAULT" {
 		r.cur.key = "default"
 	}
@@ -87,27 +86,27 @@ func (r *reader) sawCode(value string, direct bool) {
 // Operations with no error response are left out, and so is a second
 // operation on a route or with an operationId already taken (reported as
 // a note).
-func (r *reader) operations(draft *catalog.Catalog) []*catalog.Operation {
-	byValue := make(map[string]*catalog.Code)
+func (r *reader) operations(draft *Catalog) []*Operation {
+	byValue := make(map[string]*Code)
 	for _, c := range draft.Codes {
 		byValue[c.Value] = c
 	}
 	ids := make(map[string]bool)
 	routes := make(map[string]bool)
-	var out []*catalog.Operation
+	var out []*Operation
 	for _, o := range r.ops {
 		if len(o.responses) == 0 {
 			continue
 		}
-		op := &catalog.Operation{Method: o.method, Path: o.path, Spec: fmt.Sprintf("%s:%d", filepath.Base(r.file), o.node.Line)}
-		route := o.method + " " + catalog.PathKey(o.path)
+		op := &Operation{Method: o.method, Path: o.path, Spec: fmt.Sprintf("%s:%d", filepath.Base(r.file), o.node.Line), Pos: r.pos(o.node)}
+		route := o.method + " " + PathKey(o.path)
 		if routes[route] {
 			r.notef(o.node, "operation %s %s has the route of an earlier one (parameters' names aside); left out", o.method, o.path)
 			continue
 		}
 		routes[route] = true
 		if o.id != "" {
-			key := catalog.OperationIDKey(o.id)
+			key := OperationIDKey(o.id)
 			if ids[key] {
 				r.notef(o.node, "operationId %q is an earlier operation's, as generators name methods; the operation is imported by its route only", o.id)
 			} else {
@@ -124,8 +123,8 @@ func (r *reader) operations(draft *catalog.Catalog) []*catalog.Operation {
 }
 
 // catalogResponse builds the catalog's form of an error response.
-func (r *reader) catalogResponse(resp *response, byValue map[string]*catalog.Code, prefix string) *catalog.Response {
-	out := &catalog.Response{Status: resp.status}
+func (r *reader) catalogResponse(resp *response, byValue map[string]*Code, prefix string) *Response {
+	out := &Response{Status: resp.status, Pos: resp.pos}
 	switch resp.key {
 	case "default":
 		out.Default = true
