@@ -239,6 +239,7 @@ var diffStepsList = []diffStep{
 	{"catalog status", editCatalogStatus, oneRun},
 	{"catalog comment", editCatalogComment, oneRun},
 	{"nested catalog", toggleNestedCatalog, oneRun},
+	{"OpenAPI document", editDocument, oneRun},
 	{"code status", editCodeStatus, oneRun},
 	{"code comment", editCodeComment, oneRun},
 	{"replace the executable", replaceExecutable, oneRun},
@@ -307,6 +308,88 @@ func toggleNestedCatalog(t *testing.T, m *diffModule, rng *rand.Rand) string {
 	require.NoError(t, os.WriteFile(p, []byte(statusLine.ReplaceAllString(string(data), fmt.Sprintf("${1}%d", status))), 0o644))
 	return fmt.Sprintf("secret_not_found %d", status)
 }
+
+// editDocument edits the OpenAPI document package things' catalog points
+// at: getThing documents 409 or not, and thing_not_found is sent with 404
+// or 409; or a comment line comes or goes. The catalog file itself stays
+// the same.
+func editDocument(t *testing.T, m *diffModule, rng *rand.Rand) string {
+	doc := filepath.Join(m.dir, "things", "openapi.yaml")
+	switch rng.IntN(3) {
+	case 0:
+		var what string
+		rewrite(t, doc, func(s string) string {
+			if rest, ok := strings.CutSuffix(s, conflictResponse); ok {
+				what = "409 removed"
+				return rest
+			}
+			what = "409 added"
+			return s + conflictResponse
+		})
+		return what
+	case 1:
+		status := []string{"404", "409"}[rng.IntN(2)]
+		rewrite(t, doc, func(s string) string { return notFoundKey.ReplaceAllString(s, `${1}"`+status+`":`) })
+		return "thing_not_found " + status
+	}
+	rewrite(t, doc, func(s string) string {
+		if rest, ok := strings.CutPrefix(s, "# edited\n"); ok {
+			return rest
+		}
+		return "# edited\n" + s
+	})
+	return "comment"
+}
+
+// thingsAPI is package things' OpenAPI document, which its catalog
+// points at; steps edit it (editDocument).
+const thingsAPI = `openapi: 3.0.3
+info: {title: Things, version: "1"}
+paths:
+  /v1/things/{id}:
+    get:
+      operationId: getThing
+      responses:
+        "200": {description: the thing}
+        "404":
+          description: no such thing
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  error:
+                    type: object
+                    properties:
+                      code: {type: string, enum: [thing_not_found]}
+`
+
+// conflictResponse, at the end of thingsAPI, documents 409 for getThing.
+const conflictResponse = `        "409": {description: the thing is busy}
+`
+
+// notFoundKey is the key of the response whose schema names
+// thing_not_found.
+var notFoundKey = regexp.MustCompile(`(?m)^(        )"\d{3}":(\n          description: no such thing)`)
+
+// thingsGo is package things: getThing sends thing_not_found with 409.
+const thingsGo = `// Package things serves an API whose catalog points at its OpenAPI
+// document.
+package things
+
+import "net/http"
+
+// Routes registers the API's handlers on mux.
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /v1/things/{id}", getThing)
+}
+
+func getThing(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusConflict)
+	w.Write([]byte(` + "`" + `{"error":{"code":"thing_not_found"}}` + "`" + `))
+}
+`
 
 var getSecretStatus = regexp.MustCompile(`httpx\.WriteError\(w, http\.Status\w+, "secret_not_found"`)
 
@@ -444,6 +527,11 @@ func Gone(w http.ResponseWriter) {
 	catalog, err := os.ReadFile(filepath.Join(m.dir, "errcodes.yaml"))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(gen, "errcodes.yaml"), catalog, 0o644))
+	things := filepath.Join(m.dir, "things")
+	require.NoError(t, os.MkdirAll(things, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(things, "things.go"), []byte(thingsGo), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(things, "openapi.yaml"), []byte(thingsAPI), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(things, "errcodes.yaml"), []byte("version: 1\nopenapi: openapi.yaml\n"), 0o644))
 	m.outside = filepath.Join(t.TempDir(), "api.yaml")
 	require.NoError(t, os.WriteFile(m.outside, catalog, 0o644))
 
