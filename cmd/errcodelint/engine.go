@@ -109,6 +109,9 @@ func parseStandaloneRun(args []string, analyzers []*analysis.Analyzer) (*standal
 	default:
 		return nil, &flagError{code: 2, err: fmt.Errorf("unknown %s=%s; want vet or inprocess", engineEnv, e)}
 	}
+	if _, err := cacheMax(); err != nil {
+		return nil, &flagError{code: 2, err: err}
+	}
 	fs := flag.NewFlagSet("errcodelint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}

@@ -100,6 +100,10 @@ const environment = `Environment:
                        directory, under go vet from the main module's root
   ERRCODELINT_CACHE    where standalone runs keep results (default: the user
                        cache directory's errcodelint/v2); "off" turns it off
+  ERRCODELINT_CACHE_MAX
+                       the cache's bound: a byte count or a size such as
+                       500MB or 2GiB (default 2GiB); past it, the least
+                       recently used results are removed
   ERRCODELINT_ENGINE   the standalone engine: "vet" (the default) analyzes one
                        package per process, as go vet does, and caches;
                        "inprocess" runs go/analysis's multichecker on the
