@@ -134,3 +134,9 @@ func TestOperations(t *testing.T) {
 func TestOperationsOnly(t *testing.T) {
 	testdir.Run(t, testdata(t), errcode.Analyzer, "operations_only")
 }
+
+// TestOperationsOpenAPI: a catalog that points at its OpenAPI document
+// holds the document's codes and operations, cited at their lines there.
+func TestOperationsOpenAPI(t *testing.T) {
+	testdir.Run(t, testdata(t), errcode.Analyzer, "operations_openapi")
+}
