@@ -43,6 +43,8 @@ type Catalog struct {
 	// does not resolve. They are warnings, at their place in the document.
 	Notes []Warning
 
+	doc *document // the OpenAPI document the catalog points at; nil for none
+
 	exact     map[string]*Code // by Value, for codes that are not templates
 	byName    map[string]*Code
 	templates []*Code

@@ -104,6 +104,7 @@ func (p *parser) document(d documentParts, c *Catalog) *OpenAPIRead {
 		p.errorf(p.pos(d.node), "openapi: %v", err)
 		return nil
 	}
+	c.doc = &document{path: path, abs: abs, data: data}
 	read, err := ReadOpenAPI(path, data, OpenAPIOptions{API: c.API})
 	if err != nil {
 		p.documentError(d.node, err)

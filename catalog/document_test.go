@@ -242,3 +242,63 @@ func replaceOnce(t *testing.T, s, old, new string) string {
 	require.GreaterOrEqual(t, i, 0, "%q not found", old)
 	return s[:i] + new + s[i+len(old):]
 }
+
+func TestAddResponses(t *testing.T) {
+	load := func(t *testing.T, doc string) *Catalog {
+		dir := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\nopenapi: secrets.yaml\n", "secrets.yaml": doc})
+		c, err := Load(filepath.Join(dir, "errcodes.yaml"))
+		require.NoError(t, err)
+		return c
+	}
+	apply := func(e DocumentEdit) string {
+		return string(e.Content[:e.Offset]) + e.Text + string(e.Content[e.Offset:])
+	}
+	c := load(t, secretsAPI)
+	get := c.OperationByID("getSecret")
+	require.NotNil(t, get)
+
+	// Between 404 and 429, in the document's quoting and indentation.
+	e, ok := c.AddResponses(get, []int{409})
+	require.True(t, ok)
+	assert.True(t, filepath.IsAbs(e.Path))
+	assert.Equal(t, "        \"409\":\n          description: Conflict\n", e.Text)
+	want := replaceOnce(t, secretsAPI, "        \"429\":\n", "        \"409\":\n          description: Conflict\n        \"429\":\n")
+	assert.Equal(t, want, apply(e))
+	_, err := ReadOpenAPI("secrets.yaml", []byte(apply(e)), OpenAPIOptions{})
+	assert.NoError(t, err, "the edited document still reads")
+
+	// After the last error response's block, in status order.
+	e, ok = c.AddResponses(get, []int{503, 500})
+	require.True(t, ok)
+	want = replaceOnce(t, secretsAPI, "              schema: {$ref: \"#/components/schemas/Limited\"}\n    delete:",
+		"              schema: {$ref: \"#/components/schemas/Limited\"}\n        \"500\":\n          description: Internal Server Error\n        \"503\":\n          description: Service Unavailable\n    delete:")
+	assert.Equal(t, want, apply(e))
+
+	// Unquoted keys, at the end of a file with no final newline.
+	bare := strings.TrimSuffix(`openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        404:
+            description: none
+`, "\n")
+	c = load(t, bare)
+	e, ok = c.AddResponses(c.OperationByID("getA"), []int{410})
+	require.True(t, ok)
+	assert.Equal(t, bare+"\n        410:\n            description: Gone\n", apply(e))
+
+	// Not mechanical: responses in a flow mapping (as JSON writes them).
+	c = load(t, `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"operationId": "getA", "responses": {"404": {"description": "none"}}}}}}`)
+	_, ok = c.AddResponses(c.OperationByID("getA"), []int{410})
+	assert.False(t, ok)
+
+	// Not the document's: an operation of the catalog file.
+	dir := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\ncodes: []\noperations:\n  - id: getA\n    responses: {404: []}\n"})
+	c, err = Load(filepath.Join(dir, "errcodes.yaml"))
+	require.NoError(t, err)
+	_, ok = c.AddResponses(c.OperationByID("getA"), []int{410})
+	assert.False(t, ok)
+}

@@ -145,11 +145,17 @@ func QuotedList(codes []*Code) string {
 }
 
 // OrList joins words as a message says them: "a", "a or b", "a, b or c".
-func OrList(words []string) string {
+func OrList(words []string) string { return joinList(words, " or ") }
+
+// AndList joins words as a message says them: "a", "a and b", "a, b and c".
+func AndList(words []string) string { return joinList(words, " and ") }
+
+// joinList joins words with commas, and last before the last.
+func joinList(words []string, last string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
 // OperationsAt returns the operations whose route is method and path: a

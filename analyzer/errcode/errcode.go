@@ -140,6 +140,9 @@ type checker struct {
 	// notice's (notices.go).
 	sent    map[*catalog.Code]bool
 	covered map[string]bool
+	// docFiles are the OpenAPI documents fixes edit, as files of the
+	// pass's file set (documentFix).
+	docFiles map[string]*token.File
 }
 
 // visit checks one node of the package's syntax, in source order: function

@@ -138,5 +138,5 @@ func TestOperationsOnly(t *testing.T) {
 // TestOperationsOpenAPI: a catalog that points at its OpenAPI document
 // holds the document's codes and operations, cited at their lines there.
 func TestOperationsOpenAPI(t *testing.T) {
-	testdir.Run(t, testdata(t), errcode.Analyzer, "operations_openapi")
+	testdir.RunWithSuggestedFixes(t, testdata(t), errcode.Analyzer, "operations_openapi")
 }

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -352,8 +353,57 @@ func (c *checker) reportFindings(reg *registration, found []finding) {
 		} else if x := c.exprStartingAt(pos); x != nil {
 			end = x.End() // the registration's handler argument
 		}
-		c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: operationMessage(reg, fs)})
+		c.report.Report(analysis.Diagnostic{Pos: pos, End: end, Category: checkOperation, Message: operationMessage(reg, fs),
+			SuggestedFixes: c.documentFix(reg, fs)})
 	}
+}
+
+// documentFix is the fix that documents the statuses of fs no response
+// covers, in the OpenAPI document the catalog points at, when the
+// registration has one operation and the edit is mechanical
+// (catalog.AddResponses). A code a response does not carry is left to
+// the reader: the document may list it in an enum, an example or
+// x-error-codes.
+func (c *checker) documentFix(reg *registration, fs []finding) []analysis.SuggestedFix {
+	if len(reg.ops) != 1 {
+		return nil // which operation's is the reader's call
+	}
+	var statuses []int
+	for _, f := range fs {
+		if f.carried == nil && !slices.Contains(statuses, f.status) {
+			statuses = append(statuses, f.status)
+		}
+	}
+	o := reg.ops[0]
+	edit, ok := c.cat.AddResponses(o, statuses)
+	if !ok {
+		return nil
+	}
+	tf := c.documentFile(edit)
+	slices.Sort(statuses)
+	words := make([]string, len(statuses))
+	for i, st := range statuses {
+		words[i] = strconv.Itoa(st)
+	}
+	return []analysis.SuggestedFix{{
+		Message:   fmt.Sprintf("Document %s for operation %s in %s", catalog.AndList(words), o.Name(), filepath.Base(edit.Path)),
+		TextEdits: []analysis.TextEdit{{Pos: tf.Pos(edit.Offset), End: tf.Pos(edit.Offset), NewText: []byte(edit.Text)}},
+	}}
+}
+
+// documentFile is the OpenAPI document an edit is in, as a file of the
+// pass's file set, added once.
+func (c *checker) documentFile(edit catalog.DocumentEdit) *token.File {
+	if tf := c.docFiles[edit.Path]; tf != nil {
+		return tf
+	}
+	tf := c.pass.Fset.AddFile(edit.Path, -1, len(edit.Content))
+	tf.SetLinesForContent(edit.Content)
+	if c.docFiles == nil {
+		c.docFiles = make(map[string]*token.File)
+	}
+	c.docFiles[edit.Path] = tf
+	return tf
 }
 
 // operationMessage says what a handler can send that its operations do

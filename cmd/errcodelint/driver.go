@@ -152,7 +152,13 @@ func (r *standaloneRun) runEngine(ctx context.Context, stderr io.Writer) (stdout
 			out.Write(res.stdout)
 		}
 	}
-	if changed := e.snap.changed(); len(changed) > 0 {
+	changed := e.snap.changed()
+	if r.fixing() && !r.diff {
+		// Fixes applied to a catalog's document change it; the roots'
+		// results, keyed on the old content, are not cached.
+		changed = slices.DeleteFunc(changed, func(f string) bool { return slices.Contains(r.fixFiles, f) })
+	}
+	if len(changed) > 0 {
 		return nil, true, fmt.Errorf("%s changed during the run; run again", strings.Join(changed, ", "))
 	}
 	for _, p := range e.pending {

@@ -83,6 +83,10 @@ type standaloneRun struct {
 	help []string // not nil: the run is 'errcodelint help' of these
 
 	step step // what the engine's next run is for (-fix runs it more than once)
+	// fixFiles are the files the fixes edit, absolute: when the engine
+	// applies them, a catalog's OpenAPI document among them changes by
+	// the run's own hand, and its roots' results are not cached.
+	fixFiles []string
 }
 
 // A flagError is a command line the standalone command refuses: exit 2,
@@ -451,6 +455,7 @@ func (r *standaloneRun) runFix(ctx context.Context, stdout, stderr io.Writer) in
 	}
 	files := fixedFiles(fixable)
 	sums := fileSums(files)
+	r.fixFiles = absolutes(files)
 
 	r.step = stepAsked
 	out, failed, code, ok = r.analyze(ctx, stderr)
@@ -499,6 +504,17 @@ func fixedFiles(fs []finding) []string {
 	}
 	slices.Sort(files)
 	return slices.Compact(files)
+}
+
+// absolutes are files' absolute paths.
+func absolutes(files []string) []string {
+	out := make([]string, 0, len(files))
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			out = append(out, abs)
+		}
+	}
+	return out
 }
 
 // fileSums is the SHA-256 of each file, by name ("" for one that cannot

@@ -155,3 +155,43 @@ func TestFixUnderGoVet(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "\tw.WriteHeader(http.StatusNotFound)\n")
 }
+
+// A catalog that points at its OpenAPI document: -fix documents a status
+// a handler sends in the document itself, beside the fixes of Go files,
+// and the run that follows finds nothing. (The inprocess engine is
+// go/analysis's multichecker as it is, which applies a fix only to the
+// files of the package analyzed: it says so and skips the document's.)
+func TestFixDocument(t *testing.T) {
+	bin := build(t)
+	src, err := filepath.Abs(filepath.Join("..", "..", "testdata", "src", "operations_openapi"))
+	require.NoError(t, err)
+	for _, engine := range []string{"vet"} {
+		t.Run(engine, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, name := range []string{"errcodes.yaml", "api.yaml", "secrets.go"} {
+				data, err := os.ReadFile(filepath.Join(src, name))
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/secrets\n\ngo 1.26\n"), 0o644))
+			env := append(engineEnv(engine), "ERRCODELINT_CACHE="+t.TempDir())
+
+			stdout, stderr, code := runWith(t, env, dir, bin, "-fix", "-diff", ".")
+			assert.Equal(t, 3, code, stderr)
+			assert.Contains(t, stdout, "+        \"409\":\n+          description: Conflict\n", stdout)
+			assert.Equal(t, "errcodelint: the diff holds 2 fixes in 2 files, not applied (-diff)\n", stderr)
+
+			stdout, stderr, code = runWith(t, env, dir, bin, "-fix", ".")
+			assert.Equal(t, 0, code, stderr)
+			assert.Empty(t, stdout)
+			assert.Equal(t, "errcodelint: applied 2 fixes in 2 files\n", stderr)
+			for _, name := range []string{"api.yaml", "secrets.go"} {
+				got, err := os.ReadFile(filepath.Join(dir, name))
+				require.NoError(t, err)
+				want, err := os.ReadFile(filepath.Join(src, name+".golden"))
+				require.NoError(t, err)
+				assert.Equal(t, string(want), string(got), name)
+			}
+		})
+	}
+}
