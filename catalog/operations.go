@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -479,8 +480,8 @@ func (c *Catalog) entry(s string) (*Code, bool) {
 }
 
 // OperationFor returns the operation whose route a request with method and
-// path is for, or nil when none is: the same method (HEAD matches only a
-// HEAD route), and a path template that matches path segment by segment,
+// path is for, or nil when none is: the same method, and a path template
+// that matches path segment by segment,
 // as OpenAPI's path templating has it. A literal segment matches itself;
 // a parameter matches one non-empty segment, or, inside a segment
 // ("/files/{name}.json"), a non-empty part of one. There is no leniency
@@ -496,7 +497,20 @@ func (c *Catalog) entry(s string) (*Code, bool) {
 // ("/v1/secrets/count" over "/v1/secrets/{id}"), then the first in the
 // catalog. Operations named only by their id have no route and are never
 // returned.
+//
+// A HEAD request that no HEAD operation matches is its GET operation's:
+// Go's routers serve HEAD with the GET handler (a ServeMux "GET" pattern
+// matches HEAD), which sends what GET documents, without the body.
 func (c *Catalog) OperationFor(method, path string) *Operation {
+	o := c.operationFor(method, path)
+	if o == nil && method == http.MethodHead {
+		o = c.operationFor(http.MethodGet, path)
+	}
+	return o
+}
+
+// operationFor is OperationFor for the method alone.
+func (c *Catalog) operationFor(method, path string) *Operation {
 	if !strings.HasPrefix(path, "/") {
 		return nil
 	}

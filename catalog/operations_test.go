@@ -183,19 +183,20 @@ func TestOperationFor(t *testing.T) {
 		{"GET", "/v1/secrets/a%2Fb", "getSecret"}, // the path is decoded: "%2F" here is literal text
 		{"GET", "/v1/secrets/a/b", ""},            // "a%2Fb" decoded: two segments
 
-		{"PUT", "/v1/secrets/a", ""},     // no operation for the method
-		{"HEAD", "/v1/secrets/a", ""},    // HEAD is not GET
-		{"get", "/v1/secrets/a", ""},     // methods are upper case
-		{"GET", "/v1/secrets/", ""},      // a parameter matches no empty segment
-		{"GET", "/v1/secrets/a/", ""},    // no trailing-slash leniency
-		{"GET", "/v1/secrets//", ""},     // nor an empty segment
-		{"GET", "/v1/Secrets/a", ""},     // literals are case-sensitive
-		{"GET", "/files/.json", ""},      // the parameter matches nothing
-		{"GET", "/files/report.xml", ""}, // the literal part differs
-		{"POST", "/v1/jobs/7", ""},       // ":cancel" missing
-		{"GET", "/v2/secrets/a", ""},     // no such template
-		{"GET", "v1/secrets/a", ""},      // not a path
-		{"GET", "", ""},                  // not a path
+		{"PUT", "/v1/secrets/a", ""},           // no operation for the method
+		{"HEAD", "/v1/secrets/a", "getSecret"}, // no HEAD operation: GET's, as Go serves HEAD
+		{"HEAD", "/v1/jobs/7:cancel", ""},      // HEAD falls back to GET only
+		{"get", "/v1/secrets/a", ""},           // methods are upper case
+		{"GET", "/v1/secrets/", ""},            // a parameter matches no empty segment
+		{"GET", "/v1/secrets/a/", ""},          // no trailing-slash leniency
+		{"GET", "/v1/secrets//", ""},           // nor an empty segment
+		{"GET", "/v1/Secrets/a", ""},           // literals are case-sensitive
+		{"GET", "/files/.json", ""},            // the parameter matches nothing
+		{"GET", "/files/report.xml", ""},       // the literal part differs
+		{"POST", "/v1/jobs/7", ""},             // ":cancel" missing
+		{"GET", "/v2/secrets/a", ""},           // no such template
+		{"GET", "v1/secrets/a", ""},            // not a path
+		{"GET", "", ""},                        // not a path
 		{"GET", "/v1/secrets/a/versions", ""},
 	}
 	for _, tt := range tests {
@@ -225,6 +226,22 @@ func TestOperationForTie(t *testing.T) {
 	assert.Equal(t, "byOwner", c.OperationFor("GET", "/v1/secrets/secrets").ID)
 	assert.Equal(t, "byKind", c.OperationFor("GET", "/v1/secrets/x").ID)
 	assert.Nil(t, (&Catalog{}).OperationFor("GET", "/v1/secrets/x"), "a catalog without operations")
+}
+
+// TestOperationForHead: a HEAD operation of the document is a HEAD
+// request's, before the GET operation on the same path.
+func TestOperationForHead(t *testing.T) {
+	c, err := Parse("c.yaml", []byte(opsHead+`operations:
+  - id: getSecret
+    route: GET /v1/secrets/{id}
+    responses: {"404": []}
+  - id: checkSecret
+    route: HEAD /v1/secrets/{id}
+    responses: {"404": []}
+`))
+	require.NoError(t, err)
+	assert.Equal(t, "checkSecret", c.OperationFor("HEAD", "/v1/secrets/x").ID)
+	assert.Equal(t, "getSecret", c.OperationFor("GET", "/v1/secrets/x").ID)
 }
 
 // TestBasePaths: a route or a request under one of the catalog's base

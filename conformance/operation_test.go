@@ -94,6 +94,9 @@ func TestOperationRule(t *testing.T) {
 			[]string{`GET /parcels/3: 400: code "parcel_not_found" is sent with status 400; the catalog says 404 (` + ref(t, cat, "parcel_not_found") + `)`}},
 		{"no operation for the method", "DELETE", "/lockers/7", respond(409, jsonCT, body("locker_full")), nil},
 		{"no trailing-slash leniency", "GET", "/lockers/7/", respond(409, jsonCT, body("locker_full")), nil},
+		{"HEAD is served as GET", "HEAD", "/lockers/7", respond(409, "", ""),
+			[]string{`HEAD /lockers/7: 409: status 409 is not documented for getLocker (GET /lockers/{id}), which documents 404 or 400 (` + getLocker + `)`}},
+		{"HEAD, documented for GET", "HEAD", "/lockers/7", respond(404, "", ""), nil},
 	}
 	for side, send := range sides {
 		for _, tt := range tests {
