@@ -253,13 +253,8 @@ func readDocument(abs string) ([]byte, error) {
 	if data, ok := loaded.pinnedData(abs); ok {
 		return data, nil
 	}
-	st, err := os.Stat(abs)
+	st, err := statFile(abs)
 	if err != nil {
-		if f, oerr := os.Open(abs); oerr != nil {
-			err = oerr
-		} else {
-			f.Close()
-		}
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {

@@ -77,15 +77,8 @@ func Load(path string) (*Catalog, error) {
 	if e, ok := loaded.pinnedEntry(path); ok {
 		return e.cat, e.err
 	}
-	st, err := os.Stat(path)
+	st, err := statFile(path)
 	if err != nil {
-		// Say it as opening does ("open errcodes.yaml: no such file or
-		// directory"): there is nothing to hang on when Stat fails.
-		if f, oerr := os.Open(path); oerr != nil {
-			err = oerr
-		} else {
-			f.Close()
-		}
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
 	if !st.Mode().IsRegular() {
@@ -137,6 +130,21 @@ func (fc *fileCache) pinnedEntry(path string) (*fileEntry, bool) {
 		e.once.Do(func() { e.cat, e.err = Parse(abs, e.data); e.data = nil })
 	}
 	return e, ok
+}
+
+// statFile is os.Stat of path, whose error, when it fails, says it as
+// opening does ("open errcodes.yaml: no such file or directory"): there
+// is nothing else to hang on.
+func statFile(path string) (fs.FileInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if f, oerr := os.Open(path); oerr != nil {
+			err = oerr
+		} else {
+			f.Close()
+		}
+	}
+	return st, err
 }
 
 // fileKind names what a file that is not regular is, for messages.
