@@ -42,7 +42,7 @@
 //	                      operation does not document
 //
 // When the catalog lists the API's operations (imported from its OpenAPI
-// document), each handler the package registers (net/http's ServeMux,
+// document, or read from it: openapi: api.yaml), each handler the package registers (net/http's ServeMux,
 // chi, gin, echo, gorilla/mux, and the servers oapi-codegen and ogen
 // generate) is held to its operation's error responses:
 //
@@ -56,6 +56,9 @@
 // registration when the handler is another package's. A route the
 // catalog does not describe, and a status the engine cannot know (one
 // read from input, or looked up by a key not known), are not reported.
+// When the catalog points at its document and the handler serves one
+// operation, a status no response covers comes with a fix that adds the
+// response to the document (in a YAML block mapping only).
 //
 // A wrong status comes with a fix to the catalog's (http.StatusNotFound).
 // Values that cannot be known are not reported; an unknown code is reported
