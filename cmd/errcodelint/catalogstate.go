@@ -37,6 +37,16 @@ type fileState struct {
 	data []byte
 	sum  string // hex SHA-256 of data; "" when the file could not be read
 	err  string // why it could not be read
+
+	docsOnce sync.Once
+	docs     []string // the documents it points at (catalog.Documents), absolute
+}
+
+// documents are the files the catalog at abs points at, parsed out of
+// its content once per run, not once per unit.
+func (f *fileState) documents(abs string) []string {
+	f.docsOnce.Do(func() { f.docs = catalog.Documents(abs, f.data) })
+	return f.docs
 }
 
 func newSnapshot() *snapshot {
@@ -131,7 +141,7 @@ func (s *snapshot) catalogs(explicit []string, dir string) (lines []string, pin 
 			return
 		}
 		pin[abs] = f.sum
-		for _, doc := range catalog.Documents(abs, f.data) {
+		for _, doc := range f.documents(abs) {
 			d := s.file(doc)
 			lines = append(lines, label+" document "+d.describe(doc))
 			if d.sum != "" {
