@@ -251,7 +251,7 @@ func mappingAt(pos Pos, kv ...any) *yaml.Node {
 // MaxDocumentSize bytes.
 func readDocument(abs string) ([]byte, error) {
 	if data, ok := loaded.pinnedData(abs); ok {
-		return data, nil
+		return checkDocumentSize(abs, data)
 	}
 	st, err := statFile(abs)
 	if err != nil {
@@ -269,6 +269,12 @@ func readDocument(abs string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkDocumentSize(abs, data)
+}
+
+// checkDocumentSize refuses a document over MaxDocumentSize, read from
+// the file or pinned.
+func checkDocumentSize(abs string, data []byte) ([]byte, error) {
 	if len(data) > MaxDocumentSize {
 		return nil, fmt.Errorf("%s is larger than %d MiB", abs, MaxDocumentSize>>20)
 	}

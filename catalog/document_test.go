@@ -302,3 +302,30 @@ paths:
 	_, ok = c.AddResponses(c.OperationByID("getA"), []int{410})
 	assert.False(t, ok)
 }
+
+// A document that is not a regular file is never opened, and one over
+// the bound is refused, read from the file or pinned.
+func TestDocumentNotReadable(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\nopenapi: api.yaml\n"})
+	t.Chdir(dir)
+	require.NoError(t, os.Mkdir("api.yaml", 0o755))
+	_, err := Load("errcodes.yaml")
+	require.Error(t, err)
+	assert.Equal(t, "errcodes.yaml:2:10: openapi: "+filepath.Join(dir, "api.yaml")+" is a directory, not a regular file", err.Error())
+
+	big := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\nopenapi: big.yaml\n"})
+	data := make([]byte, MaxDocumentSize+1)
+	for i := range data {
+		data[i] = '#'
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(big, "big.yaml"), data, 0o644))
+	_, err = Load(filepath.Join(big, "errcodes.yaml"))
+	require.Error(t, err)
+	assert.Equal(t, filepath.Join(big, "errcodes.yaml")+":2:10: openapi: "+filepath.Join(big, "big.yaml")+" is larger than 64 MiB", err.Error())
+
+	pinned := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\nopenapi: p.yaml\n", "p.yaml": secretsAPI})
+	Pin(filepath.Join(pinned, "p.yaml"), data)
+	_, err = Load(filepath.Join(pinned, "errcodes.yaml"))
+	require.Error(t, err)
+	assert.Equal(t, filepath.Join(pinned, "errcodes.yaml")+":2:10: openapi: "+filepath.Join(pinned, "p.yaml")+" is larger than 64 MiB", err.Error())
+}

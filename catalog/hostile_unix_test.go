@@ -26,3 +26,16 @@ func TestLoadFIFO(t *testing.T) {
 		assert.Equal(t, path+": catalog is a named pipe, not a regular file", err.Error())
 	})
 }
+
+// TestDocumentFIFO: a catalog's document that is a FIFO is an error, not
+// something to wait on.
+func TestDocumentFIFO(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"errcodes.yaml": "version: 1\nopenapi: api.yaml\n"})
+	doc := filepath.Join(dir, "api.yaml")
+	require.NoError(t, syscall.Mkfifo(doc, 0o644))
+	within(t, deadline, func() {
+		_, err := Load(filepath.Join(dir, "errcodes.yaml"))
+		require.Error(t, err)
+		assert.Equal(t, filepath.Join(dir, "errcodes.yaml")+":2:10: openapi: "+doc+" is a named pipe, not a regular file", err.Error())
+	})
+}
