@@ -111,11 +111,7 @@ func blockKey(lines [][]byte, r *Response) (indent int, quote string, ok bool) {
 		quote = key[:1]
 		key = key[1:]
 	}
-	name := r.Key()
-	if r.Default {
-		name = "default"
-	}
-	rest, ok := cutFold(key, name)
+	rest, ok := cutFold(key, r.Key())
 	if !ok {
 		return 0, "", false
 	}

@@ -368,25 +368,15 @@ func (c *checker) documentFix(reg *registration, fs []finding) []analysis.Sugges
 	if len(reg.ops) != 1 {
 		return nil // which operation's is the reader's call
 	}
-	var statuses []int
-	for _, f := range fs {
-		if f.carried == nil && !slices.Contains(statuses, f.status) {
-			statuses = append(statuses, f.status)
-		}
-	}
+	statuses := undocumentedStatuses(fs)
 	o := reg.ops[0]
 	edit, ok := c.cat.AddResponses(o, statuses)
 	if !ok {
 		return nil
 	}
 	tf := c.documentFile(edit)
-	slices.Sort(statuses)
-	words := make([]string, len(statuses))
-	for i, st := range statuses {
-		words[i] = strconv.Itoa(st)
-	}
 	return []analysis.SuggestedFix{{
-		Message:   fmt.Sprintf("Document %s for operation %s in %s", catalog.AndList(words), o.Name(), filepath.Base(edit.Path)),
+		Message:   fmt.Sprintf("Document %s for operation %s in %s", catalog.AndList(statusWords(statuses)), o.Name(), filepath.Base(edit.Path)),
 		TextEdits: []analysis.TextEdit{{Pos: tf.Pos(edit.Offset), End: tf.Pos(edit.Offset), NewText: []byte(edit.Text)}},
 	}}
 }
@@ -421,20 +411,9 @@ func operationMessage(reg *registration, fs []finding) string {
 		which, they = "which none of operations "+catalog.OrList(names)+" documents", "they document"
 	}
 	handler := handlerName(reg.route.Handler)
-	var statuses []int
-	for _, f := range fs {
-		if f.carried == nil && !slices.Contains(statuses, f.status) {
-			statuses = append(statuses, f.status)
-		}
-	}
-	if len(statuses) > 0 {
-		slices.Sort(statuses)
-		words := make([]string, len(statuses))
-		for i, st := range statuses {
-			words[i] = strconv.Itoa(st)
-		}
+	if statuses := undocumentedStatuses(fs); len(statuses) > 0 {
 		return fmt.Sprintf("%s can send status %s, %s; %s %s (%s)",
-			handler, catalog.OrList(words), which, they, statusesOf(reg.ops), refsOf(reg.ops))
+			handler, catalog.OrList(statusWords(statuses)), which, they, statusesOf(reg.ops), refsOf(reg.ops))
 	}
 	f := fs[0]
 	return fmt.Sprintf("%s can send code %s with status %d, %s; its %s response carries %s (%s)",
@@ -487,6 +466,28 @@ func handlerName(fn *ssa.Function) string {
 		name = n.Obj().Name()
 	}
 	return fmt.Sprintf("handler (%s%s).%s", star, name, fn.Name())
+}
+
+// undocumentedStatuses are the statuses of fs that no response covers,
+// sorted, each once.
+func undocumentedStatuses(fs []finding) []int {
+	var statuses []int
+	for _, f := range fs {
+		if f.carried == nil && !slices.Contains(statuses, f.status) {
+			statuses = append(statuses, f.status)
+		}
+	}
+	slices.Sort(statuses)
+	return statuses
+}
+
+// statusWords are statuses as a message writes them.
+func statusWords(statuses []int) []string {
+	words := make([]string, len(statuses))
+	for i, st := range statuses {
+		words[i] = strconv.Itoa(st)
+	}
+	return words
 }
 
 // statusesOf lists the response keys the operations document.
